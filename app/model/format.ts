@@ -1,0 +1,29 @@
+import type { Endpoint, Packet } from './packet';
+
+/** The talk's words ("node1:node-port") or the concrete values ("10.240.0.1:30093"). */
+export type AddressView = 'talk' | 'ip';
+
+export function endpointLabel(e: Endpoint, view: AddressView): string {
+  if (view === 'talk') return e.portName ? `${e.host}:${e.portName}` : e.host;
+  if (e.ip === null) return e.host;
+  return e.port === null ? e.ip : `${e.ip}:${e.port}`;
+}
+
+/** The lines of a packet card, as the talk draws it: "Src: client", "Dst: pod:pod-port", then headers. */
+export function packetLines(p: Packet, view: AddressView): string[] {
+  const lines = [`Src: ${endpointLabel(p.src, view)}`, `Dst: ${endpointLabel(p.dst, view)}`];
+  if (p.icmp) lines.push('ICMP port unreachable');
+  if (p.xff && p.xff.length > 0)
+    lines.push(
+      `X-Forwarded-For: ${p.xff.map((h) => (view === 'talk' ? h.host : h.ip)).join(', ')}`,
+    );
+  if (p.proxyLine) {
+    const { src, dst } = p.proxyLine;
+    lines.push(
+      view === 'talk'
+        ? `PROXY ${src.host} ${endpointLabel(dst, view)}`
+        : `PROXY TCP4 ${src.ip} ${dst.ip} ${src.port} ${dst.port}`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,125 @@
+import type { AnyIp } from './address';
+
+/**
+ * One end of a connection as it appears on the wire: a concrete address and
+ * port, plus the talk's symbolic words for them ("node1", "node-port").
+ */
+export interface Endpoint {
+  /** The concrete address; null when there is nowhere to go ("???"). */
+  readonly ip: AnyIp | null;
+  /** The concrete port; null for ICMP or an unknown destination. */
+  readonly port: number | null;
+  /** The talk's word for the host: "client", "node1", "pod", "VIP", "proxy", "ingress". */
+  readonly host: string;
+  /** The talk's word for the port ("node-port", "pod-port", "service-port"), or null for an ephemeral port. */
+  readonly portName: string | null;
+}
+
+/** A host named in an X-Forwarded-For header. */
+export interface ForwardedHost {
+  readonly ip: AnyIp;
+  readonly host: string;
+}
+
+/** A packet as it is on one wire. */
+export interface Packet {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly protocol: 'tcp' | 'http' | 'icmp';
+  /** X-Forwarded-For, oldest first (HTTP only). */
+  readonly xff?: readonly ForwardedHost[];
+  /** A PROXY protocol v1 line at the start of the stream: the original client and destination. */
+  readonly proxyLine?: { readonly src: Endpoint; readonly dst: Endpoint };
+  /** Set on an ICMP error. */
+  readonly icmp?: 'port-unreachable';
+}
+
+/** "???": where a dropped packet would have gone. */
+export const UNKNOWN: Endpoint = { ip: null, port: null, host: '???', portName: null };
+
+/** What a device does to a packet before sending it on. */
+export type Rewrite =
+  /** Forward unchanged (a router, a node that hosts the pod, a passthrough VIP). */
+  | { readonly type: 'route' }
+  /** Destination NAT: the Service's address becomes a pod's (kube-proxy, or a 1-hop VIP). */
+  | { readonly type: 'dnat'; readonly to: Endpoint }
+  /** Source NAT / masquerade: the node puts its own address as the source. */
+  | { readonly type: 'snat'; readonly to: Endpoint }
+  /** A proxy terminates the connection and opens a new one from itself. */
+  | {
+      readonly type: 'proxy';
+      readonly src: Endpoint;
+      readonly dst: Endpoint;
+      readonly protocol: 'tcp' | 'http';
+    }
+  /** An HTTP proxy appends the address it received the request from. */
+  | { readonly type: 'xff'; readonly add: ForwardedHost }
+  /** An L4 proxy prepends a PROXY protocol line naming the original client. */
+  | { readonly type: 'proxy-protocol'; readonly src: Endpoint; readonly dst: Endpoint }
+  /** Connection tracking reverses earlier NAT on a reply. */
+  | { readonly type: 'unnat'; readonly src: Endpoint; readonly dst: Endpoint }
+  /** The device has nowhere to send the packet and discards it silently. */
+  | { readonly type: 'drop'; readonly at: Endpoint; readonly reason: string }
+  /** The device answers with ICMP port unreachable. */
+  | { readonly type: 'reject'; readonly at: Endpoint; readonly reason: string };
+
+export type RewriteType = Rewrite['type'];
+
+export const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
+  a === b || (a.ip === b.ip && a.port === b.port && a.host === b.host && a.portName === b.portName);
+
+/**
+ * Applies one rewrite. Returns the very same packet object when the rewrite
+ * changes nothing, so callers can compare by identity.
+ */
+export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
+  switch (rewrite.type) {
+    case 'route':
+      return packet;
+    case 'dnat':
+      return sameEndpoint(packet.dst, rewrite.to) ? packet : { ...packet, dst: rewrite.to };
+    case 'snat':
+      return sameEndpoint(packet.src, rewrite.to) ? packet : { ...packet, src: rewrite.to };
+    case 'unnat':
+      return sameEndpoint(packet.src, rewrite.src) && sameEndpoint(packet.dst, rewrite.dst)
+        ? packet
+        : { ...packet, src: rewrite.src, dst: rewrite.dst };
+    case 'proxy': {
+      // A new connection: only what the proxy chooses to carry survives.
+      const next: Packet = { src: rewrite.src, dst: rewrite.dst, protocol: rewrite.protocol };
+      return rewrite.protocol === 'http' && packet.xff ? { ...next, xff: packet.xff } : next;
+    }
+    case 'xff': {
+      const last = packet.xff?.[packet.xff.length - 1];
+      if (last && last.ip === rewrite.add.ip) return packet;
+      return { ...packet, xff: [...(packet.xff ?? []), rewrite.add] };
+    }
+    case 'proxy-protocol':
+      return packet.proxyLine &&
+        sameEndpoint(packet.proxyLine.src, rewrite.src) &&
+        sameEndpoint(packet.proxyLine.dst, rewrite.dst)
+        ? packet
+        : { ...packet, proxyLine: { src: rewrite.src, dst: rewrite.dst } };
+    case 'drop':
+      // The talk draws a drop as the card stuck at the device: "Src: node1, Dst: ???".
+      return { src: rewrite.at, dst: UNKNOWN, protocol: packet.protocol };
+    case 'reject':
+      return {
+        src: { ...rewrite.at, port: null, portName: null },
+        dst: { ...packet.src, port: null, portName: null },
+        protocol: 'icmp',
+        icmp: 'port-unreachable',
+      };
+  }
+}
+
+/** Applies rewrites in order. */
+export const applyRewrites = (packet: Packet, rewrites: readonly Rewrite[]): Packet =>
+  rewrites.reduce(applyRewrite, packet);
+
+/** The reply to a packet on the same wire: source and destination swapped, no headers. */
+export const reply = (packet: Packet): Packet => ({
+  src: packet.dst,
+  dst: packet.src,
+  protocol: packet.protocol,
+});

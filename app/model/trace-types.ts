@@ -1,0 +1,85 @@
+import type { ModeId } from './modes';
+import type { Endpoint, Packet, Rewrite } from './packet';
+import type { ExternalTrafficPolicy, NodeId, PodId, ServiceId, Topology } from './topology';
+
+/** What the presenter or the explorer asks the simulator. */
+export interface Scenario {
+  readonly topology: Topology;
+  /** The backend Service the request is for. */
+  readonly service: ServiceId;
+  readonly mode: ModeId;
+  /** Overrides the Service's own externalTrafficPolicy (the live toggle). */
+  readonly policy?: ExternalTrafficPolicy;
+  /** The node the client (NodePort) or the load balancer sends to first. */
+  readonly entryNode?: NodeId;
+  /** The backend pod to choose, when it is a candidate; otherwise a seeded choice. */
+  readonly pod?: PodId;
+  /** For in-cluster ingress: which proxy pod to go through. */
+  readonly ingressPod?: PodId;
+  /** Seed for every choice not pinned above. */
+  readonly seed?: number;
+  /** An L4 proxy-like load balancer prepends a PROXY protocol line. */
+  readonly proxyProtocol?: boolean;
+}
+
+/** Devices are named by kind and id: "client", "lb:vip", "lb:proxy", "node:node1", "pod:pod-c". */
+export type DeviceId = string;
+
+export interface Device {
+  readonly id: DeviceId;
+  readonly kind: 'client' | 'vip' | 'proxy' | 'node' | 'pod';
+  /** "Client", "VIP", "Proxy", "Node1", "Pod-c", "Ingress". */
+  readonly name: string;
+}
+
+export interface Hop {
+  /** 0-based position in its list. */
+  readonly index: number;
+  readonly direction: 'forward' | 'return';
+  readonly from: DeviceId;
+  /** Null for a drop: the packet goes nowhere. */
+  readonly to: DeviceId | null;
+  /** A node the hop passes through that only routes (the pod's host). */
+  readonly via?: DeviceId;
+  /** The packet as it is on this wire. */
+  readonly packet: Packet;
+  /** What the sending device did before putting the packet on this wire. */
+  readonly rewrites: readonly Rewrite[];
+  /** Which TCP connection (1 = the client's) the hop belongs to. */
+  readonly connection: number;
+  readonly kind: 'pass' | 'drop' | 'reject';
+}
+
+export type Outcome =
+  | { readonly kind: 'delivered'; readonly pod: PodId }
+  | { readonly kind: 'dropped'; readonly at: DeviceId; readonly reason: string }
+  | { readonly kind: 'rejected'; readonly at: DeviceId; readonly reason: string };
+
+/** How the client's address reaches the backend pod. */
+export type ClientIpFate = 'l3' | 'xff' | 'proxy-protocol' | 'lost';
+
+export interface Trace {
+  readonly mode: ModeId;
+  readonly service: ServiceId;
+  /** The policy in force, and whether it changes anything in this mode. */
+  readonly policy: ExternalTrafficPolicy;
+  readonly policyApplies: boolean;
+  readonly devices: Readonly<Record<DeviceId, Device>>;
+  readonly entryNode: NodeId | null;
+  readonly ingressPod: PodId | null;
+  readonly pod: PodId | null;
+  readonly forward: readonly Hop[];
+  readonly back: readonly Hop[];
+  readonly outcome: Outcome;
+  /** The source address the backend pod sees at L3, or null when nothing arrives. */
+  readonly podSees: Endpoint | null;
+  readonly clientIp: ClientIpFate;
+  /** Wires the request crossed. */
+  readonly hopCount: number;
+  /** The talk's count: hops after the load balancer (or from the client, when there is none). */
+  readonly talkHops: number;
+  /** Whether any node rewrote the source (masquerade). */
+  readonly snat: boolean;
+  /** Things worth saying that are not a hop (e.g. a load balancer skipping a node). */
+  readonly notes: readonly string[];
+}

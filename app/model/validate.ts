@@ -1,0 +1,176 @@
+import {
+  cidrContains,
+  cidrsOverlap,
+  cidrSize,
+  ipToNumber,
+  NODE_PORT_MAX,
+  NODE_PORT_MIN,
+} from './address';
+import { selects, type Topology } from './topology';
+
+export type ProblemCode =
+  | 'bad-address'
+  | 'duplicate-id'
+  | 'duplicate-ip'
+  | 'pod-range-outside-cluster'
+  | 'pod-ranges-overlap'
+  | 'node-ip-in-cluster'
+  | 'pod-on-unknown-node'
+  | 'pod-ip-outside-range'
+  | 'pod-ip-reserved'
+  | 'node-port-out-of-range'
+  | 'node-port-clash'
+  | 'empty-selector'
+  | 'selector-matches-nothing'
+  | 'lb-without-address'
+  | 'unknown-service'
+  | 'client-inside-cluster';
+
+export interface Problem {
+  readonly code: ProblemCode;
+  /** An error makes the topology unusable; a warning is worth showing but traces still run. */
+  readonly severity: 'error' | 'warning';
+  /** Which thing is wrong, e.g. "Pod-c" or "Service A". */
+  readonly subject: string;
+  readonly message: string;
+}
+
+/** Checks a topology and reports every problem at once, errors first. */
+export function validate(t: Topology): Problem[] {
+  const problems: Problem[] = [];
+  const add = (
+    code: ProblemCode,
+    subject: string,
+    message: string,
+    severity: Problem['severity'] = 'error',
+  ) => problems.push({ code, severity, subject, message });
+
+  // Every address must be well formed and appear once.
+  const owners = new Map<string, string>();
+  const claim = (ip: string, owner: string) => {
+    const n = ipToNumber(ip);
+    if (!n.ok) return add('bad-address', owner, `${owner}: ${n.error}`);
+    const key = String(n.value);
+    const other = owners.get(key);
+    if (other) add('duplicate-ip', owner, `${owner} and ${other} both have the address ${ip}`);
+    else owners.set(key, owner);
+  };
+  const ids = new Set<string>();
+  const uniqueId = (id: string, owner: string) => {
+    if (ids.has(id)) add('duplicate-id', owner, `${owner}: the id "${id}" is used twice`);
+    ids.add(id);
+  };
+
+  claim(t.client.ip, t.client.name);
+  if (cidrContains(t.clusterCidr, t.client.ip))
+    add(
+      'client-inside-cluster',
+      t.client.name,
+      `${t.client.name} ${t.client.ip} is inside the cluster range ${t.clusterCidr.text}: a client is outside the cluster`,
+    );
+
+  t.nodes.forEach((node, i) => {
+    uniqueId(node.id, node.name);
+    claim(node.ip, node.name);
+    if (cidrContains(t.clusterCidr, node.ip))
+      add(
+        'node-ip-in-cluster',
+        node.name,
+        `${node.name}'s IP ${node.ip} is inside the pod network ${t.clusterCidr.text}`,
+      );
+    if (!cidrsOverlap(t.clusterCidr, node.podCidr) || node.podCidr.prefix < t.clusterCidr.prefix)
+      add(
+        'pod-range-outside-cluster',
+        node.name,
+        `${node.name}'s pod range ${node.podCidr.text} is not inside the cluster range ${t.clusterCidr.text}`,
+      );
+    for (const other of t.nodes.slice(0, i))
+      if (cidrsOverlap(other.podCidr, node.podCidr))
+        add(
+          'pod-ranges-overlap',
+          node.name,
+          `${node.name}'s pod range ${node.podCidr.text} overlaps ${other.name}'s ${other.podCidr.text}`,
+        );
+  });
+
+  for (const pod of t.pods) {
+    uniqueId(pod.id, pod.name);
+    claim(pod.ip, `${pod.name} (${pod.id})`);
+    const node = t.nodes.find((n) => n.id === pod.node);
+    if (!node) {
+      add(
+        'pod-on-unknown-node',
+        pod.name,
+        `${pod.name} is on "${pod.node}", which is not a node of this cluster`,
+      );
+      continue;
+    }
+    if (!cidrContains(node.podCidr, pod.ip)) {
+      add(
+        'pod-ip-outside-range',
+        pod.name,
+        `${pod.name}'s IP ${pod.ip} is outside ${node.name}'s pod range ${node.podCidr.text}`,
+      );
+    } else if (cidrSize(node.podCidr) >= 4) {
+      const offset = (ipToNumber(pod.ip) as { value: number }).value - node.podCidr.base;
+      if (offset === 0 || offset === cidrSize(node.podCidr) - 1)
+        add(
+          'pod-ip-reserved',
+          pod.name,
+          `${pod.name}'s IP ${pod.ip} is the ${offset === 0 ? 'network' : 'broadcast'} address of ${node.podCidr.text}`,
+        );
+    }
+  }
+
+  const nodePorts = new Map<number, string>();
+  const claimNodePort = (port: number | undefined, what: string) => {
+    if (port === undefined) return;
+    if (!Number.isInteger(port) || port < NODE_PORT_MIN || port > NODE_PORT_MAX)
+      return add(
+        'node-port-out-of-range',
+        what,
+        `${what} ${port} is outside the NodePort range ${NODE_PORT_MIN}–${NODE_PORT_MAX}`,
+      );
+    const other = nodePorts.get(port);
+    if (other) add('node-port-clash', what, `${what} ${port} is already taken by ${other}`);
+    else nodePorts.set(port, what);
+  };
+
+  for (const svc of t.services) {
+    uniqueId(svc.id, svc.name);
+    claimNodePort(svc.nodePort, `${svc.name}'s nodePort`);
+    claimNodePort(svc.healthCheckNodePort, `${svc.name}'s healthCheckNodePort`);
+    if (svc.vip) claim(svc.vip, `${svc.name}'s VIP`);
+    if (svc.proxyIp) claim(svc.proxyIp, `${svc.name}'s proxy`);
+    if (svc.type === 'LoadBalancer' && !svc.vip && !svc.proxyIp)
+      add(
+        'lb-without-address',
+        svc.name,
+        `${svc.name} is type LoadBalancer but has neither a VIP nor a proxy address`,
+      );
+    if (Object.keys(svc.selector).length === 0)
+      add('empty-selector', svc.name, `${svc.name} has an empty selector, so it selects no pods`);
+    else if (!t.pods.some((p) => selects(svc.selector, p)))
+      add(
+        'selector-matches-nothing',
+        svc.name,
+        `${svc.name}'s selector ${Object.entries(svc.selector)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')} matches no pod`,
+        'warning',
+      );
+  }
+
+  for (const ing of t.ingresses) {
+    uniqueId(ing.id, `Ingress ${ing.name}`);
+    for (const ref of [ing.backend, ing.proxyService])
+      if (ref !== undefined && !t.services.some((s) => s.id === ref))
+        add(
+          'unknown-service',
+          `Ingress ${ing.name}`,
+          `Ingress ${ing.name} names the Service "${ref}", which does not exist`,
+        );
+  }
+
+  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}

@@ -1,0 +1,64 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Imports go one way only, down the layers in docs/design.md:
+// model → deck → store → scene → ui → presenter/explore → App.
+const above = (...layers) => layers.map((l) => `**/${l}/**`);
+const uiLibs = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'framer-motion', 'd3-*'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['app/**/*.tsx', 'app/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['app/model/**'],
+    rules: restrict(
+      [...uiLibs, ...above('deck', 'store', 'scene', 'ui', 'presenter', 'explore')],
+      'app/model is pure TypeScript: no React, no store, no DOM, nothing from a layer above it.',
+    ),
+  },
+  {
+    files: ['app/deck/**'],
+    rules: restrict(
+      [...uiLibs, ...above('store', 'scene', 'ui', 'presenter', 'explore')],
+      'app/deck is the talk as data: it may use app/model only.',
+    ),
+  },
+  {
+    files: ['app/store/**'],
+    rules: restrict(
+      ['react-dom', 'framer-motion', 'd3-*', ...above('scene', 'ui', 'presenter', 'explore')],
+      'app/store sits below the views: it may use model and deck only.',
+    ),
+  },
+  {
+    files: ['app/scene/**'],
+    rules: restrict(
+      above('ui', 'presenter', 'explore'),
+      'app/scene draws the diagram; it must not reach up into the chrome.',
+    ),
+  },
+  {
+    files: ['app/ui/**'],
+    rules: restrict(above('presenter', 'explore'), 'app/ui must not import the views above it.'),
+  },
+);
