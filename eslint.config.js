@@ -25,16 +25,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['app/**/*.tsx', 'app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['app/model/**'],
-    rules: restrict(
-      [...uiLibs, ...above('deck', 'store', 'scene', 'ui', 'presenter', 'explore')],
-      'app/model is pure TypeScript: no React, no store, no DOM, nothing from a layer above it.',
-    ),
+    rules: {
+      ...restrict(
+        [...uiLibs, ...above('deck', 'store', 'scene', 'ui', 'presenter', 'explore')],
+        'app/model is pure TypeScript: no React, no store, no DOM, nothing from a layer above it.',
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'location', 'HTMLElement'].map((name) => ({
+          name,
+          message: 'app/model runs in Node as it is: no DOM.',
+        })),
+      ],
+    },
   },
   {
     files: ['app/deck/**'],

@@ -12,3 +12,4 @@ export * from './topology';
 export * from './trace';
 export * from './trace-types';
 export * from './validate';
+export * from './synthetic';

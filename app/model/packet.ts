@@ -65,6 +65,19 @@ export type Rewrite =
 
 export type RewriteType = Rewrite['type'];
 
+/**
+ * A packet with every field present, so that all packets share one object
+ * shape (the simulator makes hundreds of thousands a second).
+ */
+export const makePacket = (
+  src: Endpoint,
+  dst: Endpoint,
+  protocol: Packet['protocol'],
+  xff?: readonly ForwardedHost[],
+  proxyLine?: Packet['proxyLine'],
+  icmp?: Packet['icmp'],
+): Packet => ({ src, dst, protocol, xff, proxyLine, icmp });
+
 export const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
   a === b || (a.ip === b.ip && a.port === b.port && a.host === b.host && a.portName === b.portName);
 
@@ -77,49 +90,93 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
     case 'route':
       return packet;
     case 'dnat':
-      return sameEndpoint(packet.dst, rewrite.to) ? packet : { ...packet, dst: rewrite.to };
+      return sameEndpoint(packet.dst, rewrite.to)
+        ? packet
+        : makePacket(
+            packet.src,
+            rewrite.to,
+            packet.protocol,
+            packet.xff,
+            packet.proxyLine,
+            packet.icmp,
+          );
     case 'snat':
-      return sameEndpoint(packet.src, rewrite.to) ? packet : { ...packet, src: rewrite.to };
+      return sameEndpoint(packet.src, rewrite.to)
+        ? packet
+        : makePacket(
+            rewrite.to,
+            packet.dst,
+            packet.protocol,
+            packet.xff,
+            packet.proxyLine,
+            packet.icmp,
+          );
     case 'unnat':
       return sameEndpoint(packet.src, rewrite.src) && sameEndpoint(packet.dst, rewrite.dst)
         ? packet
-        : { ...packet, src: rewrite.src, dst: rewrite.dst };
-    case 'proxy': {
+        : makePacket(
+            rewrite.src,
+            rewrite.dst,
+            packet.protocol,
+            packet.xff,
+            packet.proxyLine,
+            packet.icmp,
+          );
+    case 'proxy':
       // A new connection: only what the proxy chooses to carry survives.
-      const next: Packet = { src: rewrite.src, dst: rewrite.dst, protocol: rewrite.protocol };
-      return rewrite.protocol === 'http' && packet.xff ? { ...next, xff: packet.xff } : next;
-    }
+      return makePacket(
+        rewrite.src,
+        rewrite.dst,
+        rewrite.protocol,
+        rewrite.protocol === 'http' ? packet.xff : undefined,
+      );
     case 'xff': {
       const last = packet.xff?.[packet.xff.length - 1];
       if (last && last.ip === rewrite.add.ip) return packet;
-      return { ...packet, xff: [...(packet.xff ?? []), rewrite.add] };
+      return makePacket(
+        packet.src,
+        packet.dst,
+        packet.protocol,
+        [...(packet.xff ?? []), rewrite.add],
+        packet.proxyLine,
+        packet.icmp,
+      );
     }
     case 'proxy-protocol':
       return packet.proxyLine &&
         sameEndpoint(packet.proxyLine.src, rewrite.src) &&
         sameEndpoint(packet.proxyLine.dst, rewrite.dst)
         ? packet
-        : { ...packet, proxyLine: { src: rewrite.src, dst: rewrite.dst } };
+        : makePacket(
+            packet.src,
+            packet.dst,
+            packet.protocol,
+            packet.xff,
+            { src: rewrite.src, dst: rewrite.dst },
+            packet.icmp,
+          );
     case 'drop':
       // The talk draws a drop as the card stuck at the device: "Src: node1, Dst: ???".
-      return { src: rewrite.at, dst: UNKNOWN, protocol: packet.protocol };
+      return makePacket(rewrite.at, UNKNOWN, packet.protocol);
     case 'reject':
-      return {
-        src: { ...rewrite.at, port: null, portName: null },
-        dst: { ...packet.src, port: null, portName: null },
-        protocol: 'icmp',
-        icmp: 'port-unreachable',
-      };
+      return makePacket(
+        { ...rewrite.at, port: null, portName: null },
+        { ...packet.src, port: null, portName: null },
+        'icmp',
+        undefined,
+        undefined,
+        'port-unreachable',
+      );
   }
 }
 
 /** Applies rewrites in order. */
-export const applyRewrites = (packet: Packet, rewrites: readonly Rewrite[]): Packet =>
-  rewrites.reduce(applyRewrite, packet);
+export function applyRewrites(packet: Packet, rewrites: readonly Rewrite[]): Packet {
+  let out = packet;
+  for (const r of rewrites) out = applyRewrite(out, r);
+  return out;
+}
 
 /** The reply to a packet on the same wire: source and destination swapped, no headers. */
-export const reply = (packet: Packet): Packet => ({
-  src: packet.dst,
-  dst: packet.src,
-  protocol: packet.protocol,
-});
+export const reply = (packet: Packet): Packet =>
+  makePacket(packet.dst, packet.src, packet.protocol);

@@ -45,24 +45,43 @@ export function returnPath(
   const last = forward[forward.length - 1];
   if (!last || last.kind === 'drop') return [];
   const back: Hop[] = [];
-  const push = (hop: Omit<Hop, 'index' | 'direction'>) =>
-    back.push({ ...hop, index: back.length, direction: 'return' });
+  const push = (
+    from: DeviceId,
+    to: DeviceId,
+    via: DeviceId | undefined,
+    packet: Packet,
+    rewrites: readonly Rewrite[],
+    connection: number,
+    kind: Hop['kind'],
+  ) =>
+    back.push({
+      index: back.length,
+      direction: 'return',
+      from,
+      to,
+      via,
+      packet,
+      rewrites,
+      connection,
+      kind,
+    });
 
-  const pass = forward.filter((h) => h.kind === 'pass');
+  const pass = last.kind === 'pass' ? forward : forward.slice(0, -1);
   let i = pass.length - 1;
   if (!delivered && last.kind === 'reject') {
     // The refusal goes to whoever sent the packet into the rejecting device.
     const into = pass[i];
     const skip = isPassthrough(into, mode) ? 1 : 0;
     const target = pass[i - skip];
-    push({
-      from: last.from,
-      to: target?.from ?? openers[0] ?? 'client',
-      packet: last.packet,
-      rewrites: last.rewrites,
-      connection: last.connection,
-      kind: 'reject',
-    });
+    push(
+      last.from,
+      target?.from ?? openers[0] ?? 'client',
+      undefined,
+      last.packet,
+      last.rewrites,
+      last.connection,
+      'reject',
+    );
     i -= 1 + skip;
   }
   for (; i >= 0; i--) {
@@ -71,15 +90,15 @@ export function returnPath(
     const earlier = pass[i - skip] as Hop;
     const packet = reply(earlier.packet);
     const sender = hop.to as DeviceId;
-    push({
-      from: sender,
-      to: earlier.from,
-      ...(hop.via ? { via: hop.via } : {}),
+    push(
+      sender,
+      earlier.from,
+      hop.via,
       packet,
-      rewrites: replyRewrites(pass[i + 1], packet),
-      connection: earlier.connection,
-      kind: 'pass',
-    });
+      replyRewrites(pass[i + 1], packet),
+      earlier.connection,
+      'pass',
+    );
     i -= skip;
   }
   return back;

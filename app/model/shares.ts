@@ -1,5 +1,6 @@
 import { findMode, type Mode, type ModeId } from './modes';
 import { seededRandom } from './random';
+import { ShareTable } from './share-table';
 import { err, ok, type Result } from './result';
 import {
   endpointsOf,
@@ -111,31 +112,45 @@ export function exactShares(q: ShareQuery): Result<Shares> {
   const planned = plan(q);
   if (!planned.ok) return planned;
   const p = planned.value;
-  const pods = new Map<PodId, number>();
-  if (p.frontCount === 0 || p.backend.length === 0) return ok({ pods, nodes: new Map(), lost: 1 });
+  const empty = new ShareTable<PodId>([], []);
+  if (p.frontCount === 0 || p.backend.length === 0)
+    return ok({ pods: empty, nodes: new ShareTable<NodeId>([], []), lost: 1 });
 
   const local = p.chooser !== 'pods' && p.policy === 'Local';
-  const nodes =
+  const weights =
     p.chooser === 'pods' ? new Map<NodeId, number>() : nodeWeights(p, q.weighting ?? 'equal');
+  const ids: PodId[] = [];
+  const values: number[] = [];
   let lost = 0;
-  const frontShares = new Map<PodId, number>();
-  if (!local) {
-    for (const list of p.byNode.values())
-      for (const pod of list) frontShares.set(pod.id, 1 / p.frontCount);
-  } else {
-    for (const [nodeId, weight] of nodes) {
-      const here = p.byNode.get(nodeId);
-      if (!here) lost += weight;
-      else for (const pod of here) frontShares.set(pod.id, weight / here.length);
-    }
-  }
   if (p.viaIngress) {
     // The ingress proxies spread what reaches them evenly over the backend pods.
-    for (const pod of p.backend) pods.set(pod.id, (1 - lost) / p.backend.length);
+    if (local) for (const [nodeId, weight] of weights) if (!p.byNode.has(nodeId)) lost += weight;
+    for (const pod of p.backend) {
+      ids.push(pod.id);
+      values.push((1 - lost) / p.backend.length);
+    }
+  } else if (!local) {
+    for (const list of p.byNode.values())
+      for (const pod of list) {
+        ids.push(pod.id);
+        values.push(1 / p.frontCount);
+      }
   } else {
-    for (const [id, share] of frontShares) pods.set(id, share);
+    for (const [nodeId, weight] of weights) {
+      const here = p.byNode.get(nodeId);
+      if (!here) lost += weight;
+      else
+        for (const pod of here) {
+          ids.push(pod.id);
+          values.push(weight / here.length);
+        }
+    }
   }
-  return ok({ pods, nodes, lost });
+  return ok({
+    pods: new ShareTable(ids, values),
+    nodes: new ShareTable([...weights.keys()], [...weights.values()]),
+    lost,
+  });
 }
 
 export interface Sample {

@@ -88,7 +88,18 @@ export function selects(selector: Readonly<Record<string, string>>, pod: Pod): b
 
 /** The ready pods a Service sends to: its endpoints. */
 export function endpointsOf(topology: Topology, service: Service): Pod[] {
-  return topology.pods.filter((pod) => pod.ready && selects(service.selector, pod));
+  const keys = Object.keys(service.selector);
+  const out: Pod[] = [];
+  if (keys.length === 0) return out;
+  const values = keys.map((k) => service.selector[k]);
+  // A plain loop over precomputed keys: this runs per trace and over 100,000 pods in the bench.
+  outer: for (const pod of topology.pods) {
+    if (!pod.ready) continue;
+    for (let i = 0; i < keys.length; i++)
+      if (pod.labels[keys[i] as string] !== values[i]) continue outer;
+    out.push(pod);
+  }
+  return out;
 }
 
 export const findNode = (t: Topology, id: NodeId) => t.nodes.find((n) => n.id === id);

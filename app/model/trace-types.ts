@@ -39,8 +39,8 @@ export interface Hop {
   readonly from: DeviceId;
   /** Null for a drop: the packet goes nowhere. */
   readonly to: DeviceId | null;
-  /** A node the hop passes through that only routes (the pod's host). */
-  readonly via?: DeviceId;
+  /** A node the hop passes through that only routes (the pod's host); undefined when none. */
+  readonly via: DeviceId | undefined;
   /** The packet as it is on this wire. */
   readonly packet: Packet;
   /** What the sending device did before putting the packet on this wire. */

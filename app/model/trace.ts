@@ -10,7 +10,7 @@ import {
   vipEndpoint,
 } from './endpoints';
 import { findMode, policyApplies, type Mode } from './modes';
-import { applyRewrites, type Endpoint, type Packet, type Rewrite } from './packet';
+import { applyRewrites, makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
 import { seededPick } from './random';
 import { err, ok, type Result } from './result';
 import { returnPath } from './return-path';
@@ -66,7 +66,7 @@ class Path {
       direction: 'forward',
       from: this.at,
       to,
-      ...(via ? { via } : {}),
+      via,
       packet: this.packet,
       rewrites,
       connection: this.connection,
@@ -83,6 +83,7 @@ class Path {
       direction: 'forward',
       from: this.at,
       to: null,
+      via: undefined,
       packet,
       rewrites: [rewrite],
       connection: this.connection,
@@ -92,8 +93,6 @@ class Path {
 }
 
 type Stop = { kind: 'dropped' | 'rejected'; at: DeviceId; reason: string };
-
-const nodeById = (t: Topology) => new Map(t.nodes.map((n) => [n.id, n]));
 
 /** The pod to use: the requested one when it is a candidate, else a seeded choice. */
 function choose(candidates: readonly Pod[], requested: string | undefined, seed: number): Pod {
@@ -236,31 +235,24 @@ export function trace(scenario: Scenario): Result<Trace> {
   }
   const policy = scenario.policy ?? front.externalTrafficPolicy;
   const seed = scenario.seed ?? 1;
-  const nodes = nodeById(t);
 
   const client = clientEndpoint(t.client);
   const frontDoor = frontEndpoint(mode, front, t);
   if (!frontDoor.ok) return frontDoor;
-  const path = new Path({ src: client, dst: frontDoor.value.endpoint, protocol: mode.protocol }, t);
+  const path = new Path(makePacket(client, frontDoor.value.endpoint, mode.protocol), t);
 
-  const result = walk(
-    path,
-    mode,
-    scenario,
-    t,
-    backend,
-    front,
-    policy,
-    seed,
-    frontDoor.value,
-    nodes,
-  );
+  const result = walk(path, mode, scenario, t, backend, front, policy, seed, frontDoor.value);
   if ('error' in result) return err(result.error);
 
   const delivered = result.kind === 'delivered';
   const last = path.hops[path.hops.length - 1];
   const arrived = delivered && last ? last.packet : null;
-  const passHops = path.hops.filter((h) => h.kind === 'pass').length;
+  let passHops = 0;
+  let snat = false;
+  for (const hop of path.hops) {
+    if (hop.kind === 'pass') passHops++;
+    for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
+  }
   const outcome: Outcome = delivered ? { kind: 'delivered', pod: result.pod.id } : result;
   return ok({
     mode: mode.id,
@@ -278,7 +270,7 @@ export function trace(scenario: Scenario): Result<Trace> {
     clientIp: clientIpFate(t, arrived),
     hopCount: passHops,
     talkHops: mode.front === 'vip' || mode.front === 'proxy' ? passHops - 1 : passHops,
-    snat: path.hops.some((h) => h.rewrites.some((r) => r.type === 'snat')),
+    snat,
     notes: path.notes,
   });
 }
@@ -329,7 +321,6 @@ function walk(
   policy: ExternalTrafficPolicy,
   seed: number,
   door: FrontDoor,
-  nodes: Map<string, ClusterNode>,
 ): Walked {
   let entryNode: string | null = null;
   let ingressPod: string | null = null;
@@ -351,7 +342,11 @@ function walk(
     if (endpoints.length === 0)
       return { error: `${backend.name} has no ready pods for the client to talk to` };
     const pod = choose(endpoints, scenario.pod, seed);
-    path.packet = { ...path.packet, dst: podEndpoint(pod, backend, false) };
+    path.packet = makePacket(
+      path.packet.src,
+      podEndpoint(pod, backend, false),
+      path.packet.protocol,
+    );
     path.send(path.device(podDevice(pod.id), 'pod', pod.name), [{ type: 'route' }]);
     return { kind: 'delivered', pod, ...places() };
   }
@@ -361,7 +356,11 @@ function walk(
     const node = pickEntryNode(path, t, front, policy, false, scenario.entryNode, seed);
     if (!node) return { error: 'The topology has no nodes' };
     entryNode = node.id;
-    path.packet = { ...path.packet, dst: nodePortEndpoint(node, front.nodePort as number) };
+    path.packet = makePacket(
+      path.packet.src,
+      nodePortEndpoint(node, front.nodePort as number),
+      path.packet.protocol,
+    );
     path.send(path.device(nodeDevice(node.id), 'node', node.name), [{ type: 'route' }]);
     return finish(
       kubeProxy(
@@ -445,7 +444,7 @@ function walk(
   path.send(
     to,
     mode.front === 'vip' ? [{ type: 'dnat', to: dst }] : proxyTo(dst),
-    nodes.has(pod.node) ? nodeDevice(pod.node) : undefined,
+    nodeDevice(pod.node),
   );
   return finish(pod, seed);
 }

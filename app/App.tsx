@@ -1,0 +1,6 @@
+import { TracePage } from './explore/TracePage';
+
+/** Entry view. */
+export function App() {
+  return <TracePage />;
+}

@@ -1,0 +1,27 @@
+import type { ExternalTrafficPolicy, ModeId, PodId, TalkVariant } from '../model';
+
+/** How much of the diagram has been built (slides 3–10 build it up). */
+export type Build = 'cluster' | 'nodes' | 'ranges' | 'pods' | 'client';
+
+/** The state of the diagram on one slide: what is drawn and where the packet is. */
+export interface Scene {
+  readonly build: Build;
+  readonly variant: TalkVariant;
+  /** Slide 10 draws the client with a question mark: how does it get in? */
+  readonly clientUnknown?: boolean;
+  readonly mode?: ModeId;
+  /** The talk's policy on this slide; the presenter's live toggle overrides it. */
+  readonly policy?: ExternalTrafficPolicy;
+  /** The forward hop the packet is on (0 = leaving the client). */
+  readonly hop?: number;
+  /** The pod the talk's picture sends to. */
+  readonly pod?: PodId;
+  /** For in-cluster ingress: the proxy pod the talk's picture goes through. */
+  readonly ingressPod?: PodId;
+  /** Show the node ports (:30093, :30076) on the nodes. */
+  readonly nodePorts?: boolean;
+  /** Show each pod's and node's share of traffic (slide 39). */
+  readonly shares?: boolean;
+  /** A mode nobody had built in 2020 (3b, 4d): drawn, and marked as hypothetical. */
+  readonly hypothetical?: boolean;
+}
