@@ -42,10 +42,12 @@ export default tseslint.config(
       ),
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'location', 'HTMLElement'].map((name) => ({
-          name,
-          message: 'app/model runs in Node as it is: no DOM.',
-        })),
+        ...['window', 'document', 'navigator', 'localStorage', 'location', 'HTMLElement'].map(
+          (name) => ({
+            name,
+            message: 'app/model runs in Node as it is: no DOM.',
+          }),
+        ),
       ],
     },
   },
