@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packetLines, trace, type Trace } from '../model';
 import talk from './talk.json';
-import { scenarioFor } from './scenario';
+import { scenarioFor } from './trace-cache';
 import { TALK_SCENES } from './scenes';
 
 // The oracle is the talk itself: every slide whose diagram carries a packet

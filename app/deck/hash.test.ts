@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatHash, parseHash, START } from './hash';
+
+describe('parseHash', () => {
+  it.each([
+    ['', START],
+    ['#/27', { ...START, slide: 27 }],
+    ['#/27?etp=Local&addr=ip', { ...START, slide: 27, policy: 'Local', addressView: 'ip' }],
+    ['#/62/1', { ...START, slide: 62, step: 1 }],
+    ['#/27?ret=1', { ...START, slide: 27, returnHop: 1 }],
+  ])('%s', (hash, location) => {
+    expect(parseHash(hash)).toEqual({ location, problems: [] });
+  });
+
+  it.each([
+    ['#/0', 1, /no slide 0/],
+    ['#/999', 124, /no slide 999.*1 to 124.*slide 124/],
+    ['#/abc', 1, /not a slide number/],
+    ['#/27/x', 27, /not a step number/],
+    ['#/27/5', 27, /no extra steps/],
+    ['#/27?etp=Both', 27, /Cluster or Local/],
+    ['#/' + 'x'.repeat(10_000), 1, /too long/],
+    ['#/%E0%A4%A', 1, /not a slide number/],
+  ])('%s lands on slide %i and says why', (hash, slide, message) => {
+    const parsed = parseHash(hash.slice(0, 20_000));
+    expect(parsed.location.slide).toBe(slide);
+    expect(parsed.problems.join(' ')).toMatch(message);
+  });
+
+  it('round-trips with formatHash', () => {
+    for (const h of ['#/1', '#/27?etp=Local', '#/62/2?addr=ip', '#/66?etp=Local&addr=ip&ret=2']) {
+      expect(formatHash(parseHash(h).location)).toBe(h);
+    }
+  });
+});

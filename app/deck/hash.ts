@@ -1,0 +1,103 @@
+import type { AddressView, ExternalTrafficPolicy } from '../model';
+import { SLIDE_COUNT, slideAt } from './slides';
+
+/** Everything the URL hash can say: a place in the deck and the live overrides. */
+export interface Location {
+  readonly slide: number;
+  readonly step: number;
+  /** The presenter's externalTrafficPolicy override, if any. */
+  readonly policy: ExternalTrafficPolicy | null;
+  readonly addressView: AddressView;
+  /** The return hop being shown (0-based), or null when the reply is not playing. */
+  readonly returnHop: number | null;
+}
+
+export interface Parsed {
+  readonly location: Location;
+  /** What was wrong with the hash, in words; empty when it was fine. */
+  readonly problems: readonly string[];
+}
+
+export const START: Location = {
+  slide: 1,
+  step: 0,
+  policy: null,
+  addressView: 'talk',
+  returnHop: null,
+};
+
+/** Longer hashes are not read at all (a pasted 10 kB string must not cost anything). */
+const MAX_HASH = 300;
+
+const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+
+/** Reads `#/27/1?etp=Local&addr=ip&ret=2`. Never throws: a bad hash lands on the nearest valid place. */
+export function parseHash(hash: string): Parsed {
+  const problems: string[] = [];
+  if (hash.length > MAX_HASH)
+    return {
+      location: START,
+      problems: ['That link is too long to be an Inbound link; showing the first slide.'],
+    };
+  const raw = hash.replace(/^#/, '');
+  if (raw === '' || raw === '/') return { location: START, problems };
+  const [pathPart = '', query = ''] = raw.split('?', 2);
+  const parts = pathPart.split('/').filter((p) => p !== '');
+
+  let slide = 1;
+  let step = 0;
+  const slideText = parts[0] ?? '';
+  if (!/^\d+$/.test(slideText)) {
+    problems.push(`“${clip(slideText)}” is not a slide number; showing the first slide.`);
+  } else {
+    const n = Number(slideText);
+    slide = Math.min(Math.max(n, 1), SLIDE_COUNT);
+    if (n !== slide)
+      problems.push(
+        `There is no slide ${clip(slideText)}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${slide}.`,
+      );
+    const stepText = parts[1];
+    if (stepText !== undefined) {
+      const steps = slideAt(slide).steps.length;
+      if (!/^\d+$/.test(stepText))
+        problems.push(`“${clip(stepText)}” is not a step number; showing slide ${slide}.`);
+      else {
+        const k = Number(stepText);
+        step = Math.min(k, steps - 1);
+        if (k !== step)
+          problems.push(
+            `Slide ${slide} has ${steps === 1 ? 'no extra steps' : `steps 0 to ${steps - 1}`}; showing step ${step}.`,
+          );
+      }
+    }
+  }
+
+  const params = new URLSearchParams(query);
+  let policy: ExternalTrafficPolicy | null = null;
+  const etp = params.get('etp');
+  if (etp === 'Cluster' || etp === 'Local') policy = etp;
+  else if (etp !== null)
+    problems.push(`externalTrafficPolicy is Cluster or Local, not “${clip(etp)}”.`);
+  let addressView: AddressView = 'talk';
+  const addr = params.get('addr');
+  if (addr === 'ip' || addr === 'talk') addressView = addr;
+  else if (addr !== null)
+    problems.push(`Addresses are shown as “talk” or “ip”, not “${clip(addr)}”.`);
+  let returnHop: number | null = null;
+  const ret = params.get('ret');
+  if (ret !== null) {
+    if (/^\d{1,2}$/.test(ret)) returnHop = Number(ret);
+    else problems.push(`“${clip(ret)}” is not a return hop number.`);
+  }
+  return { location: { slide, step, policy, addressView, returnHop }, problems };
+}
+
+/** Writes a location as a hash; the inverse of parseHash. */
+export function formatHash(l: Location): string {
+  const path = l.step > 0 ? `#/${l.slide}/${l.step}` : `#/${l.slide}`;
+  const params: string[] = [];
+  if (l.policy) params.push(`etp=${l.policy}`);
+  if (l.addressView === 'ip') params.push('addr=ip');
+  if (l.returnHop !== null) params.push(`ret=${l.returnHop}`);
+  return params.length > 0 ? `${path}?${params.join('&')}` : path;
+}

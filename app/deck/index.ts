@@ -1,0 +1,6 @@
+// The talk as data: its words, each slide's diagram scene, and the URL scheme.
+export * from './hash';
+export * from './scene';
+export * from './scenes';
+export * from './slides';
+export * from './trace-cache';

@@ -1,0 +1,97 @@
+import type { ModeId } from '../model';
+import type { Scene } from './scene';
+import { TALK_SCENES } from './scenes';
+import talk from './talk.json';
+
+export type SlideKind = 'title' | 'section' | 'statement' | 'proscons' | 'diagram';
+
+/** One step within a slide: step 0 is the talk's slide exactly; later steps go beyond it. */
+export interface Step {
+  readonly scene?: Scene;
+  /** Words shown with an extra step (the talk has none for it). */
+  readonly caption?: string;
+}
+
+export interface Slide {
+  /** 1-based, as in the talk. */
+  readonly n: number;
+  /** The talk's words, line by line. */
+  readonly lines: readonly string[];
+  readonly kind: SlideKind;
+  readonly steps: readonly Step[];
+  /** A short title for the overview, go-to search and the document title. */
+  readonly title: string;
+}
+
+const SECTION = /^(\d[a-d]?(\.\d)?)\) /;
+
+function kindOf(n: number, lines: readonly string[]): SlideKind {
+  if (n === 1) return 'title';
+  if (TALK_SCENES[n]) return 'diagram';
+  if (lines[0] === 'Pro:') return 'proscons';
+  if (SECTION.test(lines[0] ?? '')) return 'section';
+  return 'statement';
+}
+
+/** "What it would look like": 3b and 4d had no implementation in 2020, so the talk draws nothing. */
+const hypothetical = (
+  mode: ModeId,
+  hops: number,
+  variant: Scene['variant'],
+  caption: string,
+): Step[] =>
+  Array.from({ length: hops }, (_, hop) => ({
+    scene: {
+      build: 'client',
+      variant,
+      mode,
+      hop,
+      pod: 'pod-c',
+      ...(variant === 'dedicated-ingress' ? { ingressPod: 'ingress-a1' } : {}),
+      hypothetical: true,
+    },
+    caption,
+  }));
+
+const EXTRA_STEPS: Readonly<Record<number, Step[]>> = {
+  62: hypothetical('3b', 2, 'default', 'What 3b would look like: the VIP sends straight to a pod'),
+  124: hypothetical(
+    '4d',
+    4,
+    'dedicated-ingress',
+    'What 4d would look like: a proxy set of its own for each Ingress',
+  ),
+};
+
+function titleOf(n: number, lines: readonly string[], kind: SlideKind): string {
+  if (kind === 'title') return `${lines[0]} ${lines[1]}`;
+  if (kind === 'diagram') {
+    const mode = TALK_SCENES[n]?.mode;
+    return mode ? `Diagram: mode ${mode}` : 'Diagram: the cluster';
+  }
+  if (kind === 'proscons') return 'Pros and cons';
+  return lines.join(' ');
+}
+
+/** Every slide of the talk, in order. */
+export const SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
+  const kind = kindOf(n, lines);
+  const scene = TALK_SCENES[n];
+  return {
+    n,
+    lines,
+    kind,
+    steps: [scene ? { scene } : {}, ...(EXTRA_STEPS[n] ?? [])],
+    title: titleOf(n, lines, kind),
+  };
+});
+
+export const SLIDE_COUNT = SLIDES.length;
+
+/** The slide with 1-based number n (clamped into range). */
+export const slideAt = (n: number): Slide =>
+  SLIDES[Math.min(Math.max(1, n), SLIDE_COUNT) - 1] as Slide;
+
+/** The mode a step shows a packet for, if any. */
+export const modeOf = (slide: number, step: number): ModeId | undefined =>
+  slideAt(slide).steps[step]?.scene?.mode;

@@ -1,0 +1,62 @@
+import {
+  talkCluster,
+  trace,
+  type ExternalTrafficPolicy,
+  type Result,
+  type Scenario,
+  type TalkVariant,
+  type Topology,
+  type Trace,
+} from '../model';
+import type { Scene } from './scene';
+import { PACKET_SERVICE } from './scenes';
+
+/** The simulator's question for a scene, under the policy in force. */
+export function scenarioFor(scene: Scene, policy?: ExternalTrafficPolicy): Scenario | null {
+  if (!scene.mode) return null;
+  return {
+    topology: topologyOf(scene.variant),
+    service: PACKET_SERVICE,
+    mode: scene.mode,
+    policy: policy ?? talkPolicy(scene),
+    entryNode: 'node1',
+    ...(scene.pod ? { pod: scene.pod } : {}),
+    ...(scene.ingressPod ? { ingressPod: scene.ingressPod } : {}),
+  };
+}
+
+const topologies = new Map<TalkVariant, Topology>();
+const traces = new WeakMap<Scene, Map<ExternalTrafficPolicy, Result<Trace>>>();
+
+/** The talk's cluster for a variant, built once. */
+export function topologyOf(variant: TalkVariant): Topology {
+  let t = topologies.get(variant);
+  if (!t) {
+    t = talkCluster(variant);
+    topologies.set(variant, t);
+  }
+  return t;
+}
+
+/** The policy a scene shows when nobody has flipped the switch. */
+export const talkPolicy = (scene: Scene | undefined): ExternalTrafficPolicy =>
+  scene?.policy ?? 'Cluster';
+
+/**
+ * The simulator's trace for a scene under a policy. The same inputs return the
+ * very same object, so selectors built on it are stable between renders.
+ */
+export function traceFor(scene: Scene, policy: ExternalTrafficPolicy): Result<Trace> | null {
+  if (!scene.mode) return null;
+  let byPolicy = traces.get(scene);
+  if (!byPolicy) {
+    byPolicy = new Map();
+    traces.set(scene, byPolicy);
+  }
+  let result = byPolicy.get(policy);
+  if (!result) {
+    result = trace(scenarioFor(scene, policy) as Scenario);
+    byPolicy.set(policy, result);
+  }
+  return result;
+}

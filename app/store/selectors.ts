@@ -1,0 +1,40 @@
+import {
+  slideAt,
+  talkPolicy,
+  traceFor,
+  type Location,
+  type Scene,
+  type Slide,
+  type Step,
+} from '../deck';
+import type { ExternalTrafficPolicy, Result, Trace } from '../model';
+import type { InboundState } from './state';
+
+// Module-level selectors: each returns a value that is stable for the same
+// state (slides and traces come from immutable data and a cache), so
+// components re-render only when what they show changes.
+
+export const selectSlide = (s: InboundState): Slide => slideAt(s.slide);
+export const selectStep = (s: InboundState): Step => {
+  const slide = slideAt(s.slide);
+  return slide.steps[s.step] ?? (slide.steps[0] as Step);
+};
+export const selectScene = (s: InboundState): Scene | undefined => selectStep(s).scene;
+export const selectPolicy = (s: InboundState): ExternalTrafficPolicy =>
+  s.policy ?? talkPolicy(selectScene(s));
+/** Whether the externalTrafficPolicy switch means anything on this step. */
+export const selectPolicyApplies = (s: InboundState): boolean => {
+  const t = selectTrace(s);
+  return t?.ok === true && t.value.policyApplies;
+};
+export const selectTrace = (s: InboundState): Result<Trace> | null => {
+  const scene = selectScene(s);
+  return scene ? traceFor(scene, selectPolicy(s)) : null;
+};
+export const selectLocation = (s: InboundState): Location => ({
+  slide: s.slide,
+  step: s.step,
+  policy: s.policy,
+  addressView: s.addressView,
+  returnHop: s.returnHop,
+});

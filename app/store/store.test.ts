@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { packetLines } from '../model';
+import { createInboundStore } from './create';
+import { selectLocation, selectPolicy, selectPolicyApplies, selectTrace } from './selectors';
+import type { InboundState } from './state';
+
+const at = (slide: number, step = 0) =>
+  createInboundStore({ slide, step, policy: null, addressView: 'talk', returnHop: null });
+const intoPod = (s: InboundState) => {
+  const t = selectTrace(s);
+  if (!t?.ok) throw new Error('no trace');
+  return packetLines(t.value.forward[t.value.forward.length - 1]!.packet, s.addressView).slice(
+    0,
+    2,
+  );
+};
+
+describe('deck navigation', () => {
+  it('walks every step of every slide forward and back again', () => {
+    const store = at(1);
+    const seen: string[] = [];
+    for (;;) {
+      const { slide, step } = store.getState();
+      seen.push(`${slide}/${step}`);
+      store.getState().next();
+      if (store.getState().slide === slide && store.getState().step === step) break;
+    }
+    expect(seen[0]).toBe('1/0');
+    expect(seen[seen.length - 1]).toBe('124/4');
+    expect(seen).toContain('62/1');
+    expect(seen.filter((p) => p.endsWith('/0'))).toHaveLength(124);
+    const back: string[] = [];
+    for (;;) {
+      const { slide, step } = store.getState();
+      back.push(`${slide}/${step}`);
+      store.getState().prev();
+      if (store.getState().slide === slide && store.getState().step === step) break;
+    }
+    expect(back).toEqual([...seen].reverse());
+  });
+
+  it('clamps goTo into the deck', () => {
+    const store = at(5);
+    store.getState().goTo(999);
+    expect(store.getState().slide).toBe(124);
+    store.getState().goTo(-3);
+    expect(store.getState().slide).toBe(1);
+    store.getState().goTo(27, 9);
+    expect(selectLocation(store.getState())).toMatchObject({ slide: 27, step: 0 });
+  });
+});
+
+describe('externalTrafficPolicy, live', () => {
+  it('slide 27: flipping to Local changes the hop into the pod from node1 to client', () => {
+    const store = at(27);
+    expect(intoPod(store.getState())).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    store.getState().toggleTrafficPolicy();
+    expect(store.getState().policy).toBe('Local');
+    expect(intoPod(store.getState())).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    store.getState().toggleTrafficPolicy();
+    expect(store.getState().policy).toBeNull(); // back to the talk's own policy: no override
+  });
+
+  it('slide 37 is Local in the talk; flipping to Cluster delivers the packet', () => {
+    const store = at(37);
+    expect(selectPolicy(store.getState())).toBe('Local');
+    expect(
+      selectTrace(store.getState())?.ok &&
+        (selectTrace(store.getState()) as { value: { outcome: { kind: string } } }).value.outcome
+          .kind,
+    ).toBe('dropped');
+    store.getState().setTrafficPolicy('Cluster');
+    expect(store.getState().policy).toBe('Cluster');
+    expect(intoPod(store.getState())).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+
+  it('holds within one mode and clears when the mode changes', () => {
+    const store = at(26);
+    store.getState().setTrafficPolicy('Local');
+    store.getState().next(); // 27: same mode
+    expect(store.getState().policy).toBe('Local');
+    store.getState().next(); // 28: a text slide
+    expect(store.getState().policy).toBeNull();
+  });
+
+  it('means nothing on a text slide or in a mode without it', () => {
+    for (const n of [2, 19, 78]) {
+      const store = at(n);
+      expect(selectPolicyApplies(store.getState())).toBe(false);
+      store.getState().setTrafficPolicy('Local');
+      expect(store.getState().policy, `slide ${n}`).toBeNull();
+    }
+  });
+});
+
+describe('the return path', () => {
+  it('plays hop by hop back to the client and stops at the end', () => {
+    const store = at(27);
+    store.getState().toggleReturn();
+    expect(store.getState().returnHop).toBe(0);
+    expect(store.getState().advanceReturn()).toBe(true);
+    expect(store.getState().returnHop).toBe(1);
+    expect(store.getState().advanceReturn()).toBe(false);
+    store.getState().next();
+    expect(store.getState().returnHop).toBeNull();
+  });
+
+  it('does not start for a dropped packet (slide 37)', () => {
+    const store = at(37);
+    store.getState().toggleReturn();
+    expect(store.getState().returnHop).toBeNull();
+  });
+});
+
+describe('applyLocation (from a link)', () => {
+  it('keeps a meaningful override and drops a meaningless one', () => {
+    const store = at(1);
+    store
+      .getState()
+      .applyLocation({ slide: 66, step: 0, policy: 'Local', addressView: 'ip', returnHop: 1 });
+    expect(selectLocation(store.getState())).toEqual({
+      slide: 66,
+      step: 0,
+      policy: 'Local',
+      addressView: 'ip',
+      returnHop: 1,
+    });
+    store
+      .getState()
+      .applyLocation({ slide: 3, step: 0, policy: 'Local', addressView: 'talk', returnHop: 7 });
+    expect(selectLocation(store.getState())).toEqual({
+      slide: 3,
+      step: 0,
+      policy: null,
+      addressView: 'talk',
+      returnHop: null,
+    });
+  });
+
+  it('clamps a return hop past the end', () => {
+    const store = at(1);
+    store
+      .getState()
+      .applyLocation({ slide: 27, step: 0, policy: null, addressView: 'talk', returnHop: 50 });
+    expect(store.getState().returnHop).toBe(1);
+  });
+});
