@@ -8,7 +8,7 @@ test('flipping externalTrafficPolicy changes the source on the hop into the pod'
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
+  await page.goto('/?view=table');
 
   const forward = page.getByRole('table', { name: 'Forward hops' });
   const intoPod = forward.getByRole('row').nth(2); // header, hop 1, hop 2
@@ -28,7 +28,7 @@ test('flipping externalTrafficPolicy changes the source on the hop into the pod'
 });
 
 test('the reply comes back from the address the client sent to', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?view=table');
   await page.getByLabel('Mode').selectOption('3a');
   const back = page.getByRole('table', { name: 'Return hops' });
   const last = back.getByRole('row').last();

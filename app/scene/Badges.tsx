@@ -1,0 +1,61 @@
+import type { Hop } from '../model';
+import type { Point } from './geometry';
+import { textWidth } from './geometry';
+import { Appear } from './Appear';
+
+/** What the sending device did, in a few words ("DNAT + SNAT", "proxy: new connection"). */
+export function rewriteBadge(hop: Hop): string | null {
+  const types = new Set(hop.rewrites.map((r) => r.type));
+  if (types.has('drop') || types.has('reject')) return null;
+  const words: string[] = [];
+  if (types.has('xff')) words.push('+ X-Forwarded-For');
+  if (types.has('proxy'))
+    words.push(hop.direction === 'return' ? 'proxy: answers' : 'proxy: new connection');
+  if (types.has('proxy-protocol')) words.push('+ PROXY line');
+  if (types.has('dnat') && types.has('snat')) words.push('DNAT + SNAT');
+  else if (types.has('dnat')) words.push('DNAT, no SNAT');
+  else if (types.has('snat')) words.push('SNAT');
+  if (types.has('unnat')) words.push('undo NAT');
+  return words.length > 0 ? words.join(' · ') : null;
+}
+
+/** A small tag at the device that rewrote the packet. */
+export function RewriteBadge({ at, text }: { at: Point; text: string }) {
+  const w = textWidth(text, 21) + 26;
+  const x = Math.max(8, at.x - w / 2);
+  return (
+    <Appear key={`badge-${text}-${at.x}-${at.y}`} delay={0.7}>
+      <g className="rewrite-badge">
+        <rect x={x} y={at.y - 58} width={w} height={36} rx={18} fill="var(--ink)" />
+        <text
+          x={x + w / 2}
+          y={at.y - 33}
+          textAnchor="middle"
+          fontSize={21}
+          fill="var(--bg)"
+          className="label-strong"
+        >
+          {text}
+        </text>
+      </g>
+    </Appear>
+  );
+}
+
+/** Slide 37: the packet stops at the node, "Failure". */
+export function DropMark({ at }: { at: Point }) {
+  return (
+    <Appear key="drop">
+      <g className="drop-mark" stroke="var(--drop)" strokeWidth={8} strokeLinecap="round">
+        <line x1={at.x - 18} y1={at.y - 18} x2={at.x + 18} y2={at.y + 18} />
+        <line x1={at.x - 18} y1={at.y + 18} x2={at.x + 18} y2={at.y - 18} />
+      </g>
+      <text x={at.x + 34} y={at.y + 12} fontSize={34} fill="var(--drop)" className="label-strong">
+        ?
+      </text>
+      <text x={at.x - 20} y={at.y + 62} fontSize={34} fill="var(--drop)" className="label-strong">
+        Failure
+      </text>
+    </Appear>
+  );
+}

@@ -1,0 +1,181 @@
+import { AnimatePresence } from 'framer-motion';
+import type { AddressView, Topology } from '../model';
+import type { Build } from '../deck';
+import { Appear } from './Appear';
+import type { DiagramLayout, PodRole } from './layout';
+
+const LEVEL: Record<Build, number> = { cluster: 0, nodes: 1, ranges: 2, pods: 3, client: 4 };
+
+export const roleColour: Record<PodRole, { stroke: string; fill: string }> = {
+  a: { stroke: 'var(--svc-a)', fill: 'var(--svc-a-fill)' },
+  b: { stroke: 'var(--svc-b)', fill: 'var(--svc-b-fill)' },
+  ingress: { stroke: 'var(--ingress)', fill: 'var(--ingress-fill)' },
+  other: { stroke: 'var(--other)', fill: 'var(--other-fill)' },
+};
+
+interface Props {
+  readonly topology: Topology;
+  readonly layout: DiagramLayout;
+  /** How much has been built so far (slides 3–10). */
+  readonly build: Build;
+  /** Slide 10's "1.2.3.4 ?". */
+  readonly clientUnknown: boolean;
+  /** Show pod addresses (slide 39 draws bare "pod"s). */
+  readonly podAddresses: boolean;
+  /** Each pod's share of traffic, as text, when shown. */
+  readonly shares: ReadonlyMap<string, string> | null;
+  readonly view: AddressView;
+}
+
+/** The cluster, its nodes and pods, and the client, as the talk draws them. */
+export function ClusterShapes({
+  topology,
+  layout,
+  build,
+  clientUnknown,
+  podAddresses,
+  shares,
+}: Props) {
+  const level = LEVEL[build];
+  const { cluster } = layout;
+  return (
+    <g className="cluster-shapes">
+      <rect
+        x={cluster.x}
+        y={cluster.y}
+        width={cluster.w}
+        height={cluster.h}
+        rx={22}
+        fill="var(--cluster-fill)"
+        stroke="var(--cluster-stroke)"
+        strokeWidth={3}
+      />
+      <text x={cluster.x + 26} y={cluster.y + 52} className="label-strong" fontSize={32}>
+        Cluster: {topology.clusterCidr.text}
+      </text>
+      <AnimatePresence>
+        {level >= 1 &&
+          layout.nodes.map((nl, i) => {
+            const node = topology.nodes.find((n) => n.id === nl.id);
+            if (!node) return null;
+            const { box } = nl;
+            return (
+              <Appear key={`node-${nl.id}`} delay={i * 0.12}>
+                <rect
+                  x={box.x}
+                  y={box.y}
+                  width={box.w}
+                  height={box.h}
+                  rx={16}
+                  fill="var(--node-fill)"
+                  stroke="var(--node-stroke)"
+                  strokeWidth={2.5}
+                />
+                <text x={box.x + 20} y={box.y + 42} className="label-strong" fontSize={30}>
+                  {node.name}:
+                </text>
+                <text x={box.x + 20} y={box.y + 80} fontSize={24}>
+                  IP: {node.ip}
+                </text>
+                {level >= 2 && (
+                  <text x={box.x + 20} y={box.y + 114} fontSize={24}>
+                    Pod range: {node.podCidr.text}
+                  </text>
+                )}
+              </Appear>
+            );
+          })}
+      </AnimatePresence>
+      <AnimatePresence>
+        {level >= 3 &&
+          layout.pods.map((pl, i) => {
+            const pod = topology.pods.find((p) => p.id === pl.id);
+            if (!pod) return null;
+            const colour = roleColour[pl.role];
+            const { box, fontSize } = pl;
+            const share = shares?.get(pod.id);
+            return (
+              <Appear key={`pod-${pl.id}`} delay={0.05 * i}>
+                <rect
+                  x={box.x}
+                  y={box.y}
+                  width={box.w}
+                  height={box.h}
+                  rx={12}
+                  fill={colour.fill}
+                  stroke={colour.stroke}
+                  strokeWidth={3}
+                  strokeDasharray={pl.role === 'ingress' ? '10 6' : undefined}
+                  opacity={pod.ready ? 1 : 0.45}
+                />
+                <text
+                  x={box.x + box.w / 2}
+                  y={box.y + box.h * 0.4}
+                  textAnchor="middle"
+                  className="label-strong"
+                  fontSize={fontSize}
+                >
+                  {pod.name === 'Ingress' || pod.name === 'pod' ? pod.name : `${pod.name}:`}
+                </text>
+                {podAddresses && pod.name !== 'Ingress' && (
+                  <text
+                    x={box.x + box.w / 2}
+                    y={box.y + box.h * 0.4 + fontSize * 1.25}
+                    textAnchor="middle"
+                    fontSize={fontSize * 0.92}
+                  >
+                    {pod.ip}
+                  </text>
+                )}
+                {share && (
+                  <text
+                    x={box.x + box.w / 2}
+                    y={box.y + box.h * 0.4 + fontSize * 1.3}
+                    textAnchor="middle"
+                    className="share"
+                    fontSize={fontSize}
+                  >
+                    {share}
+                  </text>
+                )}
+              </Appear>
+            );
+          })}
+      </AnimatePresence>
+      <AnimatePresence>
+        {level >= 4 && (
+          <Appear key="client">
+            <rect
+              x={layout.client.x}
+              y={layout.client.y}
+              width={layout.client.w}
+              height={layout.client.h}
+              rx={14}
+              fill="var(--bg)"
+              stroke="var(--ink)"
+              strokeWidth={3}
+            />
+            <text
+              x={layout.client.x + layout.client.w / 2}
+              y={layout.client.y + 48}
+              textAnchor="middle"
+              className="label-strong"
+              fontSize={30}
+            >
+              {topology.client.name}:
+            </text>
+            <text
+              x={layout.client.x + layout.client.w / 2}
+              y={layout.client.y + 88}
+              textAnchor="middle"
+              fontSize={28}
+            >
+              {topology.client.ip}
+              {clientUnknown ? ' ?' : ''}
+            </text>
+          </Appear>
+        )}
+      </AnimatePresence>
+    </g>
+  );
+}

@@ -1,0 +1,216 @@
+import { AnimatePresence } from 'framer-motion';
+import { useMemo, useState } from 'react';
+import type { Scene } from '../deck';
+import { topologyOf } from '../deck';
+import {
+  findMode,
+  packetLines,
+  type AddressView,
+  type ExternalTrafficPolicy,
+  type Hop,
+  type Result,
+  type Trace,
+} from '../model';
+import { DropMark, RewriteBadge, rewriteBadge } from './Badges';
+import { ClusterShapes } from './ClusterShapes';
+import { Defs } from './Defs';
+import { LoadBalancer, NodePorts } from './FrontDoor';
+import type { Point } from './geometry';
+import { layoutDiagram } from './layout';
+import { Legend } from './Legend';
+import { PacketCard } from './PacketCard';
+import { anchor, cardRest, cardSize, hopPath, hopPoints } from './paths';
+import { shareLabels } from './shares-text';
+import { Wire } from './Wire';
+
+export interface DiagramProps {
+  readonly scene: Scene;
+  readonly trace: Result<Trace> | null;
+  readonly policy: ExternalTrafficPolicy;
+  readonly view: AddressView;
+  /** The return hop shown instead of the forward one, or null. */
+  readonly returnHop: number | null;
+  /** Words for an extra step (e.g. "What 3b would look like"). */
+  readonly caption?: string;
+}
+
+interface Place {
+  readonly run: string;
+  readonly dir: 'forward' | 'return';
+  readonly index: number;
+}
+
+/** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
+function currentHop(trace: Trace | null, scene: Scene, returnHop: number | null): Hop | undefined {
+  if (!trace) return undefined;
+  if (returnHop !== null) return trace.back[returnHop];
+  return scene.hop === undefined ? undefined : trace.forward[scene.hop];
+}
+
+/** The fields of the packet that differ from the previous hop's. */
+function changedLines(lines: readonly string[], before: readonly string[] | null): boolean[] {
+  return lines.map((l, i) => before !== null && (i >= 2 ? !before.includes(l) : before[i] !== l));
+}
+
+/** The talk's cluster diagram for one scene, with the packet where the scene puts it. */
+export function Diagram({ scene, trace, policy, view, returnHop, caption }: DiagramProps) {
+  const topology = topologyOf(scene.variant);
+  const layout = useMemo(
+    () => layoutDiagram(topology, { nodePortServices: scene.nodePorts ? ['svc-a', 'svc-b'] : [] }),
+    [topology, scene.nodePorts],
+  );
+  const mode = scene.mode ? findMode(scene.mode) : undefined;
+  const t = trace?.ok ? trace.value : null;
+  const hop = currentHop(t, scene, returnHop);
+  const dir = returnHop !== null ? 'return' : 'forward';
+  const list = t ? (dir === 'return' ? t.back : t.forward) : [];
+  const index = hop ? hop.index : -1;
+  const lines = hop ? packetLines(hop.packet, view) : [];
+  const previous = index > 0 ? list[index - 1] : undefined;
+  const changed = changedLines(
+    lines,
+    previous && dir === 'forward' ? packetLines(previous.packet, view) : null,
+  );
+  const size = cardSize(lines);
+
+  // Travel along the wire only when stepping one hop on (or back) within the same run of slides.
+  const run = `${scene.mode}|${scene.variant}|${policy}`;
+  const here: Place = { run, dir, index };
+  const [was, setWas] = useState<Place>(here);
+  const [via, setVia] = useState<readonly Point[]>([]);
+  if (was.run !== here.run || was.dir !== here.dir || was.index !== here.index) {
+    const stepOn =
+      was.run === run &&
+      ((was.dir === dir && index === was.index + 1) ||
+        (was.dir === 'forward' && dir === 'return' && index === 0));
+    const stepBack = was.run === run && was.dir === dir && index === was.index - 1;
+    const back = stepBack ? list[was.index] : undefined;
+    setVia(hop && stepOn ? hopPoints(layout, hop) : back ? hopPoints(layout, back).reverse() : []);
+    setWas(here);
+  }
+
+  const shares =
+    scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null;
+  const roles = new Set(layout.pods.map((p) => p.role));
+  const frontAddress =
+    t && (mode?.front === 'vip' || mode?.front === 'proxy')
+      ? (t.forward[0]?.packet.dst.ip ?? undefined)
+      : undefined;
+  const badge = hop ? rewriteBadge(hop) : null;
+  const dropped = hop?.kind === 'drop';
+  const points = hop ? hopPoints(layout, hop) : [];
+
+  return (
+    <svg
+      className="diagram"
+      viewBox="0 0 1600 900"
+      role="img"
+      aria-label={describeScene(scene, mode?.title)}
+    >
+      <Defs />
+      {scene.hypothetical && (
+        <text x={36} y={64} fontSize={30} className="hypothetical">
+          Hypothetical: nobody had built this in 2020
+        </text>
+      )}
+      {caption && (
+        <text x={36} y={scene.hypothetical ? 108 : 64} fontSize={28} className="caption">
+          {caption}
+        </text>
+      )}
+      <ClusterShapes
+        topology={topology}
+        layout={layout}
+        build={scene.build}
+        clientUnknown={scene.clientUnknown === true}
+        podAddresses={!scene.shares}
+        shares={shares?.pods ?? null}
+        view={view}
+      />
+      {scene.nodePorts && <NodePorts nodes={layout.nodes} />}
+      <AnimatePresence>
+        {(mode?.front === 'vip' || mode?.front === 'proxy') && (
+          <LoadBalancer
+            key={`lb-${mode.front}`}
+            layout={layout}
+            kind={mode.front}
+            address={frontAddress}
+            view={view}
+            hypothetical={scene.hypothetical === true}
+          />
+        )}
+      </AnimatePresence>
+      {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
+      {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
+        <Legend topology={topology} roles={roles} />
+      )}
+      {hop && (
+        <>
+          <Wire
+            d={hopPath(points)}
+            reply={dir === 'return'}
+            dropped={dropped}
+            drawKey={`${run}|${dir}|${index}`}
+          />
+          {badge && <RewriteBadge at={anchor(layout, hop.from, 'from', hop)} text={badge} />}
+          {dropped && <DropMark at={points[points.length - 1] as Point} />}
+          <PacketCard
+            lines={lines}
+            changed={changed}
+            size={size}
+            flight={{
+              key: `${run}|${dir}|${index}|${view}`,
+              rest: cardRest(layout, hop, size),
+              via,
+            }}
+            reply={dir === 'return'}
+            dropped={dropped}
+          />
+        </>
+      )}
+    </svg>
+  );
+}
+
+function describeScene(scene: Scene, title: string | undefined): string {
+  const parts = ['Cluster diagram'];
+  if (title) parts.push(`mode ${title}`);
+  if (scene.hypothetical) parts.push('hypothetical');
+  return parts.join(', ');
+}
+
+/** Slide 39: the client splits its requests evenly over the nodes. */
+function ShareArrows({
+  layout,
+  labels,
+}: {
+  layout: ReturnType<typeof layoutDiagram>;
+  labels: ReadonlyMap<string, string>;
+}) {
+  const from = { x: layout.client.x + layout.client.w, y: layout.client.y + layout.client.h / 2 };
+  return (
+    <g className="share-arrows">
+      {layout.nodes.map((n) => {
+        const label = labels.get(n.id);
+        if (!label) return null;
+        const to = n.gate;
+        const midX = (from.x + to.x) / 2;
+        const d = `M ${from.x} ${from.y} C ${midX} ${from.y}, ${midX} ${to.y}, ${to.x} ${to.y}`;
+        return (
+          <g key={n.id}>
+            <path d={d} fill="none" stroke="var(--wire)" strokeWidth={4} markerEnd="url(#arrow)" />
+            <text
+              x={n.box.x + n.box.w - 20}
+              y={n.corridor.y + n.corridor.h / 2 + 14}
+              textAnchor="end"
+              fontSize={40}
+              className="label-strong share"
+            >
+              {label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

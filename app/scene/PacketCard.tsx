@@ -1,0 +1,114 @@
+import { m, useReducedMotion } from 'framer-motion';
+import { useState } from 'react';
+import type { Point } from './geometry';
+import { CARD_FONT, CARD_LINE, type CardSize } from './paths';
+
+/** Where the card is going, and (when it travels) the wire it travels along. */
+export interface Flight {
+  /** Identifies the card's place: a change starts a new flight. */
+  readonly key: string;
+  readonly rest: Point;
+  /** Wire points to pass through on the way (empty: the card just appears there). */
+  readonly via: readonly Point[];
+}
+
+interface Plan {
+  readonly key: string;
+  readonly x: number[];
+  readonly y: number[];
+  readonly times: number[];
+  readonly duration: number;
+}
+
+function planFor(flight: Flight, from: Point | null, size: CardSize): Plan {
+  const pts =
+    from && flight.via.length > 0
+      ? [
+          from,
+          ...flight.via.map((p) => ({ x: p.x - size.w / 2, y: p.y - size.h / 2 })),
+          flight.rest,
+        ]
+      : [flight.rest];
+  // Equal time per wire segment reads as a steady speed on short hops.
+  const times = pts.map((_, i) => (pts.length === 1 ? 1 : i / (pts.length - 1)));
+  return {
+    key: flight.key,
+    x: pts.map((p) => p.x),
+    y: pts.map((p) => p.y),
+    times,
+    duration: pts.length === 1 ? 0.35 : 1.1,
+  };
+}
+
+interface Props {
+  readonly lines: readonly string[];
+  /** Which lines changed on this hop (highlighted). */
+  readonly changed: readonly boolean[];
+  readonly size: CardSize;
+  readonly flight: Flight;
+  /** A reply travelling back. */
+  readonly reply: boolean;
+  /** A dropped packet. */
+  readonly dropped: boolean;
+}
+
+/**
+ * The packet as the talk draws it: a card with "Src: … / Dst: …". When it
+ * moves to the next hop it flies along that hop's wire, then rests beside it;
+ * the fields that changed light up. With reduced motion it just appears.
+ */
+export function PacketCard({ lines, changed, size, flight, reply, dropped }: Props) {
+  const reduce = useReducedMotion();
+  const [plan, setPlan] = useState<Plan>(() => planFor({ ...flight, via: [] }, null, size));
+  const [at, setAt] = useState<Point>(flight.rest);
+  if (plan.key !== flight.key) {
+    // Plan the flight once per change of place, so re-renders never restart it.
+    setPlan(planFor(reduce ? { ...flight, via: [] } : flight, at, size));
+    setAt(flight.rest);
+  }
+  const instant = reduce || plan.x.length === 1;
+  return (
+    <m.g
+      className="packet"
+      initial={false}
+      animate={{ x: plan.x, y: plan.y }}
+      transition={{ duration: reduce ? 0 : plan.duration, times: plan.times, ease: 'easeInOut' }}
+    >
+      <rect
+        width={size.w}
+        height={size.h}
+        rx={12}
+        fill="var(--packet-bg)"
+        stroke={dropped ? 'var(--drop)' : reply ? 'var(--wire-return)' : 'var(--packet-stroke)'}
+        strokeWidth={3}
+        strokeDasharray={reply ? '9 6' : undefined}
+        filter="url(#card-shadow)"
+      />
+      {lines.map((line, i) => (
+        <g key={`${i}-${line}`}>
+          {changed[i] && (
+            <m.rect
+              x={8}
+              y={10 + i * CARD_LINE}
+              width={size.w - 16}
+              height={CARD_LINE - 2}
+              rx={6}
+              fill="var(--changed)"
+              initial={{ opacity: 0 }}
+              animate={{ opacity: 1 }}
+              transition={{ delay: instant ? 0 : plan.duration * 0.85, duration: reduce ? 0 : 0.3 }}
+            />
+          )}
+          <text
+            x={16}
+            y={9 + (i + 1) * CARD_LINE - 8}
+            fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
+            className={i < 2 ? 'packet-field' : 'packet-header'}
+          >
+            {line}
+          </text>
+        </g>
+      ))}
+    </m.g>
+  );
+}

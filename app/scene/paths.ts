@@ -1,0 +1,107 @@
+import { line, curveBasis } from 'd3-shape';
+import type { Hop } from '../model';
+import { center, textWidth, type Box, type Point } from './geometry';
+import type { DiagramLayout, NodeLayout } from './layout';
+
+const mid = (b: Box, side: 'left' | 'right' | 'top'): Point =>
+  side === 'left'
+    ? { x: b.x, y: b.y + b.h / 2 }
+    : side === 'right'
+      ? { x: b.x + b.w, y: b.y + b.h / 2 }
+      : { x: b.x + b.w / 2, y: b.y };
+
+const nodeOf = (layout: DiagramLayout, device: string): NodeLayout | undefined =>
+  layout.nodes.find((n) => `node:${n.id}` === device);
+
+/** Where a hop leaves a device or arrives at it. */
+export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to', hop: Hop): Point {
+  if (device === 'client') return mid(layout.client, 'right');
+  if (device.startsWith('lb:')) return mid(layout.lb, end === 'to' ? 'left' : 'right');
+  const node = nodeOf(layout, device);
+  if (node) {
+    // A packet for a node port arrives at that port's tag; everything else at kube-proxy's gate.
+    const port =
+      end === 'to' ? node.ports.find((p) => p.label === `:${hop.packet.dst.port}`) : undefined;
+    return port ? mid(port.box, 'top') : node.gate;
+  }
+  const pod = layout.pods.find((p) => `pod:${p.id}` === device);
+  if (pod) return mid(pod.box, 'top');
+  return center(layout.cluster);
+}
+
+/** The points a hop's wire passes through: straight-ish outside, through the node corridor inside. */
+export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
+  const a = anchor(layout, hop.from, 'from', hop);
+  if (!hop.to) {
+    // A drop: a short stub out of the device, going nowhere.
+    return [a, { x: a.x + 60, y: a.y }, { x: a.x + 120, y: a.y }];
+  }
+  const b = anchor(layout, hop.to, 'to', hop);
+  if (hop.to.startsWith('pod:')) {
+    // Along the corridor of the node the pod lives on, then down into the pod from above.
+    const pod = layout.pods.find((p) => `pod:${p.id}` === hop.to);
+    const corridor = (nodeOf(layout, hop.from) ?? layout.nodes.find((n) => n.id === pod?.node))
+      ?.corridor;
+    const y = corridor ? corridor.y + corridor.h / 2 : a.y;
+    return [a, { x: a.x + (b.x - a.x) * 0.35, y }, { x: b.x, y }, { x: b.x, y: b.y - 20 }, b];
+  }
+  const lift = Math.min(a.y, b.y) - 40;
+  return [a, { x: a.x + (b.x - a.x) * 0.3, y: lift }, { x: a.x + (b.x - a.x) * 0.7, y: lift }, b];
+}
+
+const pathLine = line<Point>()
+  .x((p) => p.x)
+  .y((p) => p.y)
+  .curve(curveBasis);
+
+/** The SVG path of a hop's wire. */
+export const hopPath = (points: readonly Point[]): string => pathLine(points as Point[]) ?? '';
+
+export interface CardSize {
+  readonly w: number;
+  readonly h: number;
+}
+
+export const CARD_FONT = 24;
+export const CARD_LINE = 31;
+
+/** The size of a packet card for its lines. */
+export function cardSize(lines: readonly string[]): CardSize {
+  const w = Math.max(200, ...lines.map((l) => textWidth(l, CARD_FONT))) + 32;
+  return { w, h: lines.length * CARD_LINE + 18 };
+}
+
+/**
+ * Where the card rests once its hop is done: outside the cluster above the
+ * wire, inside it in the corridor between the node headers and the pods, so it
+ * never covers a name or an address.
+ */
+export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point {
+  const points = hopPoints(layout, hop);
+  const last = points[points.length - 1] as Point;
+  const first = points[0] as Point;
+  const toInside = hop.to?.startsWith('node:') || hop.to?.startsWith('pod:');
+  const fromInside = hop.from.startsWith('node:') || hop.from.startsWith('pod:');
+  const c = layout.cluster;
+  if (!fromInside && !toInside) {
+    const x = (first.x + last.x) / 2 - size.w / 2;
+    return { x: Math.max(16, x), y: Math.min(first.y, last.y) - size.h - 70 };
+  }
+  if (!fromInside) {
+    // Entering the cluster: above the client and the load balancer.
+    return {
+      x: Math.max(16, Math.min(c.x - size.w - 16, (first.x + c.x) / 2 - size.w / 2)),
+      y: layout.client.y - size.h - 150,
+    };
+  }
+  const node =
+    layout.nodes.find((n) => `node:${n.id}` === hop.to || `node:${n.id}` === hop.from) ??
+    layout.nodes.find((n) =>
+      layout.pods.some((p) => `pod:${p.id}` === hop.to && p.node === n.id),
+    ) ??
+    layout.nodes[0];
+  const corridor = node?.corridor ?? c;
+  const target = hop.to ? last.x : first.x + 60;
+  const x = Math.min(Math.max(c.x + 12, target - size.w / 2), c.x + c.w - size.w - 12);
+  return { x, y: corridor.y + Math.max(4, (corridor.h - size.h) / 2) };
+}

@@ -1,0 +1,28 @@
+import { exactShares, type ModeId, type Topology } from '../model';
+
+export interface ShareLabels {
+  readonly pods: ReadonlyMap<string, string>;
+  readonly nodes: ReadonlyMap<string, string>;
+}
+
+/** "50%", "8.3%": a share as the talk would write it. */
+export const percent = (share: number): string => {
+  const p = share * 100;
+  return `${Number.isInteger(Math.round(p * 10) / 10) ? Math.round(p) : p.toFixed(1)}%`;
+};
+
+/** Each pod's and node's share of requests, from the simulator, as text. */
+export function shareLabels(
+  topology: Topology,
+  service: string,
+  mode: ModeId,
+  policy: 'Cluster' | 'Local',
+): ShareLabels | null {
+  const r = exactShares({ topology, service, mode, policy });
+  if (!r.ok) return null;
+  const pods = new Map<string, string>();
+  for (const [id, s] of r.value.pods) pods.set(id, percent(s));
+  const nodes = new Map<string, string>();
+  for (const [id, s] of r.value.nodes) nodes.set(id, percent(s));
+  return { pods, nodes };
+}

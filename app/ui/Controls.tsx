@@ -1,0 +1,114 @@
+import { SLIDE_COUNT } from '../deck';
+import type { AddressView, ExternalTrafficPolicy } from '../model';
+import {
+  selectPolicy,
+  selectPolicyApplies,
+  selectSlide,
+  selectTrace,
+  useInbound,
+  useInboundStore,
+  type InboundState,
+} from '../store';
+import { Segmented } from './Segmented';
+
+const selectAtEnd = (s: InboundState) =>
+  s.slide === SLIDE_COUNT && s.step === selectSlide(s).steps.length - 1;
+const selectHasReply = (s: InboundState) => {
+  const t = selectTrace(s);
+  return t?.ok === true && t.value.back.length > 0;
+};
+const selectHasPacket = (s: InboundState) => selectTrace(s) !== null;
+
+const POLICIES: readonly { value: ExternalTrafficPolicy; text: string }[] = [
+  { value: 'Cluster', text: 'Cluster' },
+  { value: 'Local', text: 'Local' },
+];
+const VIEWS: readonly { value: AddressView; text: string }[] = [
+  { value: 'talk', text: 'Talk words' },
+  { value: 'ip', text: 'IP addresses' },
+];
+
+/** The presenter's bar: where we are, the live switches, and previous/next. */
+export function Controls({ typed }: { typed: string }) {
+  const store = useInboundStore();
+  const slide = useInbound((s) => s.slide);
+  const step = useInbound((s) => s.step);
+  const atEnd = useInbound(selectAtEnd);
+  const policy = useInbound(selectPolicy);
+  const applies = useInbound(selectPolicyApplies);
+  const view = useInbound((s) => s.addressView);
+  const returnHop = useInbound((s) => s.returnHop);
+  const hasReply = useInbound(selectHasReply);
+  const hasPacket = useInbound(selectHasPacket);
+  const act = () => store.getState();
+
+  return (
+    <nav className="controls" aria-label="Deck controls">
+      <button
+        type="button"
+        className="nav-button"
+        onClick={() => act().prev()}
+        disabled={slide === 1 && step === 0}
+        aria-label="Previous step"
+        title="Previous (←, PageUp, P)"
+      >
+        ‹
+      </button>
+      <span className="position">
+        {typed ? `Go to ${typed}…` : `${slide} / ${SLIDE_COUNT}`}
+        {step > 0 && !typed ? ` · step ${step}` : ''}
+      </span>
+      <button
+        type="button"
+        className="nav-button"
+        onClick={() => act().next()}
+        disabled={atEnd}
+        aria-label="Next step"
+        title="Next (→, Space, PageDown, N)"
+      >
+        ›
+      </button>
+      <div className="live-controls">
+        {applies && (
+          <Segmented
+            label="externalTrafficPolicy"
+            value={policy}
+            options={POLICIES}
+            onChange={(p) => act().setTrafficPolicy(p)}
+            shortcut="E"
+          />
+        )}
+        {hasPacket && (
+          <Segmented
+            label="Addresses"
+            value={view}
+            options={VIEWS}
+            onChange={(v) => act().setAddressView(v)}
+            shortcut="A"
+          />
+        )}
+        {hasReply && (
+          <button
+            type="button"
+            className="toggle"
+            aria-pressed={returnHop !== null}
+            onClick={() => act().toggleReturn()}
+            title="Return path (R)"
+          >
+            Return path
+          </button>
+        )}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Progress through the talk"
+        aria-valuemin={1}
+        aria-valuemax={SLIDE_COUNT}
+        aria-valuenow={slide}
+      >
+        <div style={{ width: `${(slide / SLIDE_COUNT) * 100}%` }} />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,37 @@
+import { SLIDE_COUNT } from '../deck';
+import { describeHop, describeOutcome } from '../model';
+import { selectSlide, selectStep, selectTrace, useInbound, type InboundState } from '../store';
+
+/** In words, what the current step shows: the sentence a screen reader announces. */
+export function selectStepSentence(s: InboundState): string {
+  const slide = selectSlide(s);
+  const step = selectStep(s);
+  const where = `Slide ${slide.n} of ${SLIDE_COUNT}${s.step > 0 ? `, step ${s.step}` : ''}.`;
+  const t = selectTrace(s);
+  if (!step.scene) return `${where} ${slide.lines.join(' ')}`;
+  const caption = step.caption ? ` ${step.caption}.` : '';
+  if (!t)
+    return `${where}${caption} The cluster diagram${step.scene.build === 'client' ? ', with the client outside' : ''}.`;
+  if (!t.ok) return `${where} ${t.error}`;
+  const trace = t.value;
+  if (s.returnHop !== null) {
+    const hop = trace.back[s.returnHop];
+    return hop
+      ? `${where} Reply, hop ${s.returnHop + 1} of ${trace.back.length}: ${describeHop(trace, hop, s.addressView)}`
+      : where;
+  }
+  const hop = step.scene.hop === undefined ? undefined : trace.forward[step.scene.hop];
+  if (!hop) return `${where}${caption} ${describeOutcome(trace)}`;
+  const last = hop.index === trace.forward.length - 1;
+  return `${where}${caption} ${describeHop(trace, hop, s.addressView)}${last && hop.kind === 'pass' ? ` ${describeOutcome(trace)}` : ''}`;
+}
+
+/** The aria-live region: every step's meaning, announced as it changes; shown as a caption too. */
+export function LiveRegion() {
+  const sentence = useInbound(selectStepSentence);
+  return (
+    <p className="live-region" aria-live="polite" aria-atomic="true">
+      {sentence}
+    </p>
+  );
+}

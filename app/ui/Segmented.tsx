@@ -1,0 +1,59 @@
+import type { KeyboardEvent } from 'react';
+
+interface Props<T extends string> {
+  /** The accessible name of the group, e.g. "externalTrafficPolicy". */
+  readonly label: string;
+  readonly value: T;
+  readonly options: readonly { value: T; text: string }[];
+  readonly onChange: (value: T) => void;
+  /** The keyboard shortcut, shown in the tooltip. */
+  readonly shortcut?: string;
+}
+
+/** A radio group drawn as a segmented switch: arrow keys move between values. */
+export function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  shortcut,
+}: Props<T>) {
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const d =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? -1
+          : 0;
+    if (!d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = options[(i + d + options.length) % options.length];
+    if (next) onChange(next.value);
+  };
+  return (
+    <div
+      className="segmented"
+      role="radiogroup"
+      aria-label={label}
+      title={shortcut ? `${label} (key ${shortcut})` : label}
+    >
+      <span className="segmented-label" aria-hidden="true">
+        {label}
+      </span>
+      {options.map((o, i) => (
+        <button
+          key={o.value}
+          type="button"
+          role="radio"
+          aria-checked={o.value === value}
+          tabIndex={o.value === value ? 0 : -1}
+          onClick={() => onChange(o.value)}
+          onKeyDown={(e) => onKey(e, i)}
+        >
+          {o.text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Slide } from '../deck';
+
+/** Splits a "Pro:/Con:" slide into its two lists, joining the talk's wrapped lines. */
+export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: string[] } {
+  const out = { pros: [] as string[], cons: [] as string[] };
+  let list: string[] | null = null;
+  for (const line of lines) {
+    if (line === 'Pro:') list = out.pros;
+    else if (line === 'Con:') list = out.cons;
+    else if (list && line.startsWith('- ')) list.push(line.slice(2));
+    else if (list && list.length > 0) list[list.length - 1] += ` ${line}`;
+  }
+  return out;
+}
+
+/** A slide of words, typeset for a projector with the talk's own line breaks. */
+export function TextSlide({ slide }: { slide: Slide }) {
+  const { lines, kind } = slide;
+  if (kind === 'title') {
+    return (
+      <div className="text-slide title-slide">
+        <h1>
+          {lines[0]}
+          <br />
+          {lines[1]}
+        </h1>
+        <p className="subtitle">{lines[2]}</p>
+        <p className="author">
+          {lines[3]} <span className="handle">{lines[4]}</span>
+        </p>
+        <p className="version">{lines[5]}</p>
+      </div>
+    );
+  }
+  if (kind === 'proscons') {
+    const { pros, cons } = prosAndCons(lines);
+    return (
+      <div className="text-slide proscons-slide">
+        <section aria-label="Pro">
+          <h2>Pro:</h2>
+          <ul>
+            {pros.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label="Con">
+          <h2>Con:</h2>
+          <ul>
+            {cons.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    );
+  }
+  if (kind === 'section') {
+    return (
+      <div className="text-slide section-slide">
+        <h2>{lines[0]}</h2>
+        {lines.slice(1).map((l) => (
+          <p key={l}>{l}</p>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="text-slide statement-slide">
+      {lines.map((l, i) => (
+        <p key={`${i}-${l}`} className={l.startsWith('Option:') ? 'option' : undefined}>
+          {l}
+        </p>
+      ))}
+    </div>
+  );
+}
