@@ -19,10 +19,18 @@ export function rewriteBadge(hop: Hop): string | null {
   return words.length > 0 ? words.join(' · ') : null;
 }
 
-/** A small tag at the device that rewrote the packet. */
-export function RewriteBadge({ at, text }: { at: Point; text: string }) {
+/** A small tag at the device that rewrote the packet; `at` is its bottom centre, or bottom left. */
+export function RewriteBadge({
+  at,
+  text,
+  align,
+}: {
+  at: Point;
+  text: string;
+  align: 'center' | 'left';
+}) {
   const w = textWidth(text, 21) + 26;
-  const x = Math.max(8, at.x - w / 2);
+  const x = Math.max(8, align === 'left' ? at.x : at.x - w / 2);
   return (
     <Appear key={`badge-${text}-${at.x}-${at.y}`} delay={0.7}>
       <g className="rewrite-badge">
@@ -50,11 +58,8 @@ export function DropMark({ at }: { at: Point }) {
         <line x1={at.x - 18} y1={at.y - 18} x2={at.x + 18} y2={at.y + 18} />
         <line x1={at.x - 18} y1={at.y + 18} x2={at.x + 18} y2={at.y - 18} />
       </g>
-      <text x={at.x + 34} y={at.y + 12} fontSize={34} fill="var(--drop)" className="label-strong">
-        ?
-      </text>
-      <text x={at.x - 20} y={at.y + 62} fontSize={34} fill="var(--drop)" className="label-strong">
-        Failure
+      <text x={at.x + 32} y={at.y + 13} fontSize={38} fill="var(--drop)" className="label-strong">
+        ? Failure
       </text>
     </Appear>
   );

@@ -19,7 +19,7 @@ import type { Point } from './geometry';
 import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
-import { anchor, cardRest, cardSize, hopPath, hopPoints } from './paths';
+import { badgeAnchor, cardRest, cardSize, hopPath, hopPoints } from './paths';
 import { shareLabels } from './shares-text';
 import { Wire } from './Wire';
 
@@ -108,15 +108,23 @@ export function Diagram({ scene, trace, policy, view, returnHop, caption }: Diag
       aria-label={describeScene(scene, mode?.title)}
     >
       <Defs />
-      {scene.hypothetical && (
-        <text x={36} y={64} fontSize={30} className="hypothetical">
-          Hypothetical: nobody had built this in 2020
+      {mode && (
+        <text x={36} y={62} fontSize={30} className="mode-title">
+          {mode.title}
+          {mode.example && (
+            <tspan x={36} dy={38} fontSize={26} className="mode-example">
+              (e.g. {mode.example})
+            </tspan>
+          )}
         </text>
       )}
-      {caption && (
-        <text x={36} y={scene.hypothetical ? 108 : 64} fontSize={28} className="caption">
-          {caption}
-        </text>
+      {(scene.hypothetical || caption) && (
+        <foreignObject x={36} y={mode?.example ? 118 : 84} width={570} height={150}>
+          {scene.hypothetical && (
+            <p className="hypothetical">Hypothetical: nobody had built this in 2020</p>
+          )}
+          {caption && <p className="caption">{caption}</p>}
+        </foreignObject>
       )}
       <ClusterShapes
         topology={topology}
@@ -152,7 +160,13 @@ export function Diagram({ scene, trace, policy, view, returnHop, caption }: Diag
             dropped={dropped}
             drawKey={`${run}|${dir}|${index}`}
           />
-          {badge && <RewriteBadge at={anchor(layout, hop.from, 'from', hop)} text={badge} />}
+          {badge && (
+            <RewriteBadge
+              at={badgeAnchor(layout, hop)}
+              text={badge}
+              align={hop.from.startsWith('node:') ? 'left' : 'center'}
+            />
+          )}
           {dropped && <DropMark at={points[points.length - 1] as Point} />}
           <PacketCard
             lines={lines}

@@ -69,10 +69,11 @@ export function PacketCard({ lines, changed, size, flight, reply, dropped }: Pro
   const instant = reduce || plan.x.length === 1;
   return (
     <m.g
+      data-testid="packet"
       className="packet"
       initial={false}
       animate={{ x: plan.x, y: plan.y }}
-      transition={{ duration: reduce ? 0 : plan.duration, times: plan.times, ease: 'easeInOut' }}
+      transition={{ duration: reduce ? 0 : plan.duration, times: plan.times, ease: 'linear' }}
     >
       <rect
         width={size.w}

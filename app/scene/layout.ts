@@ -48,8 +48,8 @@ export interface LayoutOptions {
 const CLUSTER: Box = { x: 640, y: 36, w: 930, h: 820 };
 const NODE_TOP = 120;
 const NODE_BOTTOM = 830;
-const HEADER_H = 130;
-const CORRIDOR_H = 118;
+const HEADER_H = 128;
+const CORRIDOR_H = 150;
 
 function roleOf(topology: Topology, pod: Pod, byService: Map<string, Set<string>>): PodRole {
   if (byService.get('svc-a')?.has(pod.id)) return 'a';
@@ -67,8 +67,8 @@ function podGrid(
   const gap = 22;
   const cols = count <= 2 ? Math.max(count, 1) : count <= 6 ? 2 : Math.ceil(Math.sqrt(count));
   const rows = Math.max(1, Math.ceil(count / cols));
-  const w = Math.min(175, (area.w - gap * (cols + 1)) / cols);
-  const h = Math.min(128, (area.h - gap * (rows - 1)) / rows);
+  const w = Math.min(185, (area.w - gap * (cols + 1)) / cols);
+  const h = Math.min(140, (area.h - gap * (rows - 1)) / rows);
   return { cols, rows, w, h, gap };
 }
 
@@ -124,6 +124,8 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     };
     const grid = podGrid(area, here.length);
     const rowWidth = grid.cols * grid.w + (grid.cols - 1) * grid.gap;
+    const gridHeight = grid.rows * grid.h + (grid.rows - 1) * grid.gap;
+    const top = area.y + Math.max(0, (area.h - gridHeight) / 2.4);
     here.forEach((pod, i) => {
       const col = i % grid.cols;
       const row = Math.floor(i / grid.cols);
@@ -133,11 +135,11 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
         role: roles.get(pod.id) ?? 'other',
         box: {
           x: area.x + (area.w - rowWidth) / 2 + col * (grid.w + grid.gap),
-          y: area.y + row * (grid.h + grid.gap),
+          y: top + row * (grid.h + grid.gap),
           w: grid.w,
           h: grid.h,
         },
-        fontSize: Math.max(14, Math.min(26, grid.h / 4.4, grid.w / 6.2)),
+        fontSize: Math.max(15, Math.min(28, grid.h / 4.2, grid.w / 6.4)),
       });
     });
   }

@@ -29,6 +29,19 @@ export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to'
   return center(layout.cluster);
 }
 
+/**
+ * Where the rewrite badge goes: centred above the load balancer or the pod
+ * that rewrote, or just inside the node beside kube-proxy's gate.
+ */
+export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
+  if (hop.from.startsWith('lb:')) return { x: layout.lb.x + layout.lb.w / 2, y: layout.lb.y - 4 };
+  const pod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
+  if (pod) return { x: pod.box.x + pod.box.w / 2, y: pod.box.y - 4 };
+  const node = nodeOf(layout, hop.from);
+  if (node) return { x: node.box.x + 14, y: node.corridor.y + 50 };
+  return anchor(layout, hop.from, 'from', hop);
+}
+
 /** The points a hop's wire passes through: straight-ish outside, through the node corridor inside. */
 export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
   const a = anchor(layout, hop.from, 'from', hop);
@@ -62,12 +75,14 @@ export interface CardSize {
   readonly h: number;
 }
 
-export const CARD_FONT = 24;
-export const CARD_LINE = 31;
+export const CARD_FONT = 30;
+export const CARD_LINE = 38;
 
 /** The size of a packet card for its lines. */
 export function cardSize(lines: readonly string[]): CardSize {
-  const w = Math.max(200, ...lines.map((l) => textWidth(l, CARD_FONT))) + 32;
+  const w =
+    Math.max(220, ...lines.map((l, i) => textWidth(l, i < 2 ? CARD_FONT : CARD_FONT - 3) * 1.08)) +
+    32;
   return { w, h: lines.length * CARD_LINE + 18 };
 }
 
@@ -83,6 +98,10 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
   const toInside = hop.to?.startsWith('node:') || hop.to?.startsWith('pod:');
   const fromInside = hop.from.startsWith('node:') || hop.from.startsWith('pod:');
   const c = layout.cluster;
+  if (!hop.to) {
+    // A drop: the card stays outside the node, level with where it stopped, so the ✕ shows.
+    return { x: Math.max(16, c.x - size.w - 24), y: first.y - size.h / 2 };
+  }
   if (!fromInside && !toInside) {
     const x = (first.x + last.x) / 2 - size.w / 2;
     return { x: Math.max(16, x), y: Math.min(first.y, last.y) - size.h - 70 };
@@ -103,5 +122,6 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
   const corridor = node?.corridor ?? c;
   const target = hop.to ? last.x : first.x + 60;
   const x = Math.min(Math.max(c.x + 12, target - size.w / 2), c.x + c.w - size.w - 12);
-  return { x, y: corridor.y + Math.max(4, (corridor.h - size.h) / 2) };
+  // Below the rewrite badge, which docks at the top of the corridor.
+  return { x, y: corridor.y + 48 };
 }

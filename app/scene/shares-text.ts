@@ -26,3 +26,23 @@ export function shareLabels(
   for (const [id, s] of r.value.nodes) nodes.set(id, percent(s));
   return { pods, nodes };
 }
+
+/** Slide 39 in words: how the requests split over nodes and pods. */
+export function describeShares(
+  topology: Topology,
+  service: string,
+  mode: ModeId,
+  policy: 'Cluster' | 'Local',
+): string {
+  const r = exactShares({ topology, service, mode, policy });
+  if (!r.ok) return r.error;
+  const nodeWords = topology.nodes
+    .map((n) => {
+      const pods = topology.pods.filter((p) => p.node === n.id && r.value.pods.has(p.id));
+      const each = pods[0] ? percent(r.value.pods.get(pods[0].id) ?? 0) : '0%';
+      return `${n.name} gets ${percent(r.value.nodes.get(n.id) ?? 0)} of requests; its ${pods.length === 1 ? 'one pod takes' : `${pods.length} pods take`} ${each}${pods.length === 1 ? '' : ' each'}`;
+    })
+    .join('. ');
+  const lost = r.value.lost > 0 ? ` ${percent(r.value.lost)} of requests are dropped.` : '';
+  return `With externalTrafficPolicy ${policy}, clients spread requests evenly over the nodes. ${nodeWords}.${lost}`;
+}

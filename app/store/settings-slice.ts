@@ -51,7 +51,8 @@ export const createSettingsSlice: StateCreator<
     const state = get();
     if (state.returnHop !== null) return set({ returnHop: null });
     const t = selectTrace(state);
-    if (t?.ok && t.value.back.length > 0) set({ returnHop: 0 });
+    if (t?.ok && t.value.back.length > 0 && selectScene(state)?.hop !== undefined)
+      set({ returnHop: 0 });
   },
   advanceReturn: () => {
     const state = get();

@@ -3,6 +3,7 @@ import type { AddressView, ExternalTrafficPolicy } from '../model';
 import {
   selectPolicy,
   selectPolicyApplies,
+  selectScene,
   selectSlide,
   selectTrace,
   useInbound,
@@ -15,7 +16,7 @@ const selectAtEnd = (s: InboundState) =>
   s.slide === SLIDE_COUNT && s.step === selectSlide(s).steps.length - 1;
 const selectHasReply = (s: InboundState) => {
   const t = selectTrace(s);
-  return t?.ok === true && t.value.back.length > 0;
+  return t?.ok === true && t.value.back.length > 0 && selectScene(s)?.hop !== undefined;
 };
 const selectHasPacket = (s: InboundState) => selectTrace(s) !== null;
 

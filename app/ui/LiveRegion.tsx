@@ -1,6 +1,16 @@
 import { SLIDE_COUNT } from '../deck';
 import { describeHop, describeOutcome } from '../model';
-import { selectSlide, selectStep, selectTrace, useInbound, type InboundState } from '../store';
+import { topologyOf } from '../deck';
+import { describeShares } from '../scene/shares-text';
+import { prosAndCons } from './TextSlide';
+import {
+  selectPolicy,
+  selectSlide,
+  selectStep,
+  selectTrace,
+  useInbound,
+  type InboundState,
+} from '../store';
 
 /** In words, what the current step shows: the sentence a screen reader announces. */
 export function selectStepSentence(s: InboundState): string {
@@ -8,7 +18,11 @@ export function selectStepSentence(s: InboundState): string {
   const step = selectStep(s);
   const where = `Slide ${slide.n} of ${SLIDE_COUNT}${s.step > 0 ? `, step ${s.step}` : ''}.`;
   const t = selectTrace(s);
-  if (!step.scene) return `${where} ${slide.lines.join(' ')}`;
+  if (!step.scene) {
+    if (slide.kind !== 'proscons') return `${where} ${slide.lines.join(' ')}`;
+    const { pros, cons } = prosAndCons(slide.lines);
+    return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;
+  }
   const caption = step.caption ? ` ${step.caption}.` : '';
   if (!t)
     return `${where}${caption} The cluster diagram${step.scene.build === 'client' ? ', with the client outside' : ''}.`;
@@ -20,6 +34,8 @@ export function selectStepSentence(s: InboundState): string {
       ? `${where} Reply, hop ${s.returnHop + 1} of ${trace.back.length}: ${describeHop(trace, hop, s.addressView)}`
       : where;
   }
+  if (step.scene.shares && step.scene.mode)
+    return `${where} ${describeShares(topologyOf(step.scene.variant), trace.service, step.scene.mode, selectPolicy(s))}`;
   const hop = step.scene.hop === undefined ? undefined : trace.forward[step.scene.hop];
   if (!hop) return `${where}${caption} ${describeOutcome(trace)}`;
   const last = hop.index === trace.forward.length - 1;

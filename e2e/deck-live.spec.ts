@@ -1,0 +1,251 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAt, packetLines, snap, stageTexts, watchErrors } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const policySwitch = (page: Page) =>
+  page.getByRole('radiogroup', { name: 'externalTrafficPolicy' });
+const caption = (page: Page) => page.locator('[aria-live="polite"]');
+
+test.describe('deep links reproduce the talk’s slides', () => {
+  test.use({ reducedMotion: 'reduce' });
+  const cases: [number, string[], string[]][] = [
+    [27, ['Src: node1', 'Dst: pod:pod-port'], [':30093', ':30076', 'Pod-c:', 'Client:']],
+    [37, ['Src: node1', 'Dst: ???'], ['? Failure', 'Pod-b:']],
+    [66, ['Src: node1', 'Dst: pod:pod-port'], ['Proxy', ':30093']],
+    [100, ['Src: proxy', 'Dst: pod:pod-port', 'X-Forwarded-For: client'], ['Proxy', 'Pod-a:']],
+  ];
+  for (const [slide, card, labels] of cases) {
+    test(`#/${slide}`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(`/#/${slide}`);
+      await expect.poll(() => packetLines(page)).toEqual(card);
+      const texts = await stageTexts(page);
+      for (const l of labels) expect(texts.join('\n')).toContain(l);
+      await snap(page, `slide-${slide}`);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('#/37 has no Pod-a, and says the packet is dropped', async ({ page }) => {
+    await page.goto('/#/37');
+    await expect(caption(page)).toContainText('drops the packet silently');
+    expect((await stageTexts(page)).join('\n')).not.toContain('Pod-a:');
+  });
+
+  test('#/39 shows the 50% / 50% split and each pod’s share, which change with the policy', async ({
+    page,
+  }) => {
+    await page.goto('/#/39');
+    await expect
+      .poll(async () => (await stageTexts(page)).filter((t) => t === '50%').length)
+      .toBe(3);
+    expect((await stageTexts(page)).filter((t) => t === '8.3%')).toHaveLength(6);
+    await expect(caption(page)).toContainText('its 6 pods take 8.3% each');
+    await snap(page, 'slide-39');
+    await policySwitch(page).getByRole('radio', { name: 'Cluster' }).click();
+    await expect
+      .poll(async () => (await stageTexts(page)).filter((t) => t === '14.3%').length)
+      .toBe(7);
+  });
+});
+
+test.describe('externalTrafficPolicy, live', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('slide 27: Local makes the pod see the client, and the link remembers it', async ({
+    page,
+  }) => {
+    await page.goto('/#/27');
+    await expect(policySwitch(page).getByRole('radio', { name: 'Cluster' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await policySwitch(page).getByRole('radio', { name: 'Local' }).click();
+    await expect.poll(() => packetLines(page)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await expect(page).toHaveURL(/#\/27\?etp=Local$/);
+    await expect(caption(page)).toContainText('no SNAT');
+    await snap(page, 'slide-27-local');
+    await page.reload();
+    await expect.poll(() => packetLines(page)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await page.keyboard.press('e');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    await expect(page).toHaveURL(/#\/27$/);
+  });
+
+  test('slide 66: behind a proxy, Local leaves Src: proxy', async ({ page }) => {
+    await page.goto('/#/66');
+    await page.keyboard.press('e');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: proxy', 'Dst: pod:pod-port']);
+    await expect(page).toHaveURL(/etp=Local/);
+  });
+
+  test('slide 37: Cluster rescues the packet the talk drops', async ({ page }) => {
+    await page.goto('/#/37');
+    await policySwitch(page).getByRole('radio', { name: 'Cluster' }).click();
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+
+  test('the switch is there only where the policy means something', async ({ page }) => {
+    for (const [slide, shown] of [
+      [19, false],
+      [26, true],
+      [48, true],
+      [78, false],
+      [99, false],
+      [108, true],
+      [2, false],
+    ] as const) {
+      await page.goto(`/#/${slide}`);
+      await expect(policySwitch(page), `slide ${slide}`).toHaveCount(shown ? 1 : 0);
+    }
+  });
+
+  test('addresses: the talk’s words or concrete IPs (key A)', async ({ page }) => {
+    await page.goto('/#/27');
+    await page.keyboard.press('a');
+    await expect
+      .poll(() => packetLines(page))
+      .toEqual(['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080']);
+    await expect(page).toHaveURL(/addr=ip/);
+    await page
+      .getByRole('radiogroup', { name: 'Addresses' })
+      .getByRole('radio', { name: 'Talk words' })
+      .click();
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+});
+
+test.describe('the return path', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('plays the reply hop by hop, NAT undone, from the address the client sent to', async ({
+    page,
+  }) => {
+    // The reply moves on by a timer: hold time still and move it by hand.
+    await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+    await page.goto('/#/50');
+    await page.clock.pauseAt(new Date('2026-01-01T00:00:05Z'));
+    await page.keyboard.press('r');
+    await expect(caption(page)).toContainText('Reply, hop 1 of 2');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: pod:pod-port', 'Dst: node1']);
+    await expect(page).toHaveURL(/#\/50\?ret=0$/);
+    await page.clock.runFor(2000);
+    await expect(caption(page)).toContainText('Reply, hop 2 of 2');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: VIP:service-port', 'Dst: client']);
+    await expect(caption(page)).toContainText('The client sees a reply from VIP:service-port');
+    await snap(page, 'slide-50-reply');
+    await page.getByRole('button', { name: 'Return path' }).click();
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+});
+
+test('browser back and forward move through the deck, and the hash always matches the screen', async ({
+  page,
+}) => {
+  await page.goto('/#/25');
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 26);
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 27);
+  await page.keyboard.press('e');
+  await expect(page).toHaveURL(/etp=Local/);
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/27$/);
+  await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  await page.goBack();
+  await expectAt(page, 26);
+  await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText('26 / 124');
+  await page.goForward();
+  await expectAt(page, 27);
+  await page.evaluate(() => (window.location.hash = '#/41'));
+  await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText('41 / 124');
+});
+
+test('reduced motion: the packet is where it ends up at once; otherwise it travels', async ({
+  browser,
+}) => {
+  /** Where the card is, sampled in the page every animation frame for a second after a step. */
+  const flight = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await browser.newContext({
+      reducedMotion,
+      viewport: { width: 1280, height: 720 },
+    });
+    const page = await context.newPage();
+    await page.goto('/#/26');
+    await expect(page.getByTestId('packet')).toBeVisible();
+    await page.waitForTimeout(800);
+    const sampling = page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          const start = performance.now();
+          const tick = () => {
+            const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
+            if (box) seen.push(`${Math.round(box.x)},${Math.round(box.y)}`);
+            if (performance.now() - start < 1000) requestAnimationFrame(tick);
+            else resolve(seen);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await page.keyboard.press('ArrowRight');
+    const positions = new Set(await sampling);
+    await context.close();
+    return positions.size;
+  };
+  // Reduced motion: at most the old place and the new one. Otherwise: many places along the wire.
+  expect(await flight('reduce')).toBeLessThanOrEqual(2);
+  expect(await flight('no-preference')).toBeGreaterThan(8);
+});
+
+test.describe('bad links land somewhere valid and say why', () => {
+  for (const [hash, slide, message] of [
+    ['#/0', 1, 'no slide 0'],
+    ['#/999', 124, 'no slide 999'],
+    ['#/abc', 1, 'not a slide number'],
+    ['#/27?etp=Sometimes', 27, 'Cluster or Local'],
+    [`#/${'9'.repeat(10_000)}`, 1, 'too long'],
+  ] as const) {
+    test(hash.slice(0, 20), async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(`/${hash}`);
+      await expect(page.getByRole('alert')).toContainText(message);
+      await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText(
+        `${slide} / 124`,
+      );
+      await page.getByRole('button', { name: 'Dismiss message' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test('screenshots of representative slides at 1920×1080', async ({ browser }) => {
+  const context = await browser.newContext({
+    reducedMotion: 'reduce',
+    viewport: { width: 1920, height: 1080 },
+  });
+  const page = await context.newPage();
+  for (const slide of [
+    '1',
+    '6',
+    '10',
+    '19',
+    '26',
+    '32',
+    '39',
+    '49',
+    '62/1',
+    '65',
+    '89',
+    '106',
+    '115',
+    '120',
+    '124/3',
+  ]) {
+    await page.goto(`/#/${slide}`);
+    await page.waitForTimeout(300);
+    await snap(page, `hd-${slide.replace('/', '-')}`);
+  }
+  await context.close();
+});

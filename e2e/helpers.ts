@@ -1,0 +1,45 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions; check with `expect(errors).toEqual([])`. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Every piece of text on the stage, one entry per text element. */
+export async function stageTexts(page: Page): Promise<string[]> {
+  return page.locator('.stage').evaluate((stage) =>
+    Array.from(stage.querySelectorAll('text, tspan, p, li, h1, h2, span'))
+      .map((el) =>
+        (el.childNodes.length
+          ? Array.from(el.childNodes)
+              .filter((n) => n.nodeType === 3)
+              .map((n) => n.textContent)
+              .join('')
+          : ''
+        )
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .filter((t) => t.length > 0),
+  );
+}
+
+/** The packet card's lines. */
+export async function packetLines(page: Page): Promise<string[]> {
+  return page.getByTestId('packet').locator('text').allTextContents();
+}
+
+/** Waits until the URL hash says we are on `slide` (and `step`). */
+export async function expectAt(page: Page, slide: number, step = 0): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`#/${slide}${step ? `/${step}` : ''}(\\?|$)`));
+}
+
+/** Saves a screenshot under test-results/screenshots for a person to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
