@@ -83,6 +83,22 @@ describe('parseCidr', () => {
   ])('rejects %j', (text, reason) => {
     expect(errorOf(parseCidr(text))).toMatch(reason);
   });
+
+  it('clips a 10 kB prefix length in its message instead of echoing it whole', () => {
+    const huge = `10.0.1.0/${'9'.repeat(10_000)}`;
+    expect(errorOf(parseCidr(huge))).toBe(
+      `"10.0.1.0/${'9'.repeat(31)}" is not a CIDR block: the prefix length must be 0 to 32`,
+    );
+  });
+
+  it.each([
+    `10.0.1.0/${'x'.repeat(10_000)}`,
+    `${'1'.repeat(10_000)}/24`,
+    `10.0.1.0${' /'.repeat(5000)}`,
+    '1.'.repeat(5000),
+  ])('keeps every message short for 10 kB of input (%#)', (huge) => {
+    expect(errorOf(parseCidr(huge)).length).toBeLessThan(200);
+  });
 });
 
 describe('cidrContains', () => {
@@ -159,13 +175,30 @@ describe('parsePort', () => {
     [65535, 65535],
     ['8080', 8080],
     [' 443 ', 443],
+    ['0080', 80],
+    // A number is taken as it is, however it was written in the source.
+    [1e3, 1000],
+    [0x50, 80],
   ])('accepts %j', (value, expected) => {
     expect(parsePort(value)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([0, 65536, -1, 80.5, Number.NaN, '', 'http', '80abc'])('rejects %j', (value) => {
-    expect(errorOf(parsePort(value))).toMatch(/a port is a whole number from 1 to 65535/);
-  });
+  it.each([0, 65536, -1, 80.5, Number.NaN, Number.POSITIVE_INFINITY, '', 'http', '80abc'])(
+    'rejects %j',
+    (value) => {
+      expect(errorOf(parsePort(value))).toMatch(/a port is a whole number from 1 to 65535/);
+    },
+  );
+
+  // Number() reads all of these as a port; a person did not type a port.
+  it.each(['0x50', '80.0', '8e1', '+80', '0b1010', '0o120', '8_0', '80 80', '١٢٣', 'Infinity'])(
+    'rejects %j, which is not plain decimal digits',
+    (value) => {
+      expect(errorOf(parsePort(value))).toBe(
+        `${value} is not a port: a port is a whole number from 1 to 65535`,
+      );
+    },
+  );
 });
 
 describe('parseNodePort', () => {
@@ -182,4 +215,13 @@ describe('parseNodePort', () => {
   it('rejects something that is not a port at all with the port message', () => {
     expect(errorOf(parseNodePort('nodeport'))).toMatch(/not a port/);
   });
+
+  it.each(['3e4', '30093.0', '0x7535'])(
+    'rejects %j, which Number() would read as a node port',
+    (value) => {
+      expect(errorOf(parseNodePort(value))).toBe(
+        `${value} is not a port: a port is a whole number from 1 to 65535`,
+      );
+    },
+  );
 });

@@ -31,6 +31,11 @@ export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
 const QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** Plain decimal digits only: no sign, no "0x", no exponent, no decimal point. */
+const DIGITS = /^\d+$/;
+
+/** Person-typed input echoed in a message is cut short, so a pasted 10 kB string stays readable. */
+export const clipInput = (text: string, max = 40): string => String(text).slice(0, max);
 
 /** Parses a dotted-quad IPv4 address into an unsigned 32-bit number. */
 export function ipToNumber(text: string): Result<number> {
@@ -38,15 +43,16 @@ export function ipToNumber(text: string): Result<number> {
   const m = QUAD.exec(trimmed);
   if (!m)
     return err(
-      `"${trimmed.slice(0, 40)}" is not an IPv4 address (expected four numbers like 10.0.1.1)`,
+      `"${clipInput(trimmed)}" is not an IPv4 address (expected four numbers like 10.0.1.1)`,
     );
   let value = 0;
   for (let i = 1; i <= 4; i++) {
     const part = m[i] as string;
     const octet = Number(part);
-    if (octet > 255) return err(`"${trimmed}" is not an IPv4 address: ${octet} is over 255`);
+    if (octet > 255)
+      return err(`"${clipInput(trimmed)}" is not an IPv4 address: ${octet} is over 255`);
     if (part.length > 1 && part.startsWith('0'))
-      return err(`"${trimmed}" is ambiguous: leading zeros (${part}) are not allowed`);
+      return err(`"${clipInput(trimmed)}" is ambiguous: leading zeros (${part}) are not allowed`);
     value = value * 256 + octet;
   }
   return ok(value);
@@ -70,16 +76,18 @@ export function parseCidr(text: string): Result<Cidr> {
   const trimmed = String(text).trim();
   const slash = trimmed.indexOf('/');
   if (slash < 0)
-    return err(`"${trimmed.slice(0, 40)}" is not a CIDR block (expected a form like 10.0.1.0/24)`);
+    return err(`"${clipInput(trimmed)}" is not a CIDR block (expected a form like 10.0.1.0/24)`);
   const ip = ipToNumber(trimmed.slice(0, slash));
-  if (!ip.ok) return err(`"${trimmed.slice(0, 40)}" is not a CIDR block: ${ip.error}`);
+  if (!ip.ok) return err(`"${clipInput(trimmed)}" is not a CIDR block: ${ip.error}`);
   const prefixText = trimmed.slice(slash + 1);
   const prefix = Number(prefixText);
   if (!/^\d{1,2}$/.test(prefixText) || prefix > 32)
-    return err(`"${trimmed}" is not a CIDR block: the prefix length must be 0 to 32`);
+    return err(`"${clipInput(trimmed)}" is not a CIDR block: the prefix length must be 0 to 32`);
   const base = (ip.value & mask(prefix)) >>> 0;
   if (base !== ip.value)
-    return err(`"${trimmed}" has host bits set: the block starts at ${numberToIp(base)}/${prefix}`);
+    return err(
+      `"${clipInput(trimmed)}" has host bits set: the block starts at ${numberToIp(base)}/${prefix}`,
+    );
   return ok({ text: `${numberToIp(base)}/${prefix}`, base, prefix });
 }
 
@@ -122,12 +130,16 @@ export function nextFreeIp(cidr: Cidr, used: Iterable<string>): Result<Ipv4> {
   return err(`${cidr.text} is full: no free address left for a new pod`);
 }
 
-/** Parses a TCP port. */
+/**
+ * Parses a TCP port. Text must be plain decimal digits: Number() alone would read
+ * "0x50" as 80, "80.0" as 80 and "3e4" as 30000, which is not what a person typed.
+ */
 export function parsePort(value: number | string): Result<Port> {
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  const text = typeof value === 'number' ? '' : String(value).trim();
+  const n = typeof value === 'number' ? value : DIGITS.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > 65535)
     return err(
-      `${String(value).slice(0, 20)} is not a port: a port is a whole number from 1 to 65535`,
+      `${clipInput(String(value), 20)} is not a port: a port is a whole number from 1 to 65535`,
     );
   return ok(n as Port);
 }

@@ -1,160 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { cidrContains, NODE_PORT_MAX, NODE_PORT_MIN, parseCidr } from './address';
-import type { Cidr, NodeIp, PodIp } from './address';
+import { cidrContains, NODE_PORT_MAX, NODE_PORT_MIN } from './address';
 import { findMode, MODES } from './modes';
-import type { Mode, ModeId } from './modes';
+import type { ModeId } from './modes';
 import type { Endpoint, Packet } from './packet';
+import { caseArb, forAllTraces, KUBE_PROXY_MODES, RUNS } from './random-cases';
 import { SERVICE_A, SERVICE_B, talkCluster } from './talk';
-import { endpointsOf, findService, ingressFor } from './topology';
-import type { ExternalTrafficPolicy, Pod, Service, Topology } from './topology';
+import { endpointsOf, findService } from './topology';
+import type { Pod, Topology } from './topology';
 import { trace } from './trace';
-import type { Hop, Scenario, Trace } from './trace-types';
+import type { Hop, Trace } from './trace-types';
 import { validate } from './validate';
 
 // Property tests: the invariants at the end of docs/traffic-model.md, checked
-// over random valid topologies, every mode, both policies, any entry node and seed.
-
-const RUNS = { seed: 42, numRuns: 300 } as const;
-
-const cidr = (text: string): Cidr => {
-  const r = parseCidr(text);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
-
-type App = 'a' | 'b' | 'proxy-a' | 'proxy-b';
-type IngressKind = 'none' | 'shared' | 'dedicated';
-interface Spec {
-  /** Per node, its pods. */
-  readonly nodes: readonly (readonly { app: App; ready: boolean }[])[];
-  readonly ingress: IngressKind;
-  readonly policies: readonly [ExternalTrafficPolicy, ExternalTrafficPolicy, ExternalTrafficPolicy];
-}
-
-const policyArb = fc.constantFrom<ExternalTrafficPolicy>('Cluster', 'Local');
-const specArb: fc.Arbitrary<Spec> = fc.record({
-  nodes: fc.array(
-    fc.array(
-      fc.record({
-        app: fc.constantFrom<App>('a', 'b', 'proxy-a', 'proxy-b'),
-        // Mostly ready, sometimes not.
-        ready: fc.constantFrom(true, true, true, false),
-      }),
-      { maxLength: 5 },
-    ),
-    { minLength: 1, maxLength: 6 },
-  ),
-  ingress: fc.constantFrom<IngressKind>('none', 'shared', 'dedicated'),
-  policies: fc.tuple(policyArb, policyArb, policyArb),
-});
-
-/**
- * Node i is 10.240.0.i with pods in 10.0.i.0/24. Proxy pods carry role=proxy, which
- * the shared ingress Service selects; a dedicated one selects app=proxy-a or proxy-b.
- */
-const labelsFor = (app: App): Record<string, string> =>
-  app.startsWith('proxy') ? { app, role: 'proxy' } : { app };
-
-function buildTopology(spec: Spec): Topology {
-  const [policyA, policyB, proxyPolicy] = spec.policies;
-  const talk = talkCluster();
-  const pods: Pod[] = spec.nodes.flatMap((list, i) =>
-    list.map((p, k) => ({
-      id: `pod-${i + 1}-${k + 1}`,
-      name: `Pod-${i + 1}-${k + 1}`,
-      ip: `10.0.${i + 1}.${k + 1}` as PodIp,
-      node: `node${i + 1}`,
-      labels: labelsFor(p.app),
-      ready: p.ready,
-    })),
-  );
-  const [a, b] = talk.services as [Service, Service];
-  const services: Service[] = [
-    { ...a, externalTrafficPolicy: policyA },
-    { ...b, externalTrafficPolicy: policyB },
-  ];
-  let ingresses = talk.ingresses;
-  if (spec.ingress === 'shared') {
-    const shared = talkCluster('shared-ingress');
-    const proxy = findService(shared, 'ingress-nginx') as Service;
-    services.push({ ...proxy, selector: { role: 'proxy' }, externalTrafficPolicy: proxyPolicy });
-    ingresses = shared.ingresses;
-  } else if (spec.ingress === 'dedicated') {
-    const dedicated = talkCluster('dedicated-ingress');
-    for (const letter of ['a', 'b']) {
-      const proxy = findService(dedicated, `ingress-${letter}`) as Service;
-      services.push({
-        ...proxy,
-        selector: { app: `proxy-${letter}` },
-        externalTrafficPolicy: proxyPolicy,
-      });
-    }
-    ingresses = dedicated.ingresses;
-  }
-  return {
-    ...talk,
-    nodes: spec.nodes.map((_, i) => ({
-      id: `node${i + 1}`,
-      name: `Node${i + 1}`,
-      ip: `10.240.0.${i + 1}` as NodeIp,
-      podCidr: cidr(`10.0.${i + 1}.0/24`),
-    })),
-    pods,
-    services,
-    ingresses,
-  };
-}
-
-interface Case {
-  readonly scenario: Scenario;
-  readonly t: Topology;
-  readonly mode: Mode;
-  readonly backend: Service;
-  /** The Service the client or LB reaches: the backend, or the ingress proxies' Service. */
-  readonly front: Service;
-}
-
-const optionalNat = fc.option(fc.nat(), { nil: undefined });
-const caseArb: fc.Arbitrary<Case> = fc
-  .record({
-    spec: specArb,
-    mode: fc.constantFrom(...MODES.map((m) => m.id)),
-    service: fc.constantFrom(SERVICE_A, SERVICE_B),
-    policy: fc.option(policyArb, { nil: undefined }),
-    entry: optionalNat,
-    pod: optionalNat,
-    ingressPod: optionalNat,
-    seed: fc.integer(),
-    proxyProtocol: fc.boolean(),
-  })
-  .map((g) => {
-    const mode = findMode(g.mode) as Mode;
-    // Ingress modes need in-cluster proxies: give them a topology that has some.
-    const ingress =
-      mode.ingress === 'none' || g.spec.ingress !== 'none' ? g.spec.ingress : 'shared';
-    const t = buildTopology({ ...g.spec, ingress });
-    const pick = <T>(list: readonly T[], n: number | undefined) =>
-      n === undefined || list.length === 0 ? undefined : list[n % list.length];
-    const backend = findService(t, g.service) as Service;
-    const proxyId = ingressFor(t, g.service)?.proxyService;
-    const front = mode.ingress === 'none' ? backend : (findService(t, proxyId ?? '') as Service);
-    const scenario: Scenario = {
-      topology: t,
-      service: g.service,
-      mode: g.mode,
-      policy: g.policy,
-      entryNode: pick(t.nodes, g.entry)?.id,
-      pod: pick(t.pods, g.pod)?.id,
-      ingressPod: pick(t.pods, g.ingressPod)?.id,
-      seed: g.seed,
-      proxyProtocol: g.proxyProtocol,
-    };
-    return { scenario, t, mode, backend, front };
-  });
-
-/** Modes where kube-proxy on an entry node does the NAT (and the policy applies). */
-const KUBE_PROXY_MODES = new Set<ModeId>(['2', '3a', '3c', '4a', '4c.1', '4c.2', '4d']);
+// over random valid topologies (random-cases.ts), every mode, both policies,
+// any entry node and seed.
 
 const wire = (e: Endpoint) => ({ ip: e.ip, port: e.port });
 const nodeOf = (t: Topology, id: string | null) => t.nodes.find((n) => n.id === id);
@@ -166,33 +26,6 @@ const endpointsIn = (p: Packet): Endpoint[] => [
   p.dst,
   ...(p.proxyLine ? [p.proxyLine.src, p.proxyLine.dst] : []),
 ];
-
-/**
- * Runs the property over random cases and calls `check` for every trace that
- * succeeds. Returns how often each outcome came up, so a test can show that
- * its property was not vacuous.
- */
-function forAllTraces(check: (c: Case, tr: Trace) => void): Record<string, number> {
-  const seen: Record<string, number> = { delivered: 0, dropped: 0, rejected: 0, failed: 0 };
-  fc.assert(
-    fc.property(caseArb, (c) => {
-      const result = trace(c.scenario);
-      if (!result.ok) {
-        seen.failed = (seen.failed ?? 0) + 1;
-        // The only valid topologies a trace may refuse: mode 1 with no ready pod to address.
-        expect(c.mode.id).toBe('1');
-        expect(endpointsOf(c.t, c.backend)).toEqual([]);
-        expect(result.error).toBe(`${c.backend.name} has no ready pods for the client to talk to`);
-        return;
-      }
-      const kind = result.value.outcome.kind;
-      seen[kind] = (seen[kind] ?? 0) + 1;
-      check(c, result.value);
-    }),
-    RUNS,
-  );
-  return seen;
-}
 
 describe('the random topologies', () => {
   it('are valid (no errors; a Service may match nothing, which is a warning)', () => {
@@ -212,8 +45,11 @@ describe('trace invariants over random valid topologies', () => {
       const { t, mode, front, backend } = c;
       const frontEps = endpointsOf(t, front);
       const backendEps = endpointsOf(t, backend);
-      const policy = c.scenario.policy ?? front.externalTrafficPolicy;
+      // A mode where no node NATs on entry reports Cluster, whatever was asked.
+      const policy =
+        mode.policies.length > 0 ? (c.scenario.policy ?? front.externalTrafficPolicy) : 'Cluster';
       expect(tr.policy).toBe(policy);
+      expect(tr.policyApplies).toBe(KUBE_PROXY_MODES.has(mode.id));
       const ingressRejects = mode.ingress !== 'none' && backendEps.length === 0;
       let expected: Trace['outcome']['kind'] = 'delivered';
       let at: string | undefined;
@@ -236,11 +72,19 @@ describe('trace invariants over random valid topologies', () => {
         expect(tr.entryNode).toBeNull();
         if (frontEps.length === 0)
           [expected, at] =
-            mode.front === 'proxy' ? ['rejected', 'lb:proxy'] : ['dropped', 'lb:vip'];
+            mode.front === 'pod'
+              ? ['rejected', 'client']
+              : mode.front === 'proxy'
+                ? ['rejected', 'lb:proxy']
+                : ['dropped', 'lb:vip'];
         else if (ingressRejects) [expected, at] = ['rejected', `pod:${tr.ingressPod}`];
       }
       expect(tr.outcome.kind).toBe(expected);
       if (tr.outcome.kind !== 'delivered') expect(tr.outcome.at).toBe(at);
+      // Exactly the fields of its type, nothing that leaked from the walk.
+      expect(Object.keys(tr.outcome).sort()).toEqual(
+        tr.outcome.kind === 'delivered' ? ['kind', 'pod'] : ['at', 'kind', 'reason'],
+      );
     });
     expect(seen.delivered).toBeGreaterThan(50);
     expect(seen.dropped).toBeGreaterThan(0);
@@ -338,8 +182,43 @@ describe('trace invariants over random valid topologies', () => {
       if (!KUBE_PROXY_MODES.has(c.mode.id) || endpointsOf(c.t, c.front).length > 0) return;
       expect(tr.outcome).toMatchObject({ kind: 'rejected', at: `node:${tr.entryNode}` });
       const last = tr.forward.at(-1) as Hop;
-      expect(last.packet).toMatchObject({ protocol: 'icmp', icmp: 'port-unreachable' });
+      expect(last.packet).toMatchObject({ protocol: 'icmp', answer: 'icmp-port-unreachable' });
       expect(tr.back[0]?.kind).toBe('reject');
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('a proxy refuses in its own protocol: an L4 proxy resets, an HTTP proxy answers 503', () => {
+    const answers = new Set<string>();
+    forAllTraces((c, tr) => {
+      if (tr.outcome.kind !== 'rejected' || tr.outcome.at.startsWith('node:')) return;
+      const last = tr.forward.at(-1);
+      if (tr.outcome.at === 'client') return expect(last).toBeUndefined();
+      // The LB proxy, or an in-cluster ingress proxy (nginx answers 503 with no endpoints).
+      const http = tr.outcome.at.startsWith('pod:') || c.mode.lbLayer === 'http';
+      const answer = http ? 'http-503' : 'tcp-reset';
+      expect(last?.packet).toMatchObject({ protocol: http ? 'http' : 'tcp', answer });
+      // It answers from the address the request was sent to, back to its sender.
+      const into = tr.forward.at(-2) as Hop;
+      expect(last?.packet.src).toEqual(into.packet.dst);
+      expect(last?.packet.dst).toEqual(into.packet.src);
+      answers.add(answer);
+    });
+    expect([...answers].sort()).toEqual(['http-503', 'tcp-reset']);
+  });
+
+  it('mode 1 with no ready pod: rejected at the client, nothing sent, nothing back', () => {
+    let checked = 0;
+    forAllTraces((c, tr) => {
+      if (c.mode.id !== '1' || endpointsOf(c.t, c.backend).length > 0) return;
+      expect(tr.outcome).toStrictEqual({
+        kind: 'rejected',
+        at: 'client',
+        reason: `${c.backend.name} has no ready pods, so the client has no pod IP to talk to`,
+      });
+      expect([tr.forward, tr.back, tr.hopCount, tr.talkHops]).toEqual([[], [], 0, 0]);
+      expect([tr.pod, tr.podSees, tr.clientIp, tr.snat]).toEqual([null, null, 'lost', false]);
       checked++;
     });
     expect(checked).toBeGreaterThan(0);
@@ -440,7 +319,7 @@ describe('trace invariants over random valid topologies', () => {
 });
 
 describe('trace on any input', () => {
-  it('never throws: unknown mode or Service ids give ok: false with a message', () => {
+  it('never throws: unknown mode, Service, node or pod ids give ok: false with a message', () => {
     fc.assert(
       fc.property(
         caseArb,
@@ -466,6 +345,15 @@ describe('trace on any input', () => {
               ok: false,
               error: `There is no Service "${service.slice(0, 40)}" in this topology`,
             });
+          } else if (entryNode !== undefined && !c.t.nodes.some((n) => n.id === entryNode)) {
+            expect(result).toEqual({
+              ok: false,
+              error: `There is no node "${entryNode.slice(0, 40)}" in this topology; the nodes are ${c.t.nodes.map((n) => n.id).join(', ')}`,
+            });
+          } else if (entryNode !== undefined && !c.t.pods.some((p) => p.id === entryNode)) {
+            expect(result.ok).toBe(false);
+            if (!result.ok)
+              expect(result.error).toMatch(/^There is no pod ".*" in this topology; /s);
           } else if (!result.ok) {
             expect(result.error.length).toBeGreaterThan(10);
           }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { AnyIp } from './address';
-import { applyRewrite, applyRewrites, reply, UNKNOWN } from './packet';
+import { applyRewrite, applyRewrites, makePacket, reply, UNKNOWN } from './packet';
 import type { Endpoint, ForwardedHost, Packet, Rewrite } from './packet';
 
 const ep = (ip: string, port: number | null, host: string, portName: string | null): Endpoint => ({
@@ -108,13 +108,25 @@ describe('applyRewrite', () => {
     [
       'reject answers the sender with ICMP port unreachable, without ports',
       atNode,
-      { type: 'reject', at: node1Snat, reason: 'no pods' },
+      { type: 'reject', at: node1Snat, reason: 'no pods', answer: 'icmp-port-unreachable' },
       {
         src: { ...node1Snat, port: null, portName: null },
         dst: { ...client, port: null, portName: null },
         protocol: 'icmp',
-        icmp: 'port-unreachable',
+        answer: 'icmp-port-unreachable',
       },
+    ],
+    [
+      'an L4 proxy refuses with a TCP reset on the connection the client opened',
+      { src: client, dst: proxyFront, protocol: 'tcp' },
+      { type: 'reject', at: proxyFront, reason: 'no pods', answer: 'tcp-reset' },
+      { src: proxyFront, dst: client, protocol: 'tcp', answer: 'tcp-reset' },
+    ],
+    [
+      'an HTTP proxy refuses with 503 and no X-Forwarded-For',
+      httpAtProxy,
+      { type: 'reject', at: proxyFront, reason: 'no pods', answer: 'http-503' },
+      { src: proxyFront, dst: client, protocol: 'http', answer: 'http-503' },
     ],
   ])('%s', (_name, packet, rewrite, expected) => {
     const before = structuredClone(packet);
@@ -123,6 +135,26 @@ describe('applyRewrite', () => {
     expect(after).not.toBe(packet);
     // A reducer: the input is never mutated.
     expect(packet).toEqual(before);
+  });
+
+  it('gives every packet the same fields, in the same order, whatever made it', () => {
+    const shape = Object.keys(makePacket(client, podC, 'tcp'));
+    expect(shape).toEqual(['src', 'dst', 'protocol', 'xff', 'proxyLine', 'answer']);
+    const rewrites: Rewrite[] = [
+      { type: 'dnat', to: podC },
+      { type: 'snat', to: node1Snat },
+      { type: 'unnat', src: node1Port, dst: client },
+      { type: 'proxy', src: proxySrc, dst: podC, protocol: 'http' },
+      { type: 'xff', add: fwd('10.240.0.1', 'node1') },
+      { type: 'proxy-protocol', src: client, dst: proxyFront },
+      { type: 'drop', at: node1Snat, reason: 'x' },
+      { type: 'reject', at: node1Snat, reason: 'x', answer: 'icmp-port-unreachable' },
+      { type: 'reject', at: proxyFront, reason: 'x', answer: 'tcp-reset' },
+      { type: 'reject', at: proxyFront, reason: 'x', answer: 'http-503' },
+    ];
+    for (const r of rewrites)
+      expect(Object.keys(applyRewrite(httpAtProxy, r)), r.type).toEqual(shape);
+    expect(Object.keys(reply(httpAtProxy))).toEqual(shape);
   });
 
   it('drop shows "???" as the destination', () => {

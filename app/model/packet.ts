@@ -30,9 +30,16 @@ export interface Packet {
   readonly xff?: readonly ForwardedHost[];
   /** A PROXY protocol v1 line at the start of the stream: the original client and destination. */
   readonly proxyLine?: { readonly src: Endpoint; readonly dst: Endpoint };
-  /** Set on an ICMP error. */
-  readonly icmp?: 'port-unreachable';
+  /** Set on a refusal: how the device said no. */
+  readonly answer?: RejectAnswer;
 }
+
+/**
+ * How a device refuses a connection it cannot serve: kube-proxy's reject rule
+ * sends ICMP port unreachable; an L4 proxy has already accepted the TCP
+ * connection, so it resets it; an HTTP proxy answers 503 Service Unavailable.
+ */
+export type RejectAnswer = 'icmp-port-unreachable' | 'tcp-reset' | 'http-503';
 
 /** "???": where a dropped packet would have gone. */
 export const UNKNOWN: Endpoint = { ip: null, port: null, host: '???', portName: null };
@@ -60,8 +67,13 @@ export type Rewrite =
   | { readonly type: 'unnat'; readonly src: Endpoint; readonly dst: Endpoint }
   /** The device has nowhere to send the packet and discards it silently. */
   | { readonly type: 'drop'; readonly at: Endpoint; readonly reason: string }
-  /** The device answers with ICMP port unreachable. */
-  | { readonly type: 'reject'; readonly at: Endpoint; readonly reason: string };
+  /** The device refuses the connection and says so to the sender. */
+  | {
+      readonly type: 'reject';
+      readonly at: Endpoint;
+      readonly reason: string;
+      readonly answer: RejectAnswer;
+    };
 
 export type RewriteType = Rewrite['type'];
 
@@ -75,8 +87,8 @@ export const makePacket = (
   protocol: Packet['protocol'],
   xff?: readonly ForwardedHost[],
   proxyLine?: Packet['proxyLine'],
-  icmp?: Packet['icmp'],
-): Packet => ({ src, dst, protocol, xff, proxyLine, icmp });
+  answer?: Packet['answer'],
+): Packet => ({ src, dst, protocol, xff, proxyLine, answer });
 
 export const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
   a === b || (a.ip === b.ip && a.port === b.port && a.host === b.host && a.portName === b.portName);
@@ -98,7 +110,7 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
             packet.protocol,
             packet.xff,
             packet.proxyLine,
-            packet.icmp,
+            packet.answer,
           );
     case 'snat':
       return sameEndpoint(packet.src, rewrite.to)
@@ -109,7 +121,7 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
             packet.protocol,
             packet.xff,
             packet.proxyLine,
-            packet.icmp,
+            packet.answer,
           );
     case 'unnat':
       return sameEndpoint(packet.src, rewrite.src) && sameEndpoint(packet.dst, rewrite.dst)
@@ -120,7 +132,7 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
             packet.protocol,
             packet.xff,
             packet.proxyLine,
-            packet.icmp,
+            packet.answer,
           );
     case 'proxy':
       // A new connection: only what the proxy chooses to carry survives.
@@ -139,7 +151,7 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
         packet.protocol,
         [...(packet.xff ?? []), rewrite.add],
         packet.proxyLine,
-        packet.icmp,
+        packet.answer,
       );
     }
     case 'proxy-protocol':
@@ -153,20 +165,31 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
             packet.protocol,
             packet.xff,
             { src: rewrite.src, dst: rewrite.dst },
-            packet.icmp,
+            packet.answer,
           );
     case 'drop':
       // The talk draws a drop as the card stuck at the device: "Src: node1, Dst: ???".
       return makePacket(rewrite.at, UNKNOWN, packet.protocol);
     case 'reject':
-      return makePacket(
-        { ...rewrite.at, port: null, portName: null },
-        { ...packet.src, port: null, portName: null },
-        'icmp',
-        undefined,
-        undefined,
-        'port-unreachable',
-      );
+      // ICMP has no ports. A reset or a 503 travels on the refused connection itself,
+      // from the address the sender connected to (`at`) back to the sender.
+      return rewrite.answer === 'icmp-port-unreachable'
+        ? makePacket(
+            { ...rewrite.at, port: null, portName: null },
+            { ...packet.src, port: null, portName: null },
+            'icmp',
+            undefined,
+            undefined,
+            rewrite.answer,
+          )
+        : makePacket(
+            rewrite.at,
+            packet.src,
+            rewrite.answer === 'http-503' ? 'http' : 'tcp',
+            undefined,
+            undefined,
+            rewrite.answer,
+          );
   }
 }
 

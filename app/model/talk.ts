@@ -106,7 +106,7 @@ export type TalkVariant =
   | 'default'
   /** Slides 30, 37, 53: Pod-a is gone; Pod-b (Service B) is still on Node1. */
   | 'pod-a-gone'
-  /** Slide 39: one pod on Node1, six on Node2, all serving Service A. */
+  /** Slide 39: one pod on Node1, six on Node2, all serving Service A, the only Service. */
   | 'imbalance'
   /** Slides 103–121: a shared in-cluster ingress proxy pod on each node. */
   | 'shared-ingress'
@@ -121,10 +121,15 @@ export function talkCluster(variant: TalkVariant = 'default'): Topology {
     case 'pod-a-gone':
       return base(talkPods().filter((p) => p.id !== 'pod-a'));
     case 'imbalance': {
+      // The slide draws one Service's pods and nothing else: Service B (and its
+      // Ingress) would select no pod here, so it is left out.
       const a = { app: 'a' };
       const pods = [pod('pod-1', 'pod', '10.0.1.1', 'node1', a)];
       for (let i = 1; i <= 6; i++) pods.push(pod(`pod-${i + 1}`, 'pod', `10.0.2.${i}`, 'node2', a));
-      return base(pods);
+      return base(pods, {
+        services: services().filter((s) => s.id === SERVICE_A),
+        ingresses: ingresses().filter((i) => i.backend === SERVICE_A),
+      });
     }
     case 'shared-ingress': {
       const proxy = { app: 'ingress-nginx' };

@@ -1,207 +1,45 @@
+import { clipInput } from './address';
 import {
   clientEndpoint,
   forwardedHost,
-  ingressSourceEndpoint,
   nodePortEndpoint,
-  nodeSnatEndpoint,
   podEndpoint,
   proxyFrontEndpoint,
   proxySourceEndpoint,
   vipEndpoint,
 } from './endpoints';
 import { findMode, policyApplies, type Mode } from './modes';
-import { applyRewrites, makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
-import { seededPick } from './random';
+import { makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
 import { err, ok, type Result } from './result';
 import { returnPath } from './return-path';
 import {
   endpointsOf,
   findService,
   ingressFor,
-  type ClusterNode,
   type ExternalTrafficPolicy,
+  type NodeId,
   type Pod,
+  type PodId,
   type Service,
   type Topology,
 } from './topology';
-import type { ClientIpFate, Device, DeviceId, Hop, Outcome, Scenario, Trace } from './trace-types';
+import {
+  choose,
+  CLIENT,
+  ingressProxy,
+  kubeProxy,
+  nodeDevice,
+  Path,
+  pickEntryNode,
+  podDevice,
+  PROXY,
+  proxyRefuses,
+  VIP,
+  type Stop,
+} from './trace-path';
+import type { ClientIpFate, DeviceId, Outcome, Scenario, Trace } from './trace-types';
 
-export const CLIENT: DeviceId = 'client';
-export const VIP: DeviceId = 'lb:vip';
-export const PROXY: DeviceId = 'lb:proxy';
-export const nodeDevice = (id: string): DeviceId => `node:${id}`;
-export const podDevice = (id: string): DeviceId => `pod:${id}`;
-
-/** Builds the forward hops one wire at a time, tracking the packet and the connection. */
-class Path {
-  readonly hops: Hop[] = [];
-  readonly notes: string[] = [];
-  readonly devices: Record<DeviceId, Device> = {};
-  connection = 1;
-  /** Which device opened each connection (index = connection − 1). */
-  readonly openers: DeviceId[] = [CLIENT];
-  at: DeviceId = CLIENT;
-
-  constructor(
-    public packet: Packet,
-    t: Topology,
-  ) {
-    this.device(CLIENT, 'client', t.client.name);
-    for (const node of t.nodes) this.device(nodeDevice(node.id), 'node', node.name);
-  }
-
-  device(id: DeviceId, kind: Device['kind'], name: string): DeviceId {
-    this.devices[id] = { id, kind, name };
-    return id;
-  }
-
-  send(to: DeviceId, rewrites: readonly Rewrite[], via?: DeviceId): void {
-    if (rewrites.some((r) => r.type === 'proxy')) {
-      this.connection += 1;
-      this.openers.push(this.at);
-    }
-    this.packet = applyRewrites(this.packet, rewrites);
-    this.hops.push({
-      index: this.hops.length,
-      direction: 'forward',
-      from: this.at,
-      to,
-      via,
-      packet: this.packet,
-      rewrites,
-      connection: this.connection,
-      kind: 'pass',
-    });
-    this.at = to;
-  }
-
-  /** The packet stops where it is: nothing leaves the device. */
-  stop(rewrite: Extract<Rewrite, { type: 'drop' | 'reject' }>): void {
-    const packet = applyRewrites(this.packet, [rewrite]);
-    this.hops.push({
-      index: this.hops.length,
-      direction: 'forward',
-      from: this.at,
-      to: null,
-      via: undefined,
-      packet,
-      rewrites: [rewrite],
-      connection: this.connection,
-      kind: rewrite.type,
-    });
-  }
-}
-
-type Stop = { kind: 'dropped' | 'rejected'; at: DeviceId; reason: string };
-
-/** The pod to use: the requested one when it is a candidate, else a seeded choice. */
-function choose(candidates: readonly Pod[], requested: string | undefined, seed: number): Pod {
-  return candidates.find((p) => p.id === requested) ?? seededPick(candidates, seed);
-}
-
-/**
- * Which node the front door sends to. A client using a NodePort picks any node
- * itself. A load balancer with policy Local health-checks healthCheckNodePort and
- * sends only to nodes that answer 200 (rule 9 of docs/traffic-model.md).
- */
-function pickEntryNode(
-  path: Path,
-  t: Topology,
-  svc: Service,
-  policy: ExternalTrafficPolicy,
-  byLoadBalancer: boolean,
-  requested: string | undefined,
-  seed: number,
-): ClusterNode | undefined {
-  const wanted = t.nodes.find((n) => n.id === requested) ?? t.nodes[0];
-  if (!wanted || !byLoadBalancer || policy === 'Cluster') return wanted;
-  const local = endpointsOf(t, svc);
-  const healthy = t.nodes.filter((n) => local.some((p) => p.node === n.id));
-  if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
-  const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
-  path.notes.push(
-    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (no local pod), so it sends to ${picked.name}.`,
-  );
-  return picked;
-}
-
-/**
- * kube-proxy on the entry node: DNAT to a pod, and under Cluster SNAT to the
- * node's own address (it masquerades all external traffic "in case we cross
- * nodes", even when the pod is local). Under Local only local pods are
- * candidates and the source is left alone; with none, the packet is dropped.
- */
-function kubeProxy(
-  path: Path,
-  t: Topology,
-  node: ClusterNode,
-  svc: Service,
-  policy: ExternalTrafficPolicy,
-  requested: string | undefined,
-  seed: number,
-  isIngressProxy: boolean,
-): Pod | Stop {
-  const at = nodeDevice(node.id);
-  const endpoints = endpointsOf(t, svc);
-  if (endpoints.length === 0) {
-    const reason = `${svc.name} has no ready pods anywhere, so kube-proxy on ${node.name} rejects the connection (ICMP port unreachable)`;
-    path.stop({ type: 'reject', at: nodeSnatEndpoint(node), reason });
-    return { kind: 'rejected', at, reason };
-  }
-  const candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
-  if (candidates.length === 0) {
-    const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
-    path.stop({ type: 'drop', at: nodeSnatEndpoint(node), reason });
-    return { kind: 'dropped', at, reason };
-  }
-  const pod = choose(candidates, requested, seed);
-  const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, isIngressProxy) }];
-  if (policy === 'Cluster') rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
-  const to = path.device(podDevice(pod.id), 'pod', pod.name);
-  path.send(to, rewrites, pod.node !== node.id ? nodeDevice(pod.node) : undefined);
-  return pod;
-}
-
-/** A proxy with no backend answers the client itself. */
-function proxyRefuses(
-  path: Path,
-  at: DeviceId,
-  atEndpoint: Endpoint,
-  svc: Service,
-  http: boolean,
-): Stop {
-  const reason = `${svc.name} has no ready pods, so the proxy answers ${http ? 'HTTP 503' : 'with a TCP reset'}`;
-  path.stop({ type: 'reject', at: atEndpoint, reason });
-  return { kind: 'rejected', at, reason };
-}
-
-/** An HTTP proxy pod in the cluster: a new connection to a backend pod, X-Forwarded-For appended. */
-function ingressProxy(
-  path: Path,
-  t: Topology,
-  proxyPod: Pod,
-  backend: Service,
-  scenario: Scenario,
-  seed: number,
-): Pod | Stop {
-  const at = podDevice(proxyPod.id);
-  const endpoints = endpointsOf(t, backend);
-  const source = ingressSourceEndpoint(proxyPod);
-  if (endpoints.length === 0) return proxyRefuses(path, at, source, backend, true);
-  // nginx trusts a PROXY protocol line when it has one; otherwise it names its L3 peer.
-  const peer = path.packet.proxyLine?.src ?? path.packet.src;
-  const pod = choose(endpoints, scenario.pod, seed + 7);
-  const to = path.device(podDevice(pod.id), 'pod', pod.name);
-  path.send(
-    to,
-    [
-      { type: 'xff', add: forwardedHost(peer) },
-      { type: 'proxy', src: source, dst: podEndpoint(pod, backend, false), protocol: 'http' },
-    ],
-    pod.node !== proxyPod.node ? nodeDevice(pod.node) : undefined,
-  );
-  return pod;
-}
+export { CLIENT, nodeDevice, podDevice, PROXY, VIP } from './trace-path';
 
 function clientIpFate(t: Topology, packet: Packet | null): ClientIpFate {
   if (!packet) return 'lost';
@@ -212,17 +50,46 @@ function clientIpFate(t: Topology, packet: Packet | null): ClientIpFate {
   return 'lost';
 }
 
+/** "node1, node2", or the first few ids and how many more (a synthetic cluster has thousands). */
+function listIds(items: readonly { readonly id: string }[], what: string): string {
+  if (items.length === 0) return `this topology has no ${what}`;
+  const shown = items.slice(0, 8).map((i) => clipInput(i.id));
+  const more = items.length > 8 ? ` and ${items.length - 8} more` : '';
+  return `the ${what} are ${shown.join(', ')}${more}`;
+}
+
+/**
+ * A node or pod the scenario names that the topology does not have. Quietly
+ * falling back to another one would show a path nobody asked for. (A pod that
+ * exists but is not a candidate is different: the request goes to a seeded
+ * candidate, as kube-proxy would pick one.)
+ */
+function unknownPlace(t: Topology, s: Scenario): string | null {
+  if (s.entryNode !== undefined && !t.nodes.some((n) => n.id === s.entryNode))
+    return `There is no node "${clipInput(s.entryNode)}" in this topology; ${listIds(t.nodes, 'nodes')}`;
+  const pinned: [PodId | undefined, string][] = [
+    [s.pod, ''],
+    [s.ingressPod, ' to use as the ingress proxy'],
+  ];
+  for (const [id, role] of pinned)
+    if (id !== undefined && !t.pods.some((p) => p.id === id))
+      return `There is no pod "${clipInput(id)}" in this topology${role}; ${listIds(t.pods, 'pods')}`;
+  return null;
+}
+
 /** Traces one request through the cluster: forward hops, the reply, and the outcome. */
 export function trace(scenario: Scenario): Result<Trace> {
   const t = scenario.topology;
   const mode = findMode(scenario.mode);
   if (!mode)
     return err(
-      `"${String(scenario.mode).slice(0, 20)}" is not a mode; the modes are 1, 2, 3a–3d, 4a, 4b, 4c.1–4c.3 and 4d`,
+      `"${clipInput(String(scenario.mode), 20)}" is not a mode; the modes are 1, 2, 3a–3d, 4a, 4b, 4c.1–4c.3 and 4d`,
     );
   const backend = findService(t, scenario.service);
   if (!backend)
-    return err(`There is no Service "${String(scenario.service).slice(0, 40)}" in this topology`);
+    return err(`There is no Service "${clipInput(String(scenario.service))}" in this topology`);
+  const unknown = unknownPlace(t, scenario);
+  if (unknown) return err(unknown);
   let front = backend;
   if (mode.ingress !== 'none') {
     const ing = ingressFor(t, backend.id);
@@ -233,7 +100,10 @@ export function trace(scenario: Scenario): Result<Trace> {
       );
     front = proxySvc;
   }
-  const policy = scenario.policy ?? front.externalTrafficPolicy;
+  // Where no node NATs on entry (1, 3b, 3d, 4b, 4c.3) the policy changes nothing,
+  // so the trace says Cluster, the default, as exactShares counts it.
+  const applies = policyApplies(mode);
+  const policy = applies ? (scenario.policy ?? front.externalTrafficPolicy) : 'Cluster';
   const seed = scenario.seed ?? 1;
 
   const client = clientEndpoint(t.client);
@@ -244,7 +114,8 @@ export function trace(scenario: Scenario): Result<Trace> {
   const result = walk(path, mode, scenario, t, backend, front, policy, seed, frontDoor.value);
   if ('error' in result) return err(result.error);
 
-  const delivered = result.kind === 'delivered';
+  const { end } = result;
+  const delivered = end.kind === 'delivered';
   const last = path.hops[path.hops.length - 1];
   const arrived = delivered && last ? last.packet : null;
   let passHops = 0;
@@ -253,18 +124,22 @@ export function trace(scenario: Scenario): Result<Trace> {
     if (hop.kind === 'pass') passHops++;
     for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
   }
-  const outcome: Outcome = delivered ? { kind: 'delivered', pod: result.pod.id } : result;
+  // Built field by field: an outcome carries exactly the fields of its type.
+  const outcome: Outcome =
+    end.kind === 'delivered'
+      ? { kind: 'delivered', pod: end.pod.id }
+      : { kind: end.kind, at: end.at, reason: end.reason };
   return ok({
     mode: mode.id,
     service: backend.id,
     policy,
-    policyApplies: policyApplies(mode),
+    policyApplies: applies,
     devices: path.devices,
     entryNode: result.entryNode,
     ingressPod: result.ingressPod,
-    pod: delivered ? result.pod.id : null,
+    pod: end.kind === 'delivered' ? end.pod.id : null,
     forward: path.hops,
-    back: returnPath(path.hops, path.openers, mode, result.kind === 'delivered'),
+    back: returnPath(path.hops, path.openers, mode, delivered),
     outcome,
     podSees: arrived ? arrived.src : null,
     clientIp: clientIpFate(t, arrived),
@@ -280,11 +155,7 @@ interface FrontDoor {
   device: DeviceId;
 }
 
-function frontEndpoint(
-  mode: Mode,
-  front: Service,
-  t: Topology,
-): Result<FrontDoor & { node?: undefined }> {
+function frontEndpoint(mode: Mode, front: Service, t: Topology): Result<FrontDoor> {
   switch (mode.front) {
     case 'vip': {
       const e = vipEndpoint(front);
@@ -307,8 +178,9 @@ function frontEndpoint(
   }
 }
 
-type Walked = ({ kind: 'delivered'; pod: Pod } & Places) | (Stop & Places) | { error: string };
-type Places = { entryNode: string | null; ingressPod: string | null };
+/** How the request ended: at a backend pod, or stopped on the way. */
+type End = { kind: 'delivered'; pod: Pod } | Stop;
+type Walked = { end: End; entryNode: NodeId | null; ingressPod: PodId | null } | { error: string };
 
 /** Walks the packet from the client to the backend pod for one mode. */
 function walk(
@@ -322,25 +194,30 @@ function walk(
   seed: number,
   door: FrontDoor,
 ): Walked {
-  let entryNode: string | null = null;
-  let ingressPod: string | null = null;
+  let entryNode: NodeId | null = null;
+  let ingressPod: PodId | null = null;
   const isIngress = mode.ingress !== 'none';
-  const places = () => ({ entryNode, ingressPod });
-  const finish = (got: Pod | Stop, backendSeed: number): Walked => {
-    if ('kind' in got) return { ...got, ...places() };
-    if (!isIngress) return { kind: 'delivered', pod: got, ...places() };
+  const done = (end: End): Walked => ({ end, entryNode, ingressPod });
+  const reached = (got: Pod | Stop): End => ('kind' in got ? got : { kind: 'delivered', pod: got });
+  // Past the front tier: the backend pod itself, or an in-cluster ingress proxy
+  // that opens a new connection to one.
+  const finish = (got: Pod | Stop): Walked => {
+    if ('kind' in got || !isIngress) return done(reached(got));
     ingressPod = got.id;
-    const final = ingressProxy(path, t, got, backend, scenario, backendSeed);
-    return 'kind' in final
-      ? { ...final, ...places() }
-      : { kind: 'delivered', pod: final, ...places() };
+    return done(reached(ingressProxy(path, t, got, backend, scenario.pod, seed)));
   };
+  const frontPod = isIngress ? scenario.ingressPod : scenario.pod;
 
   // Mode 1: the client talks to a pod directly (it found the pod IP itself).
   if (mode.front === 'pod') {
     const endpoints = endpointsOf(t, backend);
+    // No ready pod, no pod IP to find: the request never leaves the client.
     if (endpoints.length === 0)
-      return { error: `${backend.name} has no ready pods for the client to talk to` };
+      return done({
+        kind: 'rejected',
+        at: CLIENT,
+        reason: `${backend.name} has no ready pods, so the client has no pod IP to talk to`,
+      });
     const pod = choose(endpoints, scenario.pod, seed);
     path.packet = makePacket(
       path.packet.src,
@@ -348,7 +225,7 @@ function walk(
       path.packet.protocol,
     );
     path.send(path.device(podDevice(pod.id), 'pod', pod.name), [{ type: 'route' }]);
-    return { kind: 'delivered', pod, ...places() };
+    return done({ kind: 'delivered', pod });
   }
 
   // Mode 2: the client picks a node and sends to its node port.
@@ -362,19 +239,7 @@ function walk(
       path.packet.protocol,
     );
     path.send(path.device(nodeDevice(node.id), 'node', node.name), [{ type: 'route' }]);
-    return finish(
-      kubeProxy(
-        path,
-        t,
-        node,
-        front,
-        policy,
-        isIngress ? scenario.ingressPod : scenario.pod,
-        seed,
-        isIngress,
-      ),
-      seed,
-    );
+    return finish(kubeProxy(path, t, node, front, policy, frontPod, seed, isIngress));
   }
 
   // Modes 3–4: the client sends to the load balancer's VIP or proxy.
@@ -410,35 +275,23 @@ function walk(
         return { error: `${front.name} has no nodePort for the proxy to send to` };
       path.send(to, proxyTo(nodePortEndpoint(node, front.nodePort)));
     }
-    return finish(
-      kubeProxy(
-        path,
-        t,
-        node,
-        front,
-        policy,
-        isIngress ? scenario.ingressPod : scenario.pod,
-        seed,
-        isIngress,
-      ),
-      seed,
-    );
+    return finish(kubeProxy(path, t, node, front, policy, frontPod, seed, isIngress));
   }
 
   // One hop: the load balancer knows the pod IPs and sends straight to a pod.
   const endpoints = endpointsOf(t, front);
   const atLb = door.device;
   if (endpoints.length === 0) {
+    // Only an HTTP load balancer can answer 503; an L4 one can only reset.
     if (mode.front === 'proxy')
-      return {
-        ...proxyRefuses(path, atLb, door.endpoint, front, mode.protocol === 'http'),
-        ...places(),
-      };
+      return done(
+        proxyRefuses(path, atLb, front, mode.lbLayer === 'http' ? 'http-503' : 'tcp-reset'),
+      );
     const reason = `${front.name} has no ready pods, so the load balancer has nowhere to send and drops the packet`;
     path.stop({ type: 'drop', at: door.endpoint, reason });
-    return { kind: 'dropped', at: atLb, reason, ...places() };
+    return done({ kind: 'dropped', at: atLb, reason });
   }
-  const pod = choose(endpoints, isIngress ? scenario.ingressPod : scenario.pod, seed);
+  const pod = choose(endpoints, frontPod, seed);
   const to = path.device(podDevice(pod.id), 'pod', pod.name);
   const dst = podEndpoint(pod, front, isIngress);
   path.send(
@@ -446,5 +299,5 @@ function walk(
     mode.front === 'vip' ? [{ type: 'dnat', to: dst }] : proxyTo(dst),
     nodeDevice(pod.node),
   );
-  return finish(pod, seed);
+  return finish(pod);
 }

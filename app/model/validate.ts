@@ -2,9 +2,11 @@ import {
   cidrContains,
   cidrsOverlap,
   cidrSize,
+  clipInput,
   ipToNumber,
   NODE_PORT_MAX,
   NODE_PORT_MIN,
+  numberToIp,
 } from './address';
 import { selects, type Topology } from './topology';
 
@@ -45,24 +47,47 @@ export function validate(t: Topology): Problem[] {
     severity: Problem['severity'] = 'error',
   ) => problems.push({ code, severity, subject, message });
 
-  // Every address must be well formed and appear once.
+  // Every address must be written exactly as the simulator writes it, and appear
+  // once. The parser forgives spaces around an address; a topology may not, or
+  // every trace would show them. A bad address gets no further checks: one
+  // mistake, one problem.
   const owners = new Map<string, string>();
-  const claim = (ip: string, owner: string) => {
+  const claim = (ip: string, owner: string): boolean => {
     const n = ipToNumber(ip);
-    if (!n.ok) return add('bad-address', owner, `${owner}: ${n.error}`);
-    const key = String(n.value);
-    const other = owners.get(key);
+    if (!n.ok) {
+      add('bad-address', owner, `${owner}: ${n.error}`);
+      return false;
+    }
+    // The parser rejects leading zeros, so spaces are the only way to differ.
+    const canonical = numberToIp(n.value);
+    if (ip !== canonical) {
+      add(
+        'bad-address',
+        owner,
+        `${owner}: "${clipInput(String(ip))}" has spaces around it; write the address as ${canonical}`,
+      );
+      return false;
+    }
+    const other = owners.get(canonical);
     if (other) add('duplicate-ip', owner, `${owner} and ${other} both have the address ${ip}`);
-    else owners.set(key, owner);
+    else owners.set(canonical, owner);
+    return true;
   };
-  const ids = new Set<string>();
-  const uniqueId = (id: string, owner: string) => {
-    if (ids.has(id)) add('duplicate-id', owner, `${owner}: the id "${id}" is used twice`);
-    ids.add(id);
+  // Ids are unique per kind: devices are named "node:…", "pod:…", so a pod may share a node's id.
+  const uniqueIn = () => {
+    const ids = new Set<string>();
+    return (id: string, owner: string) => {
+      if (ids.has(id))
+        add('duplicate-id', owner, `${owner}: the id "${clipInput(id)}" is used twice`);
+      ids.add(id);
+    };
   };
+  const uniqueNodeId = uniqueIn();
+  const uniquePodId = uniqueIn();
+  const uniqueServiceId = uniqueIn();
+  const uniqueIngressId = uniqueIn();
 
-  claim(t.client.ip, t.client.name);
-  if (cidrContains(t.clusterCidr, t.client.ip))
+  if (claim(t.client.ip, t.client.name) && cidrContains(t.clusterCidr, t.client.ip))
     add(
       'client-inside-cluster',
       t.client.name,
@@ -70,9 +95,8 @@ export function validate(t: Topology): Problem[] {
     );
 
   t.nodes.forEach((node, i) => {
-    uniqueId(node.id, node.name);
-    claim(node.ip, node.name);
-    if (cidrContains(t.clusterCidr, node.ip))
+    uniqueNodeId(node.id, node.name);
+    if (claim(node.ip, node.name) && cidrContains(t.clusterCidr, node.ip))
       add(
         'node-ip-in-cluster',
         node.name,
@@ -94,17 +118,18 @@ export function validate(t: Topology): Problem[] {
   });
 
   for (const pod of t.pods) {
-    uniqueId(pod.id, pod.name);
-    claim(pod.ip, `${pod.name} (${pod.id})`);
+    uniquePodId(pod.id, pod.name);
+    const wellFormed = claim(pod.ip, `${pod.name} (${pod.id})`);
     const node = t.nodes.find((n) => n.id === pod.node);
     if (!node) {
       add(
         'pod-on-unknown-node',
         pod.name,
-        `${pod.name} is on "${pod.node}", which is not a node of this cluster`,
+        `${pod.name} is on "${clipInput(pod.node)}", which is not a node of this cluster`,
       );
       continue;
     }
+    if (!wellFormed) continue;
     if (!cidrContains(node.podCidr, pod.ip)) {
       add(
         'pod-ip-outside-range',
@@ -137,7 +162,7 @@ export function validate(t: Topology): Problem[] {
   };
 
   for (const svc of t.services) {
-    uniqueId(svc.id, svc.name);
+    uniqueServiceId(svc.id, svc.name);
     claimNodePort(svc.nodePort, `${svc.name}'s nodePort`);
     claimNodePort(svc.healthCheckNodePort, `${svc.name}'s healthCheckNodePort`);
     if (svc.vip) claim(svc.vip, `${svc.name}'s VIP`);
@@ -162,7 +187,7 @@ export function validate(t: Topology): Problem[] {
   }
 
   for (const ing of t.ingresses) {
-    uniqueId(ing.id, `Ingress ${ing.name}`);
+    uniqueIngressId(ing.id, `Ingress ${ing.name}`);
     for (const ref of [ing.backend, ing.proxyService])
       if (ref !== undefined && !t.services.some((s) => s.id === ref))
         add(

@@ -1,0 +1,213 @@
+import { forwardedHost, ingressSourceEndpoint, nodeSnatEndpoint, podEndpoint } from './endpoints';
+import { applyRewrites, type Packet, type RejectAnswer, type Rewrite } from './packet';
+import { seededPick } from './random';
+import {
+  endpointsOf,
+  type ClusterNode,
+  type ExternalTrafficPolicy,
+  type Pod,
+  type PodId,
+  type Service,
+  type Topology,
+} from './topology';
+import type { Device, DeviceId, Hop } from './trace-types';
+
+// The devices a request meets on its way in, one function each: the front
+// door's choice of node, kube-proxy on the entry node, a proxy that refuses and
+// an in-cluster ingress proxy. trace.ts strings them together per mode.
+
+export const CLIENT: DeviceId = 'client';
+export const VIP: DeviceId = 'lb:vip';
+export const PROXY: DeviceId = 'lb:proxy';
+export const nodeDevice = (id: string): DeviceId => `node:${id}`;
+export const podDevice = (id: string): DeviceId => `pod:${id}`;
+
+/** Builds the forward hops one wire at a time, tracking the packet and the connection. */
+export class Path {
+  readonly hops: Hop[] = [];
+  readonly notes: string[] = [];
+  readonly devices: Record<DeviceId, Device> = {};
+  connection = 1;
+  /** Which device opened each connection (index = connection − 1). */
+  readonly openers: DeviceId[] = [CLIENT];
+  at: DeviceId = CLIENT;
+
+  constructor(
+    public packet: Packet,
+    t: Topology,
+  ) {
+    this.device(CLIENT, 'client', t.client.name);
+    for (const node of t.nodes) this.device(nodeDevice(node.id), 'node', node.name);
+  }
+
+  device(id: DeviceId, kind: Device['kind'], name: string): DeviceId {
+    this.devices[id] = { id, kind, name };
+    return id;
+  }
+
+  send(to: DeviceId, rewrites: readonly Rewrite[], via?: DeviceId): void {
+    if (rewrites.some((r) => r.type === 'proxy')) {
+      this.connection += 1;
+      this.openers.push(this.at);
+    }
+    this.packet = applyRewrites(this.packet, rewrites);
+    this.hops.push({
+      index: this.hops.length,
+      direction: 'forward',
+      from: this.at,
+      to,
+      via,
+      packet: this.packet,
+      rewrites,
+      connection: this.connection,
+      kind: 'pass',
+    });
+    this.at = to;
+  }
+
+  /** The packet stops where it is: nothing leaves the device. */
+  stop(rewrite: Extract<Rewrite, { type: 'drop' | 'reject' }>): void {
+    const packet = applyRewrites(this.packet, [rewrite]);
+    this.hops.push({
+      index: this.hops.length,
+      direction: 'forward',
+      from: this.at,
+      to: null,
+      via: undefined,
+      packet,
+      rewrites: [rewrite],
+      connection: this.connection,
+      kind: rewrite.type,
+    });
+  }
+}
+
+/** Where and why a request ends without reaching a backend pod. */
+export type Stop = { kind: 'dropped' | 'rejected'; at: DeviceId; reason: string };
+
+/** The pod to use: the requested one when it is a candidate, else a seeded choice. */
+export function choose(
+  candidates: readonly Pod[],
+  requested: PodId | undefined,
+  seed: number,
+): Pod {
+  return candidates.find((p) => p.id === requested) ?? seededPick(candidates, seed);
+}
+
+/**
+ * Which node the front door sends to. A client using a NodePort picks any node
+ * itself. A load balancer with policy Local health-checks healthCheckNodePort and
+ * sends only to nodes that answer 200 (rule 9 of docs/traffic-model.md).
+ */
+export function pickEntryNode(
+  path: Path,
+  t: Topology,
+  svc: Service,
+  policy: ExternalTrafficPolicy,
+  byLoadBalancer: boolean,
+  requested: string | undefined,
+  seed: number,
+): ClusterNode | undefined {
+  const wanted = t.nodes.find((n) => n.id === requested) ?? t.nodes[0];
+  if (!wanted || !byLoadBalancer || policy === 'Cluster') return wanted;
+  const local = endpointsOf(t, svc);
+  const healthy = t.nodes.filter((n) => local.some((p) => p.node === n.id));
+  if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
+  const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
+  path.notes.push(
+    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (no local pod), so it sends to ${picked.name}.`,
+  );
+  return picked;
+}
+
+/**
+ * kube-proxy on the entry node: DNAT to a pod, and under Cluster SNAT to the
+ * node's own address (it masquerades all external traffic "in case we cross
+ * nodes", even when the pod is local). Under Local only local pods are
+ * candidates and the source is left alone; with none, the packet is dropped.
+ */
+export function kubeProxy(
+  path: Path,
+  t: Topology,
+  node: ClusterNode,
+  svc: Service,
+  policy: ExternalTrafficPolicy,
+  requested: PodId | undefined,
+  seed: number,
+  isIngressProxy: boolean,
+): Pod | Stop {
+  const at = nodeDevice(node.id);
+  const endpoints = endpointsOf(t, svc);
+  if (endpoints.length === 0) {
+    // A Service without endpoints gets a REJECT rule (KUBE-EXTERNAL-SERVICES):
+    // the client hears ICMP port unreachable at once instead of timing out.
+    const reason = `${svc.name} has no ready pods anywhere, so kube-proxy on ${node.name} rejects the connection (ICMP port unreachable)`;
+    path.stop({
+      type: 'reject',
+      at: nodeSnatEndpoint(node),
+      reason,
+      answer: 'icmp-port-unreachable',
+    });
+    return { kind: 'rejected', at, reason };
+  }
+  const candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  if (candidates.length === 0) {
+    const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
+    path.stop({ type: 'drop', at: nodeSnatEndpoint(node), reason });
+    return { kind: 'dropped', at, reason };
+  }
+  const pod = choose(candidates, requested, seed);
+  const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, isIngressProxy) }];
+  if (policy === 'Cluster') rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
+  const to = path.device(podDevice(pod.id), 'pod', pod.name);
+  path.send(to, rewrites, pod.node !== node.id ? nodeDevice(pod.node) : undefined);
+  return pod;
+}
+
+/**
+ * A proxy with no backend answers the client itself, on the connection it has
+ * already accepted: an L4 proxy resets it, an HTTP proxy answers 503.
+ */
+export function proxyRefuses(
+  path: Path,
+  at: DeviceId,
+  svc: Service,
+  answer: Exclude<RejectAnswer, 'icmp-port-unreachable'>,
+): Stop {
+  const reason = `${svc.name} has no ready pods, so the proxy answers ${answer === 'http-503' ? 'HTTP 503' : 'with a TCP reset'}`;
+  // The refusal comes from the address the client connected to.
+  path.stop({ type: 'reject', at: path.packet.dst, reason, answer });
+  return { kind: 'rejected', at, reason };
+}
+
+/** An HTTP proxy pod in the cluster: a new connection to a backend pod, X-Forwarded-For appended. */
+export function ingressProxy(
+  path: Path,
+  t: Topology,
+  proxyPod: Pod,
+  backend: Service,
+  requested: PodId | undefined,
+  seed: number,
+): Pod | Stop {
+  const at = podDevice(proxyPod.id);
+  const endpoints = endpointsOf(t, backend);
+  if (endpoints.length === 0) return proxyRefuses(path, at, backend, 'http-503');
+  // nginx trusts a PROXY protocol line when it has one; otherwise it names its L3 peer.
+  const peer = path.packet.proxyLine?.src ?? path.packet.src;
+  const pod = choose(endpoints, requested, seed + 7);
+  const to = path.device(podDevice(pod.id), 'pod', pod.name);
+  path.send(
+    to,
+    [
+      { type: 'xff', add: forwardedHost(peer) },
+      {
+        type: 'proxy',
+        src: ingressSourceEndpoint(proxyPod),
+        dst: podEndpoint(pod, backend, false),
+        protocol: 'http',
+      },
+    ],
+    pod.node !== proxyPod.node ? nodeDevice(pod.node) : undefined,
+  );
+  return pod;
+}
