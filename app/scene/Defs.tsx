@@ -1,4 +1,4 @@
-/** Arrow heads and the card shadow, shared by everything on the stage. */
+/** Arrow heads, shared by every wire on the stage. */
 export function Defs() {
   return (
     <defs>
@@ -24,9 +24,6 @@ export function Defs() {
       >
         <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--wire-return)" />
       </marker>
-      <filter id="card-shadow" x="-10%" y="-10%" width="130%" height="140%">
-        <feDropShadow dx="0" dy="4" stdDeviation="5" floodOpacity="0.25" />
-      </filter>
     </defs>
   );
 }

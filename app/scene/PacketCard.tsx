@@ -75,6 +75,8 @@ export function PacketCard({ lines, changed, size, flight, reply, dropped }: Pro
       animate={{ x: plan.x, y: plan.y }}
       transition={{ duration: reduce ? 0 : plan.duration, times: plan.times, ease: 'linear' }}
     >
+      {/* A plain offset shape for the shadow: an SVG filter costs a full repaint in software rendering. */}
+      <rect x={3} y={5} width={size.w} height={size.h} rx={12} fill="var(--ink)" opacity={0.18} />
       <rect
         width={size.w}
         height={size.h}
@@ -83,7 +85,6 @@ export function PacketCard({ lines, changed, size, flight, reply, dropped }: Pro
         stroke={dropped ? 'var(--drop)' : reply ? 'var(--wire-return)' : 'var(--packet-stroke)'}
         strokeWidth={3}
         strokeDasharray={reply ? '9 6' : undefined}
-        filter="url(#card-shadow)"
       />
       {lines.map((line, i) => (
         <g key={`${i}-${line}`}>
