@@ -1,10 +1,51 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { runnerImport, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import type * as Prerender from './app/prerender';
 
-// The built deck must run from a conference laptop with no network: no CDN, no
-// remote fonts, and a CSP (in index.html) that forbids inline script and eval.
+type PrerenderModule = typeof Prerender;
+
+/**
+ * Writes the deck's first slide into index.html at build time, rendered by the
+ * app's own components (app/prerender.tsx), so it paints before the scripts run.
+ */
+function prerenderFirstSlide(): Plugin {
+  return {
+    name: 'inbound:prerender-first-slide',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const entry = fileURLToPath(new URL('./app/prerender.tsx', import.meta.url));
+        const { module } = await runnerImport<PrerenderModule>(entry, {
+          configFile: false,
+          logLevel: 'error',
+        });
+        let out = html.replace(
+          '<div id="root"></div>',
+          `<div id="root">${module.renderFirstSlide()}</div>`,
+        );
+        if (out === html)
+          throw new Error('index.html has no empty <div id="root"></div> to prerender into');
+        // A link to another slide hides the prerendered one before it paints (public/boot.js).
+        out = out.replace('</title>', '</title>\n    <script src="./boot.js"></script>');
+        // The stylesheet is a few kB: inlined, the first paint waits for no second request.
+        out = out.replace(
+          /<link rel="stylesheet"[^>]*href="\.?\/?(assets\/[^"]+\.css)"[^>]*>/g,
+          (tag, file: string) => {
+            const asset = ctx.bundle?.[file];
+            return asset && asset.type === 'asset' ? `<style>${String(asset.source)}</style>` : tag;
+          },
+        );
+        return out;
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), prerenderFirstSlide()],
   base: './',
   build: {
     target: 'es2022',

@@ -10,10 +10,11 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Every piece of text on the stage, one entry per text element. */
+/** Every piece of text shown on the stage, one entry per text element (the diagram kept hidden behind a text slide does not count). */
 export async function stageTexts(page: Page): Promise<string[]> {
   return page.locator('.stage').evaluate((stage) =>
     Array.from(stage.querySelectorAll('text, tspan, p, li, h1, h2, span'))
+      .filter((el) => !el.closest('[data-hidden]'))
       .map((el) =>
         (el.childNodes.length
           ? Array.from(el.childNodes)

@@ -1,4 +1,5 @@
 import { AnimatePresence } from 'framer-motion';
+import { memo } from 'react';
 import type { AddressView, Topology } from '../model';
 import type { Build } from '../deck';
 import { Appear } from './Appear';
@@ -28,7 +29,7 @@ interface Props {
 }
 
 /** The cluster, its nodes and pods, and the client, as the talk draws them. */
-export function ClusterShapes({
+export const ClusterShapes = memo(function ClusterShapes({
   topology,
   layout,
   build,
@@ -178,4 +179,4 @@ export function ClusterShapes({
       </AnimatePresence>
     </g>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { AnimatePresence } from 'framer-motion';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { topologyOf } from '../deck';
 import {
@@ -53,7 +53,14 @@ function changedLines(lines: readonly string[], before: readonly string[] | null
 }
 
 /** The talk's cluster diagram for one scene, with the packet where the scene puts it. */
-export function Diagram({ scene, trace, policy, view, returnHop, caption }: DiagramProps) {
+export const Diagram = memo(function Diagram({
+  scene,
+  trace,
+  policy,
+  view,
+  returnHop,
+  caption,
+}: DiagramProps) {
   const topology = topologyOf(scene.variant);
   const layout = useMemo(
     () => layoutDiagram(topology, { nodePortServices: scene.nodePorts ? ['svc-a', 'svc-b'] : [] }),
@@ -89,9 +96,11 @@ export function Diagram({ scene, trace, policy, view, returnHop, caption }: Diag
     setWas(here);
   }
 
-  const shares =
-    scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null;
-  const roles = new Set(layout.pods.map((p) => p.role));
+  const shares = useMemo(
+    () => (scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null),
+    [topology, scene.shares, scene.mode, policy],
+  );
+  const roles = useMemo(() => new Set(layout.pods.map((p) => p.role)), [layout]);
   const frontAddress =
     t && (mode?.front === 'vip' || mode?.front === 'proxy')
       ? (t.forward[0]?.packet.dst.ip ?? undefined)
@@ -184,7 +193,7 @@ export function Diagram({ scene, trace, policy, view, returnHop, caption }: Diag
       )}
     </svg>
   );
-}
+});
 
 function describeScene(scene: Scene, title: string | undefined): string {
   const parts = ['Cluster diagram'];
@@ -215,7 +224,7 @@ function ShareArrows({
             <path d={d} fill="none" stroke="var(--wire)" strokeWidth={4} markerEnd="url(#arrow)" />
             <text
               x={n.box.x + n.box.w - 20}
-              y={n.corridor.y + n.corridor.h / 2 + 14}
+              y={n.box.y + 50}
               textAnchor="end"
               fontSize={40}
               className="label-strong share"

@@ -108,7 +108,7 @@ export function Controls({ typed }: { typed: string }) {
         aria-valuemax={SLIDE_COUNT}
         aria-valuenow={slide}
       >
-        <div style={{ width: `${(slide / SLIDE_COUNT) * 100}%` }} />
+        <div style={{ transform: `scaleX(${slide / SLIDE_COUNT})` }} />
       </div>
     </nav>
   );

@@ -7,38 +7,54 @@ import { selectLocation, selectSlide, type InboundStore } from '../store';
  * deck or flipping a switch adds a history entry (so Back undoes it exactly);
  * the reply's automatic hops only replace the current one. A bad hash lands on
  * the nearest valid place and says why.
+ *
+ * History and title are written just after the frame that shows the step is
+ * painted: pushState costs milliseconds that a key press should not wait for.
+ * Steps taken faster than one frame share a history entry.
  */
 export function useHashSync(store: InboundStore): void {
   useEffect(() => {
     let applying = false;
+    let pending: { replace: boolean } | null = null;
+
     const fromUrl = () => {
       const { location, problems } = parseHash(window.location.hash);
       applying = true;
       store.getState().applyLocation(location);
       applying = false;
+      pending = null;
+      if (problems.length > 0) store.getState().showNotice(problems.join(' '));
       const normal = formatHash(selectLocation(store.getState()));
-      if (problems.length > 0) {
-        store.getState().showNotice(problems.join(' '));
-      }
       if (window.location.hash !== normal) window.history.replaceState(null, '', normal);
       document.title = titleFor(store);
     };
+
+    const write = () => {
+      if (!pending) return;
+      const { replace } = pending;
+      pending = null;
+      document.title = titleFor(store);
+      const hash = formatHash(selectLocation(store.getState()));
+      if (hash === window.location.hash) return;
+      if (replace) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+    };
+
     fromUrl();
     const unsubscribe = store.subscribe((state, prev) => {
       const next = selectLocation(state);
       const before = selectLocation(prev);
-      if (JSON.stringify(next) === JSON.stringify(before)) return;
-      document.title = titleFor(store);
-      if (applying) return;
-      const hash = formatHash(next);
-      if (hash === window.location.hash) return;
+      if (applying || JSON.stringify(next) === JSON.stringify(before)) return;
       const onlyReplyMoved =
         next.slide === before.slide &&
         next.step === before.step &&
         next.returnHop !== null &&
         before.returnHop !== null;
-      if (onlyReplyMoved) window.history.replaceState(null, '', hash);
-      else window.history.pushState(null, '', hash);
+      if (pending) pending.replace &&= onlyReplyMoved;
+      else {
+        pending = { replace: onlyReplyMoved };
+        requestAnimationFrame(() => setTimeout(write, 0));
+      }
     });
     window.addEventListener('popstate', fromUrl);
     window.addEventListener('hashchange', fromUrl);
