@@ -35,6 +35,15 @@ test('walk all 124 slides with the keyboard: the talk’s words on every one, no
           message: `slide ${slide}`,
         })
         .toEqual([]);
+      // Nothing clipped: a text slide's words fit its 1600×900 stage.
+      const overflow = await page
+        .locator('.text-slide')
+        .evaluateAll((els) =>
+          els.map(
+            (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+          ),
+        );
+      expect(overflow.includes(true), `slide ${slide} overflows its stage`).toBe(false);
       seen.push(slide);
     }
     if (slide === 124 && step === 4) break;
@@ -68,4 +77,33 @@ test('every other way to move: previous keys, Home/End, a number then Enter', as
   await expectAt(page, 66);
   await page.getByRole('button', { name: 'Next step' }).click();
   await expectAt(page, 67);
+});
+
+test('a swipe moves a step: left for next, right for previous', async ({ browser }) => {
+  const context = await browser.newContext({
+    hasTouch: true,
+    viewport: { width: 800, height: 600 },
+  });
+  const page = await context.newPage();
+  await page.goto('/#/20');
+  const swipe = (dx: number) =>
+    page.locator('main').evaluate((el, dx) => {
+      const at = (x: number) => ({
+        clientX: x,
+        clientY: 300,
+        pointerType: 'touch',
+        bubbles: true,
+        pointerId: 1,
+      });
+      el.dispatchEvent(new PointerEvent('pointerdown', at(400)));
+      el.dispatchEvent(new PointerEvent('pointerup', at(400 + dx)));
+    }, dx);
+  await swipe(-160);
+  await expectAt(page, 21);
+  await swipe(160);
+  await expectAt(page, 20);
+  await swipe(20); // too short to count
+  await page.waitForTimeout(200);
+  await expectAt(page, 20);
+  await context.close();
 });

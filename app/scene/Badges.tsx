@@ -29,7 +29,7 @@ export function RewriteBadge({
   text: string;
   align: 'center' | 'left';
 }) {
-  const w = textWidth(text, 21) + 26;
+  const w = textWidth(text, 21) * 1.14 + 28; // bold text runs wider than the estimate
   const x = Math.max(8, align === 'left' ? at.x : at.x - w / 2);
   return (
     <Appear key={`badge-${text}-${at.x}-${at.y}`} delay={0.7}>

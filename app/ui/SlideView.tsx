@@ -2,6 +2,7 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { TALK_SCENES, type Scene } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import { selectPolicy, selectSlide, selectStep, selectTrace, useInbound } from '../store';
+import { ErrorBoundary } from './ErrorBoundary';
 import { TextSlide } from './TextSlide';
 
 // The diagram (framer-motion's animation components, D3) is its own chunk: the
@@ -73,9 +74,11 @@ export function SlideView() {
           data-hidden={current ? undefined : ''}
           aria-hidden={current ? undefined : true}
         >
-          <Suspense fallback={null}>
-            <Diagram {...kept} />
-          </Suspense>
+          <ErrorBoundary what="The diagram" resetKey={`${slide.n}`}>
+            <Suspense fallback={null}>
+              <Diagram {...kept} />
+            </Suspense>
+          </ErrorBoundary>
         </div>
       )}
       {!current && <TextSlide slide={slide} />}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MODES } from '../model';
+import { SLIDES, SLIDE_COUNT } from './slides';
+import talk from './talk.json';
+import { TALK_SCENES } from './scenes';
+
+describe('the talk as slides', () => {
+  it('has all 124 slides, in order, with the talk’s words', () => {
+    expect(SLIDE_COUNT).toBe(124);
+    expect(SLIDES.map((s) => s.n)).toEqual(Array.from({ length: 124 }, (_, i) => i + 1));
+    SLIDES.forEach((s, i) => expect(s.lines).toEqual(talk[i]?.lines));
+  });
+
+  it('gives every slide that draws the cluster a scene, and no other', () => {
+    const drawsCluster = talk
+      .filter((s) => s.lines.some((l) => l.startsWith('Cluster: ')))
+      .map((s) => s.n);
+    expect(SLIDES.filter((s) => s.kind === 'diagram').map((s) => s.n)).toEqual(drawsCluster);
+    for (const n of drawsCluster) expect(SLIDES[n - 1]?.steps[0]?.scene).toBe(TALK_SCENES[n]);
+  });
+
+  it('builds the cluster up as the talk does (slides 3–10)', () => {
+    expect([3, 4, 5, 6, 10].map((n) => TALK_SCENES[n]?.build)).toEqual([
+      'cluster',
+      'nodes',
+      'ranges',
+      'pods',
+      'client',
+    ]);
+    expect(TALK_SCENES[10]?.clientUnknown).toBe(true);
+  });
+
+  it('classifies the talk’s kinds of slide', () => {
+    const kind = (n: number) => SLIDES[n - 1]?.kind;
+    expect(kind(1)).toBe('title');
+    expect([13, 18, 24, 45, 61, 63, 76, 86, 96, 105, 111, 117, 122].map(kind)).toEqual(
+      Array(13).fill('section'),
+    );
+    expect([32, 40, 55, 60, 70, 75, 81, 93, 102, 110, 116, 121].map(kind)).toEqual(
+      Array(12).fill('proscons'),
+    );
+    expect([2, 7, 28, 31, 33, 123].map(kind)).toEqual(Array(6).fill('statement'));
+  });
+
+  it('introduces every mode on the slide its catalog names', () => {
+    for (const mode of MODES)
+      expect(SLIDES[mode.titleSlide - 1]?.lines[0], mode.id).toBe(mode.title);
+  });
+
+  it('draws 3b and 4d, which the talk only names, as extra steps marked hypothetical', () => {
+    const s62 = SLIDES[61]?.steps ?? [];
+    const s124 = SLIDES[123]?.steps ?? [];
+    expect(s62.map((s) => s.scene?.mode)).toEqual([undefined, '3b', '3b']);
+    expect(s124.map((s) => s.scene?.mode)).toEqual([undefined, '4d', '4d', '4d', '4d']);
+    for (const step of [...s62, ...s124].slice(1))
+      if (step.scene) expect(step.scene.hypothetical).toBe(true);
+  });
+});
