@@ -6,6 +6,7 @@ import {
   type Scene,
   type Slide,
   type Step,
+  SLIDE_COUNT,
 } from '../deck';
 import type { ExternalTrafficPolicy, Result, Trace } from '../model';
 import type { InboundState } from './state';
@@ -38,3 +39,12 @@ export const selectLocation = (s: InboundState): Location => ({
   addressView: s.addressView,
   returnHop: s.returnHop,
 });
+
+/** The next step after this one that draws the diagram (its step object is stable), or null. */
+export const selectUpcomingDiagram = (s: InboundState): Step | null => {
+  for (let n = s.slide, k = s.step + 1; n <= SLIDE_COUNT; n++, k = 0) {
+    const steps = slideAt(n).steps;
+    for (; k < steps.length; k++) if (steps[k]?.scene) return steps[k] as Step;
+  }
+  return null;
+};

@@ -1,7 +1,15 @@
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
-import { TALK_SCENES, type Scene } from '../deck';
+import { lazy, Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
+import { TALK_SCENES, talkPolicy, traceFor, type Scene, type Step } from '../deck';
+import type { AddressView } from '../model';
 import type { DiagramProps } from '../scene/Diagram';
-import { selectPolicy, selectSlide, selectStep, selectTrace, useInbound } from '../store';
+import {
+  selectPolicy,
+  selectSlide,
+  selectStep,
+  selectTrace,
+  selectUpcomingDiagram,
+  useInbound,
+} from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { TextSlide } from './TextSlide';
 
@@ -10,7 +18,7 @@ import { TextSlide } from './TextSlide';
 export const loadDiagram = () => import('../scene/Diagram');
 const Diagram = lazy(() => loadDiagram().then((m) => ({ default: m.Diagram })));
 
-const FIRST_DIAGRAM = TALK_SCENES[3] as Scene;
+const FIRST_DIAGRAM_STEP: Step = { scene: TALK_SCENES[3] as Scene };
 
 const noSubscription = () => () => {};
 /** False while prerendering on the server, true in the browser. */
@@ -29,11 +37,26 @@ const same = (a: DiagramProps, b: DiagramProps) =>
   a.returnHop === b.returnHop &&
   a.caption === b.caption;
 
+/** Diagram props for a step as the talk shows it (talk policy, no reply), stable for the same step. */
+function talkProps(step: Step, view: AddressView): DiagramProps {
+  const scene = step.scene as Scene;
+  const policy = talkPolicy(scene);
+  return {
+    scene,
+    trace: traceFor(scene, policy),
+    policy,
+    view,
+    returnHop: null,
+    ...(step.caption ? { caption: step.caption } : {}),
+  };
+}
+
 /**
  * The current step: a diagram, or the talk's words. The diagram stays mounted
- * behind text slides (skipped for layout and paint), so the scene lives on
- * from one diagram slide to the next and coming back to it costs an update,
- * not a rebuild. It is mounted, hidden, as soon as its code arrives.
+ * behind text slides (skipped for layout and paint), so coming back to it costs
+ * an update, not a rebuild. While a text slide is up, the diagram quietly
+ * prepares the next diagram step in the background (a deferred render), so
+ * the key press that reaches it only has to show it.
  */
 export function SlideView() {
   const slide = useInbound(selectSlide);
@@ -42,6 +65,7 @@ export function SlideView() {
   const policy = useInbound(selectPolicy);
   const view = useInbound((s) => s.addressView);
   const returnHop = useInbound((s) => s.returnHop);
+  const upcoming = useInbound(selectUpcomingDiagram);
   const current: DiagramProps | null = step.scene
     ? {
         scene: step.scene,
@@ -52,18 +76,13 @@ export function SlideView() {
         ...(step.caption ? { caption: step.caption } : {}),
       }
     : null;
-  // Until a diagram slide is shown, the talk's first diagram waits hidden.
+  const ahead = useDeferredValue(current ? null : upcoming);
+  // Until a diagram is shown or prepared, the talk's first diagram waits hidden.
   const [kept, setKept] = useState<DiagramProps>(
-    () =>
-      current ?? {
-        scene: FIRST_DIAGRAM,
-        trace: null,
-        policy: 'Cluster',
-        view: 'talk',
-        returnHop: null,
-      },
+    () => current ?? talkProps(FIRST_DIAGRAM_STEP, view),
   );
-  if (current && !same(current, kept)) setKept(current);
+  const wanted = current ?? (ahead ? talkProps(ahead, view) : kept);
+  if (!same(wanted, kept)) setKept(wanted);
   const inBrowser = useInBrowser();
 
   return (
