@@ -5,6 +5,8 @@ import {
   SERVICE_A,
   SERVICE_B,
   talkCluster,
+  talkVariantFor,
+  findMode,
   trace,
   type AddressView,
   type ExternalTrafficPolicy,
@@ -12,14 +14,7 @@ import {
 } from '../model';
 import { TraceTable } from './TraceTable';
 
-const variantFor = (mode: ModeId) => {
-  const ingress = MODES.find((m) => m.id === mode)?.ingress;
-  return ingress === 'shared'
-    ? 'shared-ingress'
-    : ingress === 'dedicated'
-      ? 'dedicated-ingress'
-      : 'default';
-};
+const variantFor = (mode: ModeId) => talkVariantFor(findMode(mode)?.ingress ?? 'none');
 
 /** Pick a mode and a policy; see every hop the simulator computes. */
 export function TracePage() {

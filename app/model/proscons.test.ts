@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './modes';
-import { talkCluster, SERVICE_A } from './talk';
+import { talkCluster, talkVariantFor, SERVICE_A } from './talk';
 import { trace } from './trace';
 import type { ExternalTrafficPolicy } from './topology';
 import type { Trace } from './trace-types';
@@ -10,12 +10,7 @@ import type { Trace } from './trace-types';
 // mode needs infrastructure outside the cluster. They must agree.
 
 function run(mode: Mode, policy: ExternalTrafficPolicy): Trace {
-  const variant =
-    mode.ingress === 'shared'
-      ? 'shared-ingress'
-      : mode.ingress === 'dedicated'
-        ? 'dedicated-ingress'
-        : 'default';
+  const variant = talkVariantFor(mode.ingress);
   const r = trace({
     topology: talkCluster(variant),
     service: SERVICE_A,

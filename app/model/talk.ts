@@ -194,3 +194,12 @@ export function talkCluster(variant: TalkVariant = 'default'): Topology {
     }
   }
 }
+
+/** The talk's cluster a mode is drawn on: with the in-cluster ingress proxies it needs, if any. */
+export function talkVariantFor(ingress: 'none' | 'shared' | 'dedicated'): TalkVariant {
+  return ingress === 'shared'
+    ? 'shared-ingress'
+    : ingress === 'dedicated'
+      ? 'dedicated-ingress'
+      : 'default';
+}

@@ -1,6 +1,6 @@
 import { scaleBand } from 'd3-scale';
 import { endpointsOf, findService, type Pod, type Service, type Topology } from '../model';
-import { STAGE, type Box, type Point } from './geometry';
+import type { Box, Point } from './geometry';
 
 /** Which Service a pod serves, for its colour: the talk's two, or an ingress proxy. */
 export type PodRole = 'a' | 'b' | 'ingress' | 'other';
@@ -152,5 +152,3 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     pods,
   };
 }
-
-export const STAGE_SIZE = STAGE;

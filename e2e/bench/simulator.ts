@@ -5,6 +5,7 @@ import {
   SERVICE_A,
   syntheticCluster,
   talkCluster,
+  talkVariantFor,
   trace,
 } from '../../app/model';
 import type { Scenario } from '../../app/model';
@@ -41,13 +42,7 @@ export function simulatorFigures(): Figure[] {
   // Every mode under both policies on the talk's cluster, round robin.
   const scenarios: Scenario[] = MODES.flatMap((m) =>
     (['Cluster', 'Local'] as const).map((policy) => ({
-      topology: talkCluster(
-        m.ingress === 'shared'
-          ? 'shared-ingress'
-          : m.ingress === 'dedicated'
-            ? 'dedicated-ingress'
-            : 'default',
-      ),
+      topology: talkCluster(talkVariantFor(m.ingress)),
       service: SERVICE_A,
       mode: m.id,
       policy,
