@@ -21,7 +21,7 @@ export default defineConfig({
     command:
       'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4317 --strictPort',
     url: 'http://127.0.0.1:4317',
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
