@@ -58,8 +58,17 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     const y = corridor ? corridor.y + corridor.h / 2 : a.y;
     return [a, { x: a.x + (b.x - a.x) * 0.35, y }, { x: b.x, y }, { x: b.x, y: b.y - 20 }, b];
   }
-  const lift = Math.min(a.y, b.y) - 40;
-  return [a, { x: a.x + (b.x - a.x) * 0.3, y: lift }, { x: a.x + (b.x - a.x) * 0.7, y: lift }, b];
+  const toTag =
+    hop.to.startsWith('node:') &&
+    nodeOf(layout, hop.to)?.ports.some((p) => p.label === `:${hop.packet.dst.port}`);
+  if (toTag) {
+    // Into a node-port tag on top of the node: over the top, then down.
+    const lift = Math.min(a.y, b.y) - 40;
+    return [a, { x: a.x + (b.x - a.x) * 0.3, y: lift }, { x: a.x + (b.x - a.x) * 0.7, y: lift }, b];
+  }
+  // Side to side (into a node's gate, or between devices outside the cluster): an S-curve.
+  const midX = (a.x + b.x) / 2;
+  return [a, { x: midX, y: a.y }, { x: midX, y: b.y }, b];
 }
 
 const pathLine = line<Point>()
