@@ -48,3 +48,9 @@ export const selectUpcomingDiagram = (s: InboundState): Step | null => {
   }
   return null;
 };
+
+/** Whether this step shows a packet that got a reply, so the return path can be played. */
+export const selectReplyAvailable = (s: InboundState): boolean => {
+  const t = selectTrace(s);
+  return t?.ok === true && t.value.back.length > 0 && selectScene(s)?.hop !== undefined;
+};

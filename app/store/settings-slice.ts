@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { talkPolicy } from '../deck';
 import type { AddressView, ExternalTrafficPolicy } from '../model';
-import { selectPolicyApplies, selectScene, selectTrace } from './selectors';
+import { selectPolicyApplies, selectReplyAvailable, selectScene, selectTrace } from './selectors';
 import type { InboundState } from './state';
 
 export interface SettingsState {
@@ -50,9 +50,7 @@ export const createSettingsSlice: StateCreator<
   toggleReturn: () => {
     const state = get();
     if (state.returnHop !== null) return set({ returnHop: null });
-    const t = selectTrace(state);
-    if (t?.ok && t.value.back.length > 0 && selectScene(state)?.hop !== undefined)
-      set({ returnHop: 0 });
+    if (selectReplyAvailable(state)) set({ returnHop: 0 });
   },
   advanceReturn: () => {
     const state = get();

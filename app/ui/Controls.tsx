@@ -3,7 +3,7 @@ import type { AddressView, ExternalTrafficPolicy } from '../model';
 import {
   selectPolicy,
   selectPolicyApplies,
-  selectScene,
+  selectReplyAvailable,
   selectSlide,
   selectTrace,
   useInbound,
@@ -14,10 +14,6 @@ import { Segmented } from './Segmented';
 
 const selectAtEnd = (s: InboundState) =>
   s.slide === SLIDE_COUNT && s.step === selectSlide(s).steps.length - 1;
-const selectHasReply = (s: InboundState) => {
-  const t = selectTrace(s);
-  return t?.ok === true && t.value.back.length > 0 && selectScene(s)?.hop !== undefined;
-};
 const selectHasPacket = (s: InboundState) => selectTrace(s) !== null;
 
 const POLICIES: readonly { value: ExternalTrafficPolicy; text: string }[] = [
@@ -39,7 +35,7 @@ export function Controls({ typed }: { typed: string }) {
   const applies = useInbound(selectPolicyApplies);
   const view = useInbound((s) => s.addressView);
   const returnHop = useInbound((s) => s.returnHop);
-  const hasReply = useInbound(selectHasReply);
+  const hasReply = useInbound(selectReplyAvailable);
   const hasPacket = useInbound(selectHasPacket);
   const act = () => store.getState();
 

@@ -36,22 +36,21 @@ export function TextSlide({ slide }: { slide: Slide }) {
     const { pros, cons } = prosAndCons(lines);
     return (
       <div className="text-slide proscons-slide">
-        <section aria-label="Pro">
-          <h2>Pro:</h2>
-          <ul>
-            {pros.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </section>
-        <section aria-label="Con">
-          <h2>Con:</h2>
-          <ul>
-            {cons.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </section>
+        {(
+          [
+            ['Pro', pros],
+            ['Con', cons],
+          ] as const
+        ).map(([label, items]) => (
+          <section key={label} aria-label={label}>
+            <h2>{label}:</h2>
+            <ul>
+              {items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </div>
     );
   }
