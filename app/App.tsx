@@ -1,22 +1,51 @@
 import { lazy, Suspense, useState } from 'react';
 import { createInboundStore, StoreProvider } from './store';
 import { Deck } from './ui/Deck';
+import { initialTheme } from './ui/usePreferences';
 
 const TracePage = lazy(() => import('./explore/TracePage').then((m) => ({ default: m.TracePage })));
+const PresenterView = lazy(() =>
+  import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
+const PrintView = lazy(() =>
+  import('./presenter/PrintView').then((m) => ({ default: m.PrintView })),
+);
 
-/** Picks the view from the query string: the deck, or the trace table (?view=table). */
-export function App() {
-  const [store] = useState(() => createInboundStore());
-  const view = new URLSearchParams(window.location.search).get('view');
-  if (view === 'table')
+export type View = 'deck' | 'presenter' | 'print' | 'table';
+
+/** The view the query string asks for (`?view=presenter`, `print`, `table`); the deck otherwise. */
+export function viewOf(search: string): View {
+  const v = new URLSearchParams(search).get('view');
+  return v === 'presenter' || v === 'print' || v === 'table' ? v : 'deck';
+}
+
+/** Picks the view and gives it a store. `resumed` says the deck reopened where this browser left it. */
+export function App({ resumed = null }: { resumed?: number | null }) {
+  const [store] = useState(() => {
+    const s = createInboundStore();
+    s.setState({ theme: initialTheme() });
+    if (resumed !== null)
+      s.getState().showNotice(
+        `Back at slide ${resumed}, where you left off. Home goes to the start.`,
+      );
+    return s;
+  });
+  const view = viewOf(window.location.search);
+  if (view === 'deck')
     return (
-      <Suspense fallback={null}>
-        <TracePage />
-      </Suspense>
+      <StoreProvider store={store}>
+        <Deck />
+      </StoreProvider>
     );
   return (
-    <StoreProvider store={store}>
-      <Deck />
-    </StoreProvider>
+    <Suspense fallback={null}>
+      {view === 'table' ? (
+        <TracePage />
+      ) : (
+        <StoreProvider store={store}>
+          {view === 'presenter' ? <PresenterView /> : <PrintView />}
+        </StoreProvider>
+      )}
+    </Suspense>
   );
 }

@@ -4,3 +4,4 @@ export * from './scene';
 export * from './scenes';
 export * from './slides';
 export * from './trace-cache';
+export * from './notes';

@@ -1,4 +1,4 @@
-import type { ModeId } from '../model';
+import { findMode, type ModeId } from '../model';
 import type { Scene } from './scene';
 import { TALK_SCENES } from './scenes';
 import talk from './talk.json';
@@ -63,26 +63,55 @@ const EXTRA_STEPS: Readonly<Record<number, Step[]>> = {
   ),
 };
 
-function titleOf(n: number, lines: readonly string[], kind: SlideKind): string {
+const BUILD_TITLES: Readonly<Record<Scene['build'], string>> = {
+  cluster: 'The cluster',
+  nodes: 'The cluster: nodes',
+  ranges: 'The cluster: pod ranges',
+  pods: 'The cluster: pods and Services',
+  client: 'A client outside the cluster',
+};
+
+/** What the packet is doing on a diagram slide, in a few words. */
+function sceneTitle(scene: Scene): string {
+  const mode = scene.mode ? findMode(scene.mode) : undefined;
+  if (!mode) return BUILD_TITLES[scene.build];
+  const what = scene.shares
+    ? 'load imbalance'
+    : scene.hop === undefined
+      ? 'the path'
+      : `hop ${scene.hop + 1}`;
+  const extra = [
+    scene.variant === 'pod-a-gone' ? 'no Pod-a' : '',
+    scene.policy === 'Local' ? 'Local' : '',
+  ].filter(Boolean);
+  return `${mode.title}: ${what}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/** A short title: the talk's words for text slides, what is shown for diagrams and pros/cons. */
+function titleOf(
+  lines: readonly string[],
+  kind: SlideKind,
+  scene: Scene | undefined,
+  section: string,
+): string {
   if (kind === 'title') return `${lines[0]} ${lines[1]}`;
-  if (kind === 'diagram') {
-    const mode = TALK_SCENES[n]?.mode;
-    return mode ? `Diagram: mode ${mode}` : 'Diagram: the cluster';
-  }
-  if (kind === 'proscons') return 'Pros and cons';
+  if (kind === 'diagram' && scene) return sceneTitle(scene);
+  if (kind === 'proscons') return section ? `${section}: pros and cons` : 'Pros and cons';
   return lines.join(' ');
 }
 
 /** Every slide of the talk, in order. */
+let section = '';
 export const SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
   const kind = kindOf(n, lines);
   const scene = TALK_SCENES[n];
+  if (kind === 'section') section = (lines[0] ?? '').split(' (')[0] ?? '';
   return {
     n,
     lines,
     kind,
     steps: [scene ? { scene } : {}, ...(EXTRA_STEPS[n] ?? [])],
-    title: titleOf(n, lines, kind),
+    title: titleOf(lines, kind, scene, section),
   };
 });
 

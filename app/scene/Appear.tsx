@@ -1,4 +1,4 @@
-import { m, useReducedMotion } from 'framer-motion';
+import { m, useReducedMotionConfig } from 'framer-motion';
 import type { ReactNode } from 'react';
 
 /**
@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
  * out when it goes; with reduced motion it is simply there.
  */
 export function Appear({ children, delay = 0 }: { children: ReactNode; delay?: number }) {
-  const reduce = useReducedMotion();
+  const reduce = useReducedMotionConfig();
   return (
     <m.g
       initial={reduce ? false : { opacity: 0, scale: 0.96 }}

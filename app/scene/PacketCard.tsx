@@ -1,4 +1,4 @@
-import { m, useReducedMotion } from 'framer-motion';
+import { m, useReducedMotionConfig } from 'framer-motion';
 import { useState } from 'react';
 import type { Point } from './geometry';
 import { CARD_FONT, CARD_LINE, type CardSize } from './paths';
@@ -58,7 +58,7 @@ interface Props {
  * the fields that changed light up. With reduced motion it just appears.
  */
 export function PacketCard({ lines, changed, size, flight, reply, dropped }: Props) {
-  const reduce = useReducedMotion();
+  const reduce = useReducedMotionConfig();
   const [plan, setPlan] = useState<Plan>(() => planFor({ ...flight, via: [] }, null, size));
   const [at, setAt] = useState<Point>(flight.rest);
   if (plan.key !== flight.key) {

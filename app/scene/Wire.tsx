@@ -1,4 +1,4 @@
-import { m, useReducedMotion } from 'framer-motion';
+import { m, useReducedMotionConfig } from 'framer-motion';
 
 interface Props {
   /** The SVG path of the hop. */
@@ -11,7 +11,7 @@ interface Props {
 
 /** The wire a hop travels along, drawn in from its start; replies are dashed. */
 export function Wire({ d, reply, dropped, drawKey }: Props) {
-  const reduce = useReducedMotion();
+  const reduce = useReducedMotionConfig();
   return (
     <m.path
       key={drawKey}

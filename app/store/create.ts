@@ -4,6 +4,7 @@ import { selectScene, selectTrace } from './selectors';
 import { createDeckSlice, place } from './deck-slice';
 import { createNoticeSlice } from './notice-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createViewSlice } from './view-slice';
 import type { InboundState } from './state';
 
 export type InboundStore = StoreApi<InboundState>;
@@ -16,6 +17,7 @@ export function createInboundStore(initial: Location = START): InboundStore {
       ...createDeckSlice(...a),
       ...createSettingsSlice(...a),
       ...createNoticeSlice(...a),
+      ...createViewSlice(...a),
       applyLocation: (l) => {
         set({ ...place(get(), l.slide, l.step), addressView: l.addressView });
         // Live state only where it means something: a policy where the mode has one,

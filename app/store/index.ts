@@ -2,3 +2,5 @@ export * from './context';
 export * from './create';
 export * from './selectors';
 export type { InboundState } from './state';
+export * from './sync';
+export { THEMES, type Overlay, type Theme } from './view-slice';

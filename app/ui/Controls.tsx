@@ -11,6 +11,7 @@ import {
   type InboundState,
 } from '../store';
 import { Segmented } from './Segmented';
+import { ThemeSelect } from './ThemeSelect';
 
 const selectAtEnd = (s: InboundState) =>
   s.slide === SLIDE_COUNT && s.step === selectSlide(s).steps.length - 1;
@@ -26,7 +27,16 @@ const VIEWS: readonly { value: AddressView; text: string }[] = [
 ];
 
 /** The presenter's bar: where we are, the live switches, and previous/next. */
-export function Controls({ typed }: { typed: string }) {
+export function Controls({
+  typed,
+  onOtherWindow,
+  otherWindowName = 'Presenter view',
+}: {
+  typed: string;
+  /** S: opens the other window of the presentation. */
+  onOtherWindow: () => void;
+  otherWindowName?: string;
+}) {
   const store = useInboundStore();
   const slide = useInbound((s) => s.slide);
   const step = useInbound((s) => s.step);
@@ -95,6 +105,41 @@ export function Controls({ typed }: { typed: string }) {
             Return path
           </button>
         )}
+      </div>
+      <div className="tools">
+        <button
+          type="button"
+          onClick={() => act().toggleOverlay('overview')}
+          aria-label="Overview of all slides"
+          title="Overview (O)"
+        >
+          ▦
+        </button>
+        <button
+          type="button"
+          onClick={() => act().toggleOverlay('goto')}
+          aria-label="Go to slide"
+          title="Go to slide (G)"
+        >
+          Go to
+        </button>
+        <button
+          type="button"
+          onClick={onOtherWindow}
+          aria-label={`Open the ${otherWindowName.toLowerCase()}`}
+          title={`${otherWindowName} (S)`}
+        >
+          {otherWindowName}
+        </button>
+        <ThemeSelect />
+        <button
+          type="button"
+          onClick={() => act().toggleOverlay('help')}
+          aria-label="Keyboard shortcuts"
+          title="Keys (?)"
+        >
+          ?
+        </button>
       </div>
       <div
         className="progress"

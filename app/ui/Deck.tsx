@@ -1,23 +1,34 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { loadMotionFeatures } from '../scene/motion';
 import { useInboundStore } from '../store';
+import { Blackout } from './Blackout';
 import { Controls } from './Controls';
 import { LiveRegion } from './LiveRegion';
 import { Notice } from './Notice';
+import { Overlays } from './Overlays';
 import { SlideView } from './SlideView';
 import { Stage } from './Stage';
 import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
+import { usePreferences } from './usePreferences';
 import { useReturnPlayback } from './useReturnPlayback';
 import { useSwipe } from './useSwipe';
+import { useSync } from './useSync';
+import { openOtherWindow } from './window-actions';
 
 /** The talk as a deck: the stage, what it means in words, and the controls. */
 export function Deck({ prerendered = false }: { prerendered?: boolean }) {
   const store = useInboundStore();
-  const typed = useKeyboard(store);
+  const openPresenter = useCallback(
+    () => openOtherWindow('presenter', (m) => store.getState().showNotice(m)),
+    [store],
+  );
+  const typed = useKeyboard(store, { onOtherWindow: openPresenter });
   const main = useRef<HTMLElement>(null);
   useHashSync(store);
+  useSync(store);
+  usePreferences(store);
   useReturnPlayback(store);
   useSwipe(main, store);
   useEffect(() => {
@@ -35,7 +46,9 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
           </main>
           <Notice />
           <LiveRegion />
-          <Controls typed={typed} />
+          <Controls typed={typed} onOtherWindow={openPresenter} />
+          <Blackout />
+          <Overlays />
         </div>
       </LazyMotion>
     </MotionConfig>

@@ -1,6 +1,5 @@
-import { lazy, Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
-import { TALK_SCENES, talkPolicy, traceFor, type Scene, type Step } from '../deck';
-import type { AddressView } from '../model';
+import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
+import { TALK_SCENES, type Scene, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
@@ -11,12 +10,9 @@ import {
   useInbound,
 } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LazyDiagram as Diagram } from './lazy-diagram';
+import { talkProps } from './StaticStep';
 import { TextSlide } from './TextSlide';
-
-// The diagram (framer-motion's animation components, D3) is its own chunk: the
-// first slide paints without it, and Deck prefetches it straight after.
-export const loadDiagram = () => import('../scene/Diagram');
-const Diagram = lazy(() => loadDiagram().then((m) => ({ default: m.Diagram })));
 
 const FIRST_DIAGRAM_STEP: Step = { scene: TALK_SCENES[3] as Scene };
 
@@ -36,20 +32,6 @@ const same = (a: DiagramProps, b: DiagramProps) =>
   a.view === b.view &&
   a.returnHop === b.returnHop &&
   a.caption === b.caption;
-
-/** Diagram props for a step as the talk shows it (talk policy, no reply), stable for the same step. */
-function talkProps(step: Step, view: AddressView): DiagramProps {
-  const scene = step.scene as Scene;
-  const policy = talkPolicy(scene);
-  return {
-    scene,
-    trace: traceFor(scene, policy),
-    policy,
-    view,
-    returnHop: null,
-    ...(step.caption ? { caption: step.caption } : {}),
-  };
-}
 
 /**
  * The current step: a diagram, or the talk's words. The diagram stays mounted

@@ -12,7 +12,7 @@ import { selectLocation, selectSlide, type InboundStore } from '../store';
  * painted: pushState costs milliseconds that a key press should not wait for.
  * Steps taken faster than one frame share a history entry.
  */
-export function useHashSync(store: InboundStore): void {
+export function useHashSync(store: InboundStore, titlePrefix = ''): void {
   useEffect(() => {
     let applying = false;
     let pending: { replace: boolean } | null = null;
@@ -26,14 +26,14 @@ export function useHashSync(store: InboundStore): void {
       if (problems.length > 0) store.getState().showNotice(problems.join(' '));
       const normal = formatHash(selectLocation(store.getState()));
       if (window.location.hash !== normal) window.history.replaceState(null, '', normal);
-      document.title = titleFor(store);
+      document.title = titleFor(store, titlePrefix);
     };
 
     const write = () => {
       if (!pending) return;
       const { replace } = pending;
       pending = null;
-      document.title = titleFor(store);
+      document.title = titleFor(store, titlePrefix);
       const hash = formatHash(selectLocation(store.getState()));
       if (hash === window.location.hash) return;
       if (replace) window.history.replaceState(null, '', hash);
@@ -63,10 +63,10 @@ export function useHashSync(store: InboundStore): void {
       window.removeEventListener('popstate', fromUrl);
       window.removeEventListener('hashchange', fromUrl);
     };
-  }, [store]);
+  }, [store, titlePrefix]);
 }
 
-function titleFor(store: InboundStore): string {
+function titleFor(store: InboundStore, prefix: string): string {
   const s = store.getState();
-  return `${s.slide} / ${SLIDE_COUNT} · ${selectSlide(s).title.slice(0, 60)} · Inbound`;
+  return `${prefix ? `${prefix} · ` : ''}${s.slide} / ${SLIDE_COUNT} · ${selectSlide(s).title.slice(0, 60)} · Inbound`;
 }

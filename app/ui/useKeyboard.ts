@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { InboundStore } from '../store';
-
-const NEXT = new Set(['ArrowRight', 'PageDown', 'n', 'N', 'ArrowDown']);
-const PREV = new Set(['ArrowLeft', 'PageUp', 'p', 'P', 'ArrowUp']);
+import { commandFor, type Command } from './keys';
+import { toggleFullscreen } from './window-actions';
 
 /** Keys a control handles itself when it has focus. */
 const ownsKey = (target: EventTarget | null, key: string): boolean => {
@@ -17,13 +16,18 @@ const ownsKey = (target: EventTarget | null, key: string): boolean => {
   );
 };
 
+export interface KeyboardOptions {
+  /** What S does: the deck opens the presenter view, the presenter view the audience window. */
+  readonly onOtherWindow: () => void;
+}
+
 /**
- * The presenter's keys: next (→ Space PageDown N), previous (← PageUp P
- * Shift+Space), Home/End, a number then Enter to jump, E for
- * externalTrafficPolicy, A for addresses, R for the return path. Returns the
- * digits typed so far, to show them.
+ * The presenter's keys, as listed in keys.ts (and in the help overlay). A
+ * number then Enter jumps to that slide. While a panel is open, keys belong
+ * to it, except the panel's own key, which closes it. Returns the digits
+ * typed so far, to show them.
  */
-export function useKeyboard(store: InboundStore): string {
+export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOptions): string {
   const [typed, setTyped] = useState('');
   useEffect(() => {
     let buffer = '';
@@ -31,32 +35,84 @@ export function useKeyboard(store: InboundStore): string {
       buffer = v;
       setTyped(v);
     };
+    const run = (command: Command) => {
+      const s = store.getState();
+      switch (command) {
+        case 'next':
+          return s.next();
+        case 'prev':
+          return s.prev();
+        case 'first':
+          return s.first();
+        case 'last':
+          return s.last();
+        case 'policy':
+          return s.toggleTrafficPolicy();
+        case 'addresses':
+          return s.toggleAddressView();
+        case 'return':
+          return s.toggleReturn();
+        case 'blackout':
+          return s.toggleBlackout();
+        case 'theme':
+          return s.cycleTheme();
+        case 'goto':
+        case 'overview':
+        case 'help':
+          return s.toggleOverlay(command);
+        case 'close':
+          return s.toggleOverlay('overview');
+        case 'fullscreen':
+          return toggleFullscreen((message) => s.showNotice(message));
+        case 'presenter':
+          return onOtherWindow();
+        case 'number':
+          return;
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKey(e.target, e.key))
         return;
       const s = store.getState();
-      let handled = true;
-      if (/^[0-9]$/.test(e.key)) setBuffer((buffer + e.key).slice(0, 4));
-      else if (e.key === 'Enter' && buffer) {
-        s.goTo(Number(buffer));
+      const command = commandFor(e.key, e.shiftKey);
+      if (s.overlay !== null) {
+        // The panel has the keyboard; its own key (or Esc) closes it.
+        if (command === s.overlay || command === 'close') {
+          e.preventDefault();
+          s.closeOverlay();
+        }
+        return;
+      }
+      if (s.blackout && command !== null && command !== 'blackout' && command !== 'help') {
+        // Any key brings the screen back first, as on a slide projector.
+        e.preventDefault();
+        s.toggleBlackout();
+        return;
+      }
+      if (/^[0-9]$/.test(e.key)) {
+        e.preventDefault();
+        setBuffer((buffer + e.key).slice(0, 4));
+        return;
+      }
+      if (buffer) {
+        if (e.key === 'Enter') s.goTo(Number(buffer));
+        if (e.key === 'Backspace') {
+          e.preventDefault();
+          setBuffer(buffer.slice(0, -1));
+          return;
+        }
         setBuffer('');
-      } else if (e.key === 'Escape' && buffer) setBuffer('');
-      else if (e.key === 'Backspace' && buffer) setBuffer(buffer.slice(0, -1));
-      else if (e.key === ' ') (e.shiftKey ? s.prev : s.next)();
-      else if (NEXT.has(e.key)) s.next();
-      else if (PREV.has(e.key)) s.prev();
-      else if (e.key === 'Home') s.first();
-      else if (e.key === 'End') s.last();
-      else if (e.key === 'e' || e.key === 'E') s.toggleTrafficPolicy();
-      else if (e.key === 'a' || e.key === 'A') s.toggleAddressView();
-      else if (e.key === 'r' || e.key === 'R') s.toggleReturn();
-      else handled = false;
-      if (handled) e.preventDefault();
-      if (handled && !/^[0-9]$/.test(e.key) && e.key !== 'Backspace' && buffer && e.key !== 'Enter')
-        setBuffer('');
+        if (e.key === 'Enter' || e.key === 'Escape') {
+          e.preventDefault();
+          return;
+        }
+      }
+      if (command === null) return;
+      e.preventDefault();
+      run(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, onOtherWindow]);
   return typed;
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { packetLines } from '../model';
+import { NOTES } from './notes';
+import { SLIDE_COUNT, SLIDES } from './slides';
+import { talkPolicy, traceFor } from './trace-cache';
+
+describe('speaker notes', () => {
+  it('there is a note for every slide, a few sentences long', () => {
+    expect(NOTES).toHaveLength(SLIDE_COUNT);
+    for (const [i, note] of NOTES.entries()) {
+      const sentences = note.split(/[.!?](?:\s|$)/).filter((s) => s.trim() !== '');
+      expect(sentences.length, `slide ${i + 1}`).toBeGreaterThanOrEqual(2);
+      expect(note.length, `slide ${i + 1}`).toBeLessThan(700);
+    }
+  });
+
+  it('on every slide with a packet, the note names what the card shows', () => {
+    for (const slide of SLIDES) {
+      const scene = slide.steps[0]?.scene;
+      if (scene?.hop === undefined) continue;
+      const t = traceFor(scene, talkPolicy(scene));
+      if (!t?.ok) continue;
+      const hop = t.value.forward[scene.hop];
+      if (!hop) continue;
+      const note = NOTES[slide.n - 1] ?? '';
+      // The note quotes the card's source or destination, as the talk words it or as an address.
+      const fields = [...packetLines(hop.packet, 'talk'), ...packetLines(hop.packet, 'ip')]
+        .slice(0, 4)
+        .map((l) => l.replace(/^(Src|Dst): /, ''))
+        .map((v) => v.replace(/:\d+$/, ''));
+      expect(
+        fields.some((f) => note.includes(f)),
+        `slide ${slide.n}: ${fields.join(' | ')}`,
+      ).toBe(true);
+    }
+  });
+
+  it('notes on the policy slides say what externalTrafficPolicy changes', () => {
+    for (const n of [30, 37, 39, 53]) expect(NOTES[n - 1]).toMatch(/Local|externalTrafficPolicy/);
+  });
+});

@@ -1,0 +1,164 @@
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { useCallback, useEffect, useState } from 'react';
+import { NOTES, SLIDE_COUNT, slideAt } from '../deck';
+import { loadMotionFeatures } from '../scene/motion';
+import {
+  createInboundStore,
+  selectLocation,
+  StoreProvider,
+  useInbound,
+  useInboundStore,
+  type InboundStore,
+} from '../store';
+import { Controls } from '../ui/Controls';
+import { selectStepSentence } from '../ui/LiveRegion';
+import { Notice } from '../ui/Notice';
+import { Overlays } from '../ui/Overlays';
+import { SlideView } from '../ui/SlideView';
+import { Stage } from '../ui/Stage';
+import { useHashSync } from '../ui/useHashSync';
+import { useKeyboard } from '../ui/useKeyboard';
+import { usePreferences } from '../ui/usePreferences';
+import { useReturnPlayback } from '../ui/useReturnPlayback';
+import { useSync } from '../ui/useSync';
+import { openOtherWindow } from '../ui/window-actions';
+import { Clock, Timer } from './Timer';
+import './presenter.css';
+
+/**
+ * A second store that always stands one step ahead of the presenter's: the
+ * next step (not just the next slide), with the live switches carried over
+ * as the deck itself would carry them.
+ */
+function useNextStepStore(main: InboundStore): { store: InboundStore; atEnd: boolean } {
+  const [store] = useState(() => createInboundStore());
+  const [atEnd, setAtEnd] = useState(false);
+  useEffect(() => {
+    const follow = () => {
+      const here = selectLocation(main.getState());
+      const preview = store.getState();
+      preview.applyLocation({ ...here, returnHop: null });
+      preview.next();
+      const after = store.getState();
+      setAtEnd(after.slide === here.slide && after.step === here.step);
+      if (after.theme !== main.getState().theme) store.setState({ theme: main.getState().theme });
+    };
+    follow();
+    return main.subscribe(follow);
+  }, [main, store]);
+  return { store, atEnd };
+}
+
+function NextStep() {
+  const main = useInboundStore();
+  const { store, atEnd } = useNextStepStore(main);
+  const slide = useInbound((s) => s.slide);
+  const step = useInbound((s) => s.step);
+  const nextSlide = atEnd ? null : step + 1 < slideAt(slide).steps.length ? slide : slide + 1;
+  return (
+    <section className="presenter-next" aria-label="Next step">
+      <h2>
+        {atEnd
+          ? 'Next: nothing, this is the end of the talk'
+          : nextSlide === slide
+            ? `Next: step ${step + 1} of this slide`
+            : `Next: slide ${nextSlide} · ${slideAt(nextSlide ?? slide).title}`}
+      </h2>
+      {!atEnd && (
+        <div className="presenter-preview" aria-hidden="true">
+          <StoreProvider store={store}>
+            <MotionConfig reducedMotion="always">
+              <Stage>
+                <SlideView />
+              </Stage>
+            </MotionConfig>
+          </StoreProvider>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Notes() {
+  const slide = useInbound((s) => s.slide);
+  const sentence = useInbound(selectStepSentence);
+  return (
+    // Focusable, so the notes can be scrolled from the keyboard when they run long.
+    <section className="presenter-notes" aria-label="Speaker notes" tabIndex={0}>
+      <h2>Notes</h2>
+      <p className="note">{NOTES[slide - 1]}</p>
+      <h2>On screen now</h2>
+      <p className="on-screen" aria-live="polite">
+        {sentence}
+      </p>
+    </section>
+  );
+}
+
+function Header() {
+  const slide = useInbound((s) => s.slide);
+  const step = useInbound((s) => s.step);
+  const blackout = useInbound((s) => s.blackout);
+  return (
+    <header className="presenter-header">
+      <p className="presenter-position">
+        <strong>
+          {slide} / {SLIDE_COUNT}
+        </strong>
+        {step > 0 ? ` · step ${step}` : ''} · {slideAt(slide).title}
+      </p>
+      {blackout && (
+        <p className="presenter-blackout" role="status">
+          Audience screen is black (B)
+        </p>
+      )}
+      <Timer />
+      <Clock />
+    </header>
+  );
+}
+
+/**
+ * `?view=presenter`: the current step large, the next step, the notes, a
+ * timer and the clock, and the same controls and keys as the deck. It stays
+ * in sync with the audience windows of this browser, either way round.
+ */
+export function PresenterView() {
+  const store = useInboundStore();
+  const openAudience = useCallback(
+    () => openOtherWindow(null, (m) => store.getState().showNotice(m)),
+    [store],
+  );
+  const typed = useKeyboard(store, { onOtherWindow: openAudience });
+  useHashSync(store, 'Presenter');
+  useSync(store);
+  usePreferences(store);
+  useReturnPlayback(store);
+  return (
+    <MotionConfig reducedMotion="user">
+      <LazyMotion features={loadMotionFeatures} strict>
+        <div className="presenter">
+          <Header />
+          <main className="presenter-current" aria-label="Current step">
+            <Stage>
+              <SlideView />
+            </Stage>
+          </main>
+          <aside className="presenter-side">
+            <NextStep />
+            <Notes />
+          </aside>
+          <div className="presenter-controls">
+            <Controls
+              typed={typed}
+              onOtherWindow={openAudience}
+              otherWindowName="Audience window"
+            />
+          </div>
+          <Notice />
+          <Overlays />
+        </div>
+      </LazyMotion>
+    </MotionConfig>
+  );
+}

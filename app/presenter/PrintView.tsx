@@ -1,0 +1,91 @@
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { useEffect, useState } from 'react';
+import { NOTES, SLIDES } from '../deck';
+import { loadDiagram } from '../ui/lazy-diagram';
+import { StaticStep } from '../ui/StaticStep';
+import { usePreferences } from '../ui/usePreferences';
+import './presenter.css';
+import { useInbound, useInboundStore } from '../store';
+
+/** Every step of every slide, in order: one printed page each. */
+export const PRINT_PAGES: readonly { slide: number; step: number }[] = SLIDES.flatMap((s) =>
+  s.steps.map((_, step) => ({ slide: s.n, step })),
+);
+
+const withNotes = () => new URLSearchParams(window.location.search).get('notes') === '1';
+
+/**
+ * `?view=print`: a handout. Each step of each slide is a 16:9 page, drawn at
+ * rest (the packet where that step puts it, every build shown), optionally
+ * with the speaker notes under it (`&notes=1`). Printing it from Chromium to
+ * PDF gives one page per step.
+ */
+export function PrintView() {
+  const store = useInboundStore();
+  usePreferences(store);
+  const view = useInbound((s) => s.addressView);
+  const [notes, setNotes] = useState(withNotes);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    document.title = 'Handout · Inbound';
+    let live = true;
+    void loadDiagram().then(() => {
+      // Two frames: every diagram has mounted and settled before printing is offered.
+      requestAnimationFrame(() => requestAnimationFrame(() => live && setReady(true)));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const toggleNotes = (on: boolean) => {
+    setNotes(on);
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('notes', '1');
+    else url.searchParams.delete('notes');
+    window.history.replaceState(null, '', url);
+  };
+  return (
+    <MotionConfig reducedMotion="always">
+      <LazyMotion features={domAnimation} strict>
+        <div
+          className={`print${notes ? ' print-with-notes' : ''}`}
+          data-ready={ready ? '' : undefined}
+        >
+          <header className="print-toolbar">
+            <h1>Handout: {PRINT_PAGES.length} pages</h1>
+            <label>
+              <input
+                type="checkbox"
+                checked={notes}
+                onChange={(e) => toggleNotes(e.target.checked)}
+              />{' '}
+              Speaker notes under each page
+            </label>
+            <button type="button" onClick={() => window.print()} disabled={!ready}>
+              {ready ? 'Print or save as PDF' : 'Preparing pages…'}
+            </button>
+            <a href={`./${window.location.hash || '#/1'}`}>Back to the deck</a>
+          </header>
+          <main aria-label="Handout pages">
+            {PRINT_PAGES.map(({ slide, step }) => (
+              <section
+                key={`${slide}/${step}`}
+                className="print-page"
+                aria-label={`Slide ${slide}${step > 0 ? `, step ${step}` : ''}`}
+              >
+                <div className="print-stage">
+                  <StaticStep slide={slide} step={step} view={view} />
+                </div>
+                <p className="print-folio">
+                  {slide}
+                  {step > 0 ? `.${step}` : ''}
+                </p>
+                {notes && <p className="print-notes">{NOTES[slide - 1]}</p>}
+              </section>
+            ))}
+          </main>
+        </div>
+      </LazyMotion>
+    </MotionConfig>
+  );
+}

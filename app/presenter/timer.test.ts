@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { elapsed, formatElapsed, pauseTimer, readTimer, startTimer, TIMER_ZERO } from './timer';
+
+describe('presenter timer', () => {
+  it('counts only while running, and keeps what it counted across pauses', () => {
+    let t = startTimer(TIMER_ZERO, 1_000);
+    expect(elapsed(t, 61_000)).toBe(60_000);
+    t = pauseTimer(t, 61_000);
+    expect(elapsed(t, 500_000)).toBe(60_000);
+    t = startTimer(t, 500_000);
+    expect(elapsed(t, 505_000)).toBe(65_000);
+    // Starting a running timer again changes nothing.
+    expect(startTimer(t, 600_000)).toBe(t);
+  });
+
+  it('survives a reload: what is stored reads back the same', () => {
+    const t = startTimer({ startedAt: null, banked: 42_000 }, 10_000);
+    const back = readTimer(JSON.stringify(t), 20_000);
+    expect(elapsed(back, 20_000)).toBe(52_000);
+  });
+
+  it('reads anything else as zero, never as nonsense', () => {
+    for (const raw of [
+      null,
+      '',
+      '{',
+      '[]',
+      '{"banked":-5,"startedAt":null}',
+      '{"banked":1,"startedAt":9e15}',
+      '{"banked":"x"}',
+    ])
+      expect(readTimer(raw, 1_000)).toEqual(TIMER_ZERO);
+  });
+
+  it('writes time the way a presenter reads it', () => {
+    expect(formatElapsed(0)).toBe('0:00');
+    expect(formatElapsed(7_900)).toBe('0:07');
+    expect(formatElapsed(754_000)).toBe('12:34');
+    expect(formatElapsed(3_723_000)).toBe('1:02:03');
+  });
+});

@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand';
+import type { InboundState } from './state';
+
+/** A panel over the deck: the slide overview, the key help, or go-to. */
+export type Overlay = 'overview' | 'help' | 'goto';
+
+export type Theme = 'light' | 'dark' | 'contrast';
+export const THEMES: readonly Theme[] = ['light', 'dark', 'contrast'];
+
+export interface ViewState {
+  /** The panel open in this window, or null. */
+  readonly overlay: Overlay | null;
+  /** The audience screen is blacked out (the presenter window shows that it is). */
+  readonly blackout: boolean;
+  readonly theme: Theme;
+}
+
+export interface ViewActions {
+  /** Opens a panel; asking for the open one again closes it. */
+  toggleOverlay(overlay: Overlay): void;
+  closeOverlay(): void;
+  toggleBlackout(): void;
+  setTheme(theme: Theme): void;
+  /** Light → dark → high contrast → light. */
+  cycleTheme(): void;
+}
+
+export const createViewSlice: StateCreator<InboundState, [], [], ViewState & ViewActions> = (
+  set,
+  get,
+) => ({
+  overlay: null,
+  blackout: false,
+  theme: 'light',
+  toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
+  closeOverlay: () => set({ overlay: null }),
+  toggleBlackout: () => set({ blackout: !get().blackout }),
+  setTheme: (theme) => set({ theme }),
+  cycleTheme: () => {
+    const i = THEMES.indexOf(get().theme);
+    set({ theme: THEMES[(i + 1) % THEMES.length] as Theme });
+  },
+});

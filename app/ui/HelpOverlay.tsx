@@ -1,0 +1,34 @@
+import { useInboundStore } from '../store';
+import { KEY_BINDINGS } from './keys';
+import { Modal } from './Modal';
+
+/** "?": every key the deck answers to, straight from the table the keyboard handler uses. */
+export function HelpOverlay() {
+  const store = useInboundStore();
+  const close = () => store.getState().closeOverlay();
+  return (
+    <Modal label="Keyboard shortcuts" className="help-overlay" onClose={close}>
+      <h2>Keys</h2>
+      <table>
+        <tbody>
+          {KEY_BINDINGS.map((b) => (
+            <tr key={b.command} data-command={b.command}>
+              <th scope="row">
+                {b.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{b.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="modal-close" onClick={close} autoFocus>
+        Close
+      </button>
+    </Modal>
+  );
+}

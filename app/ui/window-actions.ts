@@ -1,0 +1,35 @@
+/** Fullscreen on or off for the whole page; where the browser refuses, says so. */
+export function toggleFullscreen(say: (message: string) => void): void {
+  const fail = () => say('This browser did not allow fullscreen here; try F11.');
+  try {
+    const done = document.fullscreenElement
+      ? document.exitFullscreen()
+      : document.documentElement.requestFullscreen();
+    done.catch(fail);
+  } catch {
+    fail();
+  }
+}
+
+/** The same deck position in another view (`?view=presenter`) or back in the deck (no view). */
+export function urlForView(view: 'presenter' | null): string {
+  const url = new URL(window.location.href);
+  if (view) url.searchParams.set('view', view);
+  else url.searchParams.delete('view');
+  return url.toString();
+}
+
+/**
+ * Opens the other window of a presentation (the presenter view from the deck,
+ * the audience deck from the presenter view). Named windows are reused, so
+ * pressing S twice does not open two.
+ */
+export function openOtherWindow(view: 'presenter' | null, say: (message: string) => void): void {
+  const opened = window.open(
+    urlForView(view),
+    view ? 'inbound-presenter' : 'inbound-audience',
+    'popup,width=1280,height=800',
+  );
+  if (!opened)
+    say('The browser blocked the new window; allow pop-ups for this page and press S again.');
+}

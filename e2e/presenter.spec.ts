@@ -1,0 +1,198 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { NOTES } from '../app/deck/notes';
+import { expectAt, snap, watchErrors } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+
+/** The packet's lines inside one part of the page (the presenter view draws two diagrams). */
+const cardIn = (scope: Locator) => scope.getByTestId('packet').locator('text').allTextContents();
+const audienceCard = (page: Page) => cardIn(page.locator('.deck-main'));
+const presenterCard = (page: Page) => cardIn(page.locator('.presenter-current'));
+const policyOf = (page: Page) =>
+  page
+    .getByRole('radiogroup', { name: 'externalTrafficPolicy' })
+    .getByRole('radio', { checked: true })
+    .textContent();
+
+/** A presenter window and an audience window, as one browser on a laptop with a second screen. */
+async function twoWindows(page: Page, hash: string) {
+  const audience = page;
+  await audience.goto(`/${hash}`);
+  const presenter = await audience.context().newPage();
+  await presenter.goto(`/?view=presenter${hash}`);
+  await expect(presenter.locator('.presenter-current .stage')).toBeVisible();
+  return { audience, presenter };
+}
+
+test.describe('presenter and audience stay in sync', () => {
+  test('the presenter drives: position, packet labels and the policy follow', async ({ page }) => {
+    const errors = watchErrors(page);
+    const { audience, presenter } = await twoWindows(page, '#/26');
+    await presenter.keyboard.press('ArrowRight');
+    await expectAt(audience, 27);
+    await expect.poll(() => audienceCard(audience)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+
+    await presenter.keyboard.press('e');
+    await expect.poll(() => audienceCard(audience)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await expect(audience).toHaveURL(/#\/27\?etp=Local$/);
+    expect(await policyOf(audience)).toBe('Local');
+
+    await presenter.keyboard.press('a');
+    await expect
+      .poll(() => audienceCard(audience))
+      .toEqual(['Src: 1.2.3.4:51234', 'Dst: 10.0.1.1:8080']);
+
+    await presenter.keyboard.press('r');
+    await expect(audience.getByRole('button', { name: 'Return path' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await snap(presenter, 'presenter-27-local');
+    await snap(audience, 'audience-27-local');
+    expect(errors).toEqual([]);
+  });
+
+  test('the audience window drives too, and the presenter follows', async ({ page }) => {
+    const { audience, presenter } = await twoWindows(page, '#/65');
+    await audience.keyboard.press('ArrowRight');
+    await expectAt(presenter, 66);
+    await expect.poll(() => presenterCard(presenter)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    await audience
+      .getByRole('radiogroup', { name: 'externalTrafficPolicy' })
+      .getByRole('radio', { name: 'Local' })
+      .click();
+    await expect.poll(() => presenterCard(presenter)).toEqual(['Src: proxy', 'Dst: pod:pod-port']);
+    expect(await policyOf(presenter)).toBe('Local');
+    // The notes follow the slide.
+    await expect(presenter.locator('.presenter-notes .note')).toHaveText(NOTES[65] as string);
+  });
+
+  test('a reloaded window catches up at once, and so does one opened later', async ({ page }) => {
+    const { audience, presenter } = await twoWindows(page, '#/48');
+    await presenter.keyboard.press('ArrowRight');
+    await presenter.keyboard.press('ArrowRight');
+    await expectAt(audience, 50);
+    await audience.reload();
+    await expectAt(audience, 50);
+    const card = await presenterCard(presenter);
+    expect(card.length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => audienceCard(audience)).toEqual(card);
+
+    await presenter.keyboard.press('End');
+    await expectAt(audience, 124);
+    await presenter.reload();
+    await expectAt(presenter, 124);
+
+    // A window opened from an old link joins the presentation where it is.
+    const late = await page.context().newPage();
+    await late.goto('/#/3');
+    await expectAt(late, 124);
+    // …and nobody was dragged back to slide 3.
+    await late.waitForTimeout(300);
+    await expectAt(audience, 124);
+  });
+
+  test('a window that was hidden catches up when it is shown again', async ({ page }) => {
+    // Stand-in for a throttled background window: while "asleep" it hears nothing.
+    await page.addInitScript(() => {
+      const w = window as unknown as { asleep: boolean };
+      w.asleep = false;
+      const add = BroadcastChannel.prototype.addEventListener;
+      BroadcastChannel.prototype.addEventListener = function (
+        this: BroadcastChannel,
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+      ) {
+        const gated = (e: Event) => {
+          if (!w.asleep) (listener as (e: Event) => void)(e);
+        };
+        add.call(this, type, gated);
+      } as typeof add;
+    });
+    const { audience, presenter } = await twoWindows(page, '#/19');
+    await audience.evaluate(() => ((window as unknown as { asleep: boolean }).asleep = true));
+    await presenter.keyboard.press('ArrowRight');
+    await presenter.keyboard.press('ArrowRight');
+    await expectAt(presenter, 21);
+    await audience.waitForTimeout(200);
+    await expectAt(audience, 19);
+    await audience.evaluate(() => {
+      (window as unknown as { asleep: boolean }).asleep = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expectAt(audience, 21);
+  });
+
+  test('blackout from the presenter blacks out the audience, not the presenter', async ({
+    page,
+  }) => {
+    const { audience, presenter } = await twoWindows(page, '#/27');
+    await presenter.keyboard.press('b');
+    await expect(audience.locator('.blackout')).toBeVisible();
+    await expect(presenter.locator('.blackout')).toHaveCount(0);
+    await expect(presenter.getByText('Audience screen is black (B)')).toBeVisible();
+    await presenter.keyboard.press('b');
+    await expect(audience.locator('.blackout')).toHaveCount(0);
+  });
+});
+
+test.describe('the presenter view', () => {
+  test('shows the next step, not just the next slide, and the notes', async ({ page }) => {
+    await page.goto('/?view=presenter#/61');
+    const next = page.getByRole('region', { name: 'Next step' });
+    await expect(next.getByRole('heading')).toHaveText(/^Next: slide 62 · /);
+    await page.keyboard.press('ArrowRight');
+    // Slide 62 (3b) has extra steps: the preview is its first one, drawn.
+    await expect(next.getByRole('heading')).toHaveText('Next: step 1 of this slide');
+    await expect(next.getByTestId('packet')).toBeVisible();
+    await expect(page.locator('.presenter-notes .note')).toHaveText(NOTES[61] as string);
+    await page.keyboard.press('End');
+    await expect(next.getByRole('heading')).toHaveText('Next: step 1 of this slide');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/#\/124\/4$/);
+    await expect(next.getByRole('heading')).toHaveText(/end of the talk/);
+    await snap(page, 'presenter-end');
+  });
+
+  test('the preview carries the live policy into the next step of the same mode', async ({
+    page,
+  }) => {
+    await page.goto('/?view=presenter#/26?etp=Local');
+    const preview = page.locator('.presenter-preview');
+    await expect.poll(() => cardIn(preview)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await page.keyboard.press('e');
+    await expect.poll(() => cardIn(preview)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+
+  test('the timer starts, pauses, resets, and survives a reload', async ({ page }) => {
+    const t0 = new Date('2026-11-23T10:00:00').getTime();
+    await page.clock.install({ time: t0 });
+    await page.goto('/?view=presenter#/1');
+    const elapsed = page.getByTestId('elapsed');
+    await expect(elapsed).toHaveText('0:00');
+    await page.clock.pauseAt(t0 + 5_000);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.clock.runFor(65_000);
+    await expect(elapsed).toHaveText('1:05');
+    // A reload keeps the timer running from where it was (a few real seconds pass meanwhile).
+    await page.clock.resume();
+    await page.reload();
+    await expect(elapsed).toHaveText(/^1:(0[5-9]|1\d)$/);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await elapsed.textContent();
+    await page.clock.runFor(60_000);
+    await expect(elapsed).toHaveText(paused as string);
+    await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(elapsed).toHaveText('0:00');
+    await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+    await expect(page.getByLabel('Clock')).toHaveText(/10:0\d/);
+  });
+
+  test('S in the deck opens the presenter view at the same place', async ({ page }) => {
+    await page.goto('/#/27');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    await expect(popup).toHaveURL(/\?view=presenter#\/27$/);
+    await expect(popup.locator('.presenter-current .stage')).toBeVisible();
+  });
+});
