@@ -56,7 +56,7 @@ test.describe('print and PDF', () => {
     expect(pages[pageOf(37) - 1]).toContain(squash('Failure'));
     expect(pages[pageOf(100) - 1]).toContain(squash('X-Forwarded-For: client'));
     expect(pages[pageOf(62, 1) - 1]).toContain(squash('would look like'));
-    expect(pages[pageOf(124) - 1]).toContain(squash('4d)'));
+    expect(pages[pageOf(124, 1) - 1]).toContain(squash('4d)'));
     // The builds are shown: slide 6 has its four pods.
     for (const pod of ['Pod-a:', 'Pod-b:', 'Pod-c:', 'Pod-d:'])
       expect(pages[pageOf(6) - 1]).toContain(squash(pod));

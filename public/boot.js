@@ -8,7 +8,7 @@
   try {
     theme = window.localStorage.getItem('inbound:theme');
     last = window.localStorage.getItem('inbound:last-position');
-  } catch (e) {
+  } catch {
     // No storage: the defaults below.
   }
   if (theme === 'light' || theme === 'dark' || theme === 'contrast') root.dataset.theme = theme;

@@ -129,7 +129,7 @@ export function Controls({
           aria-label={`Open the ${otherWindowName.toLowerCase()}`}
           title={`${otherWindowName} (S)`}
         >
-          {otherWindowName}
+          {otherWindowName.split(' ')[0]}
         </button>
         <ThemeSelect />
         <button
