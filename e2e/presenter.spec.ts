@@ -123,6 +123,20 @@ test.describe('presenter and audience stay in sync', () => {
     await expectAt(audience, 21);
   });
 
+  test('without BroadcastChannel, the windows still follow each other (storage events)', async ({
+    page,
+  }) => {
+    await page.context().addInitScript(() => {
+      delete (window as unknown as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+    const { audience, presenter } = await twoWindows(page, '#/26');
+    expect(await audience.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
+    await presenter.keyboard.press('ArrowRight');
+    await expectAt(audience, 27);
+    await audience.keyboard.press('e');
+    await expect.poll(() => presenterCard(presenter)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+  });
+
   test('blackout from the presenter blacks out the audience, not the presenter', async ({
     page,
   }) => {

@@ -81,6 +81,67 @@ async function throttledFlight(page: Page): Promise<number[]> {
   return intervals;
 }
 
+/** O → the overview of all slides painted, several times (the panel chunk already fetched). */
+async function overviewOpen(page: Page): Promise<number[]> {
+  await page.goto(page.url().replace(/#.*/, '#/60'));
+  await page.getByTestId('packet').or(page.locator('.text-slide')).first().waitFor();
+  await page.waitForTimeout(2000);
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const done = page.evaluate<number>(`new Promise((resolve) => {
+      window.addEventListener('keydown', (e) => {
+        const start = e.timeStamp;
+        const seen = () => {
+          if (document.querySelector('dialog.overview[open] .overview-item')) {
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+          } else requestAnimationFrame(seen);
+        };
+        requestAnimationFrame(seen);
+      }, { capture: true, once: true });
+    })`);
+    await page.keyboard.press('o');
+    times.push(await done);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
+  return times;
+}
+
+/**
+ * Presenter key press → the audience window, in the same browser, painted at
+ * the new step: the sync's whole round (BroadcastChannel, store, render).
+ */
+async function syncLatency(browser: Browser, url: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const audience = await context.newPage();
+  await audience.goto(`${url}/#/40`);
+  const presenter = await context.newPage();
+  await presenter.goto(`${url}/?view=presenter#/40`);
+  await presenter.locator('.presenter-current .stage').waitFor();
+  await presenter.waitForTimeout(1500);
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const painted = audience.evaluate<number>(`new Promise((resolve) => {
+      const el = document.querySelector('.controls .position');
+      const before = el.textContent;
+      const seen = () => {
+        if (el.textContent !== before)
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0));
+        else requestAnimationFrame(seen);
+      };
+      requestAnimationFrame(seen);
+    })`);
+    const pressed = presenter.evaluate<number>(`new Promise((resolve) => {
+      window.addEventListener('keydown', (e) => resolve(performance.timeOrigin + e.timeStamp), { capture: true, once: true });
+    })`);
+    await presenter.keyboard.press('ArrowRight');
+    times.push((await painted) - (await pressed));
+    await presenter.waitForTimeout(400);
+  }
+  await context.close();
+  return times;
+}
+
 export async function browserFigures(url: string): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
@@ -92,7 +153,9 @@ export async function browserFigures(url: string): Promise<Figure[]> {
     await page.waitForTimeout(500);
     const latencies = await keyToPaint(page);
     const intervals = await throttledFlight(page);
+    const overview = await overviewOpen(page);
     await context.close();
+    const sync = await syncLatency(browser, url);
     const fps = 1000 / quantile(intervals, 0.5);
     return [
       {
@@ -133,6 +196,22 @@ export async function browserFigures(url: string): Promise<Figure[]> {
         unit: 'fps',
         budget: 58,
         better: 'higher',
+      },
+      {
+        name: 'overview (O) open, 124 slides, median',
+        value: quantile(overview, 0.5),
+        unit: 'ms',
+        budget: 100,
+        better: 'lower',
+        note: `worst of ${overview.length}: ${Math.round(Math.max(...overview))} ms; budget: feels instant`,
+      },
+      {
+        name: 'presenter key → audience window painted, p95',
+        value: quantile(sync, 0.95),
+        unit: 'ms',
+        budget: 100,
+        better: 'lower',
+        note: `median ${Math.round(quantile(sync, 0.5))} ms over ${sync.length} steps`,
       },
     ];
   } finally {
