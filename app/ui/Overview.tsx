@@ -1,5 +1,13 @@
 import { MotionConfig } from 'framer-motion';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { SLIDES } from '../deck';
 import { useInbound, useInboundStore } from '../store';
 import { Modal } from './Modal';
@@ -18,7 +26,8 @@ const Thumbnail = memo(function Thumbnail({ n }: { n: number }) {
     if (!el || seen) return;
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setSeen(true);
+        // A transition: the grid is up at once, thumbnails draw in without blocking keys.
+        if (entries.some((e) => e.isIntersecting)) startTransition(() => setSeen(true));
       },
       { rootMargin: '200px 0px' },
     );

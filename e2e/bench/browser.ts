@@ -84,11 +84,12 @@ async function throttledFlight(page: Page): Promise<number[]> {
 /** O → the overview of all slides painted, several times (the panel chunk already fetched). */
 async function overviewOpen(page: Page): Promise<number[]> {
   await page.goto(page.url().replace(/#.*/, '#/60'));
-  await page.getByTestId('packet').or(page.locator('.text-slide')).first().waitFor();
+  await page.locator('.text-slide').waitFor();
   await page.waitForTimeout(2000);
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const done = page.evaluate<number>(`new Promise((resolve) => {
+    // The listener is in place before the key is pressed; the result is read after.
+    await page.evaluate(`void (window.__open = new Promise((resolve) => {
       window.addEventListener('keydown', (e) => {
         const start = e.timeStamp;
         const seen = () => {
@@ -98,9 +99,9 @@ async function overviewOpen(page: Page): Promise<number[]> {
         };
         requestAnimationFrame(seen);
       }, { capture: true, once: true });
-    })`);
+    }))`);
     await page.keyboard.press('o');
-    times.push(await done);
+    times.push(await page.evaluate<number>('window.__open'));
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
   }
@@ -108,8 +109,10 @@ async function overviewOpen(page: Page): Promise<number[]> {
 }
 
 /**
- * Presenter key press → the audience window, in the same browser, painted at
- * the new step: the sync's whole round (BroadcastChannel, store, render).
+ * Presenter key press → the audience window, in the same browser, showing the
+ * new step in its DOM: the sync's whole round (BroadcastChannel, store, React
+ * commit). Not to its paint: headless Chromium throttles the frames of a page
+ * that is not the one being typed into, which a real second screen does not.
  */
 async function syncLatency(browser: Browser, url: string): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -121,21 +124,21 @@ async function syncLatency(browser: Browser, url: string): Promise<number[]> {
   await presenter.waitForTimeout(1500);
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
-    const painted = audience.evaluate<number>(`new Promise((resolve) => {
+    await audience.evaluate(`void (window.__updated = new Promise((resolve) => {
       const el = document.querySelector('.controls .position');
-      const before = el.textContent;
-      const seen = () => {
-        if (el.textContent !== before)
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0));
-        else requestAnimationFrame(seen);
-      };
-      requestAnimationFrame(seen);
-    })`);
-    const pressed = presenter.evaluate<number>(`new Promise((resolve) => {
+      const seen = new MutationObserver(() => {
+        seen.disconnect();
+        resolve(performance.timeOrigin + performance.now());
+      });
+      seen.observe(el, { subtree: true, characterData: true, childList: true });
+    }))`);
+    await presenter.evaluate(`void (window.__pressed = new Promise((resolve) => {
       window.addEventListener('keydown', (e) => resolve(performance.timeOrigin + e.timeStamp), { capture: true, once: true });
-    })`);
+    }))`);
     await presenter.keyboard.press('ArrowRight');
-    times.push((await painted) - (await pressed));
+    const updated = await audience.evaluate<number>('window.__updated');
+    const pressed = await presenter.evaluate<number>('window.__pressed');
+    times.push(updated - pressed);
     await presenter.waitForTimeout(400);
   }
   await context.close();
@@ -206,12 +209,12 @@ export async function browserFigures(url: string): Promise<Figure[]> {
         note: `worst of ${overview.length}: ${Math.round(Math.max(...overview))} ms; budget: feels instant`,
       },
       {
-        name: 'presenter key → audience window painted, p95',
+        name: 'presenter key → audience window updated, p95',
         value: quantile(sync, 0.95),
         unit: 'ms',
-        budget: 100,
+        budget: 50,
         better: 'lower',
-        note: `median ${Math.round(quantile(sync, 0.5))} ms over ${sync.length} steps`,
+        note: `median ${Math.round(quantile(sync, 0.5))} ms over ${sync.length} steps; DOM commit; budget: three frames`,
       },
     ];
   } finally {
