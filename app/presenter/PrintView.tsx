@@ -1,6 +1,6 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { NOTES, SLIDES } from '../deck';
+import { NOTES, SLIDES, slideAt } from '../deck';
 import { loadDiagram } from '../ui/lazy-diagram';
 import { StaticStep } from '../ui/StaticStep';
 import { usePreferences } from '../ui/usePreferences';
@@ -29,10 +29,15 @@ export function PrintView() {
   useEffect(() => {
     document.title = 'Handout · Inbound';
     let live = true;
-    void loadDiagram().then(() => {
-      // Two frames: every diagram has mounted and settled before printing is offered.
-      requestAnimationFrame(() => requestAnimationFrame(() => live && setReady(true)));
-    });
+    // Ready once every diagram page has drawn its diagram (and one more frame, to settle).
+    const wanted = PRINT_PAGES.filter((p) => slideAt(p.slide).steps[p.step]?.scene).length;
+    const check = () => {
+      if (!live) return;
+      if (document.querySelectorAll('.print-page svg.diagram').length >= wanted)
+        requestAnimationFrame(() => live && setReady(true));
+      else requestAnimationFrame(check);
+    };
+    void loadDiagram().then(check);
     return () => {
       live = false;
     };

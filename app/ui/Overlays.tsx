@@ -1,25 +1,34 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useInbound } from '../store';
+import type * as PanelsModule from './panels';
+
+type Panels = typeof PanelsModule;
 
 // Panels are their own chunk: the first slide does not wait for them, and
-// they are fetched as soon as the deck is idle, so they open at once.
-const loadPanels = () => import('./panels');
-const Overview = lazy(() => loadPanels().then((m) => ({ default: m.Overview })));
-const HelpOverlay = lazy(() => loadPanels().then((m) => ({ default: m.HelpOverlay })));
-const GoTo = lazy(() => loadPanels().then((m) => ({ default: m.GoTo })));
+// they are fetched as soon as the deck is idle. The module is held in state
+// rather than behind React.lazy: a lazy component suspends on its first
+// render even when its code is already here, and Suspense then holds the
+// reveal back for up to 300 ms. A panel must open at once.
+let loading: Promise<Panels> | null = null;
+const loadPanels = () => (loading ??= import('./panels'));
 
 /** Whichever panel is open over the deck: overview, key help or go-to. */
 export function Overlays() {
   const overlay = useInbound((s) => s.overlay);
+  const [panels, setPanels] = useState<Panels | null>(null);
   useEffect(() => {
-    const id = window.setTimeout(() => void loadPanels(), 1500);
-    return () => window.clearTimeout(id);
-  }, []);
-  return (
-    <Suspense fallback={null}>
-      {overlay === 'help' && <HelpOverlay />}
-      {overlay === 'goto' && <GoTo />}
-      {overlay === 'overview' && <Overview />}
-    </Suspense>
-  );
+    let live = true;
+    const fetchNow = () => void loadPanels().then((m) => live && setPanels(m));
+    if (overlay !== null) fetchNow();
+    const id = window.setTimeout(fetchNow, 1500);
+    return () => {
+      live = false;
+      window.clearTimeout(id);
+    };
+  }, [overlay]);
+  if (!panels || overlay === null) return null;
+  const { GoTo, HelpOverlay, Overview } = panels;
+  if (overlay === 'help') return <HelpOverlay />;
+  if (overlay === 'goto') return <GoTo />;
+  return <Overview />;
 }
