@@ -10,7 +10,8 @@ export interface Shared extends Location {
   readonly blackout: boolean;
 }
 
-export const selectShared = (s: InboundState): Shared => ({
+/** Just the shared fields (a store's state, or a checked message, has more or other keys). */
+const pickShared = (s: Shared): Shared => ({
   slide: s.slide,
   step: s.step,
   policy: s.policy,
@@ -18,6 +19,8 @@ export const selectShared = (s: InboundState): Shared => ({
   returnHop: s.returnHop,
   blackout: s.blackout,
 });
+
+export const selectShared = (s: InboundState): Shared => pickShared(s);
 
 const sameShared = (a: Shared, b: Shared): boolean =>
   a.slide === b.slide &&
@@ -66,14 +69,7 @@ export function readSyncMessage(raw: unknown): SyncMessage | null {
     kind: 'state',
     from: m.from,
     stamp: m.stamp,
-    shared: {
-      slide: s.slide,
-      step: s.step,
-      policy: s.policy,
-      addressView: s.addressView,
-      returnHop: s.returnHop,
-      blackout: s.blackout,
-    },
+    shared: pickShared(s as unknown as Shared),
   };
 }
 
