@@ -174,6 +174,8 @@ test('reduced motion: the packet is where it ends up at once; otherwise it trave
     const page = await context.newPage();
     await page.goto('/#/26');
     await expect(page.getByTestId('packet')).toBeVisible();
+    // The animation engine loads after the first paint; a step taken before it arrives jumps.
+    await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
     await page.waitForTimeout(800);
     const sampling = page.evaluate(
       () =>

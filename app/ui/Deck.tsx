@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadMotionFeatures } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { Blackout } from './Blackout';
@@ -31,14 +31,25 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
   usePreferences(store);
   useReturnPlayback(store);
   useSwipe(main, store);
+  // Until the animation engine arrives a step still shows at once, just without travel;
+  // `data-motion` says which, for tests and the benchmark that time a flight.
+  const [motionReady, setMotionReady] = useState(false);
   useEffect(() => {
     // Fetch the animation engine as soon as the first slide is up (SlideView loads the diagram).
-    void loadMotionFeatures();
+    let live = true;
+    void loadMotionFeatures().then(() => live && setMotionReady(true));
+    return () => {
+      live = false;
+    };
   }, []);
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
-        <div className="deck" data-prerendered={prerendered ? '' : undefined}>
+        <div
+          className="deck"
+          data-prerendered={prerendered ? '' : undefined}
+          data-motion={motionReady ? 'ready' : 'loading'}
+        >
           <main ref={main} className="deck-main" aria-label="Slide">
             <Stage>
               <SlideView />
