@@ -51,6 +51,19 @@ describe('the talk’s packet labels (talk view)', () => {
     expect(t.forward.some((h) => h.to?.startsWith('pod:'))).toBe(false);
   });
 
+  it('slides 27 and 50: Node1 SNATs even to its own Pod-a; 30 and 53 cross to Pod-c', () => {
+    // "Hold up, why did the source IP change?" (28) follows a packet that never left Node1;
+    // "a NodePort can forward to any pod, so this is possible:" (29) then takes Pod-a away.
+    for (const [local, crossing] of [
+      [27, 30],
+      [50, 53],
+    ] as const) {
+      expect(hopOf(local).hop.to).toBe('pod:pod-a');
+      expect(hopOf(local).hop.rewrites.map((r) => r.type)).toContain('snat');
+      expect(hopOf(crossing).hop.to).toBe('pod:pod-c');
+    }
+  });
+
   it('slides 99 and 100: the 1-hop proxy reaches a pod on either node', () => {
     expect(hopOf(99).hop.to).toBe('pod:pod-c');
     expect(hopOf(100).hop.to).toBe('pod:pod-a');
@@ -61,12 +74,12 @@ describe('the same scenes with concrete addresses', () => {
   const concrete: Record<number, [string, string]> = {
     19: ['Src: 1.2.3.4:51234', 'Dst: 10.0.2.1:8080'],
     26: ['Src: 1.2.3.4:51234', 'Dst: 10.240.0.1:30093'],
-    27: ['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080'],
+    27: ['Src: 10.240.0.1:61012', 'Dst: 10.0.1.1:8080'],
     30: ['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080'],
     37: ['Src: 10.240.0.1:61012', 'Dst: ???'],
     48: ['Src: 1.2.3.4:51234', 'Dst: 203.0.113.10:80'],
     49: ['Src: 1.2.3.4:51234', 'Dst: 203.0.113.10:80'],
-    50: ['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080'],
+    50: ['Src: 10.240.0.1:61012', 'Dst: 10.0.1.1:8080'],
     53: ['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080'],
     64: ['Src: 1.2.3.4:51234', 'Dst: 198.51.100.7:80'],
     65: ['Src: 198.51.100.7:41000', 'Dst: 10.240.0.1:30093'],

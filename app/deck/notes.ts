@@ -96,10 +96,10 @@ export const NOTES: readonly string[] = [
     'client chose Node1, and port 30093 says Service A. Nothing has been rewritten yet; watch ' +
     'what Node1 does next.',
   // 27
-  'Second hop, Node1 to Pod-c: Src: node1, Dst: pod:pod-port. The destination changed from ' +
-    'the node port to 10.0.2.1:8080: that is the DNAT kube-proxy does to pick a pod. The source ' +
-    'changed too: it is now node1, 10.240.0.1, not the client, so the pod has lost sight of ' +
-    '1.2.3.4. Flip to Local and Pod-a on Node1 gets the packet with Src: client.',
+  'Second hop, Node1 to Pod-a: Src: node1, Dst: pod:pod-port. The destination changed from ' +
+    'the node port to 10.0.1.1:8080: that is the DNAT kube-proxy does to pick a pod. The source ' +
+    'changed too: it is now node1, 10.240.0.1, not the client, even though Pod-a sits on the ' +
+    'very node the packet came in on. Flip to Local and Pod-a gets it with Src: client.',
   // 28
   'A good place to stop. The destination rewrite was clearly needed to reach a pod, but why ' +
     'touch the source? The next three slides answer it.',
@@ -186,9 +186,9 @@ export const NOTES: readonly string[] = [
     'VIP:service-port. That is what VIP-like means: the balancer delivers the packet as it is, ' +
     'so Node1 sees the original client and the VIP.',
   // 50
-  'Third hop, Node1 to Pod-c: Src: node1, Dst: pod:pod-port. Node1 did the same two rewrites ' +
-    'as for a NodePort: DNAT from the VIP to 10.0.2.1:8080, and SNAT from 1.2.3.4 to ' +
-    '10.240.0.1. The client IP is gone again.',
+  'Third hop, Node1 to Pod-a: Src: node1, Dst: pod:pod-port. Node1 did the same two rewrites ' +
+    'as for a NodePort: DNAT from the VIP to 10.0.1.1:8080, and SNAT from 1.2.3.4 to ' +
+    '10.240.0.1, though Pod-a is on Node1 itself. The client IP is gone again.',
   // 51
   'The same question as with NodePort. The answer will sound familiar.',
   // 52
