@@ -1,3 +1,4 @@
+import { useReducedMotionConfig } from 'framer-motion';
 import type { Hop } from '../model';
 import type { Point } from './geometry';
 import { textWidth } from './geometry';
@@ -29,24 +30,28 @@ export function RewriteBadge({
   text: string;
   align: 'center' | 'left';
 }) {
+  const reduce = useReducedMotionConfig();
   const w = textWidth(text, 21) * 1.14 + 28; // bold text runs wider than the estimate
   const x = Math.max(8, align === 'left' ? at.x : at.x - w / 2);
+  // Fades in as the packet arrives: a CSS animation (`.badge-in`), restarted by the key, for the
+  // same reason as the wire's draw-in (Wire.tsx).
   return (
-    <Appear key={`badge-${text}-${at.x}-${at.y}`} delay={0.7}>
-      <g className="rewrite-badge">
-        <rect x={x} y={at.y - 58} width={w} height={36} rx={18} fill="var(--ink)" />
-        <text
-          x={x + w / 2}
-          y={at.y - 33}
-          textAnchor="middle"
-          fontSize={21}
-          fill="var(--bg)"
-          className="label-strong"
-        >
-          {text}
-        </text>
-      </g>
-    </Appear>
+    <g
+      key={`badge-${text}-${at.x}-${at.y}`}
+      className={reduce ? 'rewrite-badge' : 'rewrite-badge badge-in'}
+    >
+      <rect x={x} y={at.y - 58} width={w} height={36} rx={18} fill="var(--ink)" />
+      <text
+        x={x + w / 2}
+        y={at.y - 33}
+        textAnchor="middle"
+        fontSize={21}
+        fill="var(--bg)"
+        className="label-strong"
+      >
+        {text}
+      </text>
+    </g>
   );
 }
 

@@ -89,16 +89,17 @@ export function PacketCard({ lines, changed, size, flight, reply, dropped }: Pro
       {lines.map((line, i) => (
         <g key={`${i}-${line}`}>
           {changed[i] && (
-            <m.rect
+            // Lights up as the card arrives: a CSS animation (`.changed-in`), as for the wire (Wire.tsx).
+            <rect
+              key={plan.key}
+              className={instant ? undefined : 'changed-in'}
+              style={instant ? undefined : { animationDelay: `${plan.duration * 0.85}s` }}
               x={8}
               y={10 + i * CARD_LINE}
               width={size.w - 16}
               height={CARD_LINE - 2}
               rx={6}
               fill="var(--changed)"
-              initial={{ opacity: 0 }}
-              animate={{ opacity: 1 }}
-              transition={{ delay: instant ? 0 : plan.duration * 0.85, duration: reduce ? 0 : 0.3 }}
             />
           )}
           <text

@@ -1,4 +1,4 @@
-import { m, useReducedMotionConfig } from 'framer-motion';
+import { useReducedMotionConfig } from 'framer-motion';
 
 interface Props {
   /** The SVG path of the hop. */
@@ -9,12 +9,22 @@ interface Props {
   readonly drawKey: string;
 }
 
-/** The wire a hop travels along, drawn in from its start; replies are dashed. */
+/**
+ * The wire a hop travels along, drawn in from its start; replies are dashed.
+ * The draw-in is a CSS animation (`.wire-draw` in deck.css), not a motion
+ * component: a new wire mounts on every step, and a CSS animation costs the
+ * key press nothing in script, where a motion component builds and starts an
+ * animation object on the main thread in the same frame.
+ */
 export function Wire({ d, reply, dropped, drawKey }: Props) {
   const reduce = useReducedMotionConfig();
+  const draw = !reduce && !reply && !dropped;
   return (
-    <m.path
+    <path
       key={drawKey}
+      className={draw ? 'wire-draw' : undefined}
+      // With a path length of 1 the dash that draws the wire in is the wire's whole length.
+      pathLength={draw ? 1 : undefined}
       d={d}
       fill="none"
       stroke={dropped ? 'var(--drop)' : reply ? 'var(--wire-return)' : 'var(--wire)'}
@@ -22,9 +32,6 @@ export function Wire({ d, reply, dropped, drawKey }: Props) {
       strokeLinecap="round"
       strokeDasharray={reply || dropped ? '14 10' : undefined}
       markerEnd={dropped ? undefined : reply ? 'url(#arrow-return)' : 'url(#arrow)'}
-      initial={reduce || reply || dropped ? false : { pathLength: 0 }}
-      animate={{ pathLength: 1 }}
-      transition={{ duration: reduce ? 0 : 0.9, ease: 'easeInOut' }}
     />
   );
 }

@@ -24,7 +24,7 @@ async function waitForServer(): Promise<void> {
 }
 
 execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
-const figures: Figure[] = [...simulatorFigures(), ...bundleFigures('dist')];
+const figures: Figure[] = [...(await simulatorFigures()), ...bundleFigures('dist')];
 const server = spawn(
   'npx',
   ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
