@@ -101,12 +101,29 @@ test.describe('externalTrafficPolicy, live', () => {
     }
   });
 
+  test('the switch works from the keyboard: arrows select, and focus follows', async ({ page }) => {
+    await page.goto('/#/27');
+    const cluster = policySwitch(page).getByRole('radio', { name: 'Cluster' });
+    const local = policySwitch(page).getByRole('radio', { name: 'Local' });
+    await cluster.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(local).toBeFocused();
+    await expect(local).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    // And back again, from where focus now is.
+    await page.keyboard.press('ArrowLeft');
+    await expect(cluster).toBeFocused();
+    await expect(cluster).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    await expect(page).toHaveURL(/#\/27$/);
+  });
+
   test('addresses: the talk’s words or concrete IPs (key A)', async ({ page }) => {
     await page.goto('/#/27');
     await page.keyboard.press('a');
     await expect
       .poll(() => packetLines(page))
-      .toEqual(['Src: 10.240.0.1:61012', 'Dst: 10.0.2.1:8080']);
+      .toEqual(['Src: 10.240.0.1:61012', 'Dst: 10.0.1.1:8080']);
     await expect(page).toHaveURL(/addr=ip/);
     await page
       .getByRole('radiogroup', { name: 'Addresses' })

@@ -20,19 +20,35 @@ export function rewriteBadge(hop: Hop): string | null {
   return words.length > 0 ? words.join(' · ') : null;
 }
 
-/** A small tag at the device that rewrote the packet; `at` is its bottom centre, or bottom left. */
+/** A bold 21px line's drawn width: bold text runs wider than the estimate. */
+const badgeLineWidth = (line: string) => textWidth(line, 21) * 1.14 + 28;
+const BADGE_LINE = 28;
+
+/**
+ * A small tag at the device that rewrote the packet; `at` is its bottom centre,
+ * or bottom left. Given `within` (the x range of the box it belongs in, e.g.
+ * the pod's node), it stays inside that range, putting each rewrite on a line
+ * of its own when one line would not fit.
+ */
 export function RewriteBadge({
   at,
   text,
   align,
+  within,
 }: {
   at: Point;
   text: string;
   align: 'center' | 'left';
+  within?: readonly [number, number];
 }) {
   const reduce = useReducedMotionConfig();
-  const w = textWidth(text, 21) * 1.14 + 28; // bold text runs wider than the estimate
-  const x = Math.max(8, align === 'left' ? at.x : at.x - w / 2);
+  const room = within ? within[1] - within[0] : Infinity;
+  const lines = badgeLineWidth(text) <= room ? [text] : text.split(' · ');
+  const w = Math.max(...lines.map(badgeLineWidth));
+  const wanted = align === 'left' ? at.x : at.x - w / 2;
+  const x = within ? Math.max(within[0], Math.min(wanted, within[1] - w)) : Math.max(8, wanted);
+  const h = 36 + BADGE_LINE * (lines.length - 1);
+  const top = at.y - 22 - h;
   // Fades in as the packet arrives: a CSS animation (`.badge-in`), restarted by the key, for the
   // same reason as the wire's draw-in (Wire.tsx).
   return (
@@ -40,16 +56,20 @@ export function RewriteBadge({
       key={`badge-${text}-${at.x}-${at.y}`}
       className={reduce ? 'rewrite-badge' : 'rewrite-badge badge-in'}
     >
-      <rect x={x} y={at.y - 58} width={w} height={36} rx={18} fill="var(--ink)" />
+      <rect x={x} y={top} width={w} height={h} rx={18} fill="var(--ink)" />
       <text
         x={x + w / 2}
-        y={at.y - 33}
+        y={top + 25}
         textAnchor="middle"
         fontSize={21}
         fill="var(--bg)"
         className="label-strong"
       >
-        {text}
+        {lines.map((line, i) => (
+          <tspan key={line} x={x + w / 2} dy={i === 0 ? 0 : BADGE_LINE}>
+            {line}
+          </tspan>
+        ))}
       </text>
     </g>
   );

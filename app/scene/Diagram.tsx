@@ -19,7 +19,7 @@ import type { Point } from './geometry';
 import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
-import { badgeAnchor, cardRest, cardSize, hopPath, hopPoints } from './paths';
+import { badgeAnchor, badgeBounds, cardRest, cardSize, hopPath, hopPoints } from './paths';
 import { shareLabels } from './shares-text';
 import { Wire } from './Wire';
 
@@ -174,6 +174,7 @@ export const Diagram = memo(function Diagram({
               at={badgeAnchor(layout, hop)}
               text={badge}
               align={hop.from.startsWith('node:') ? 'left' : 'center'}
+              within={badgeBounds(layout, hop)}
             />
           )}
           {dropped && <DropMark at={points[points.length - 1] as Point} />}

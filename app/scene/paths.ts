@@ -42,6 +42,16 @@ export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
   return anchor(layout, hop.from, 'from', hop);
 }
 
+/** The x range a rewrite badge must stay in: a pod's badge stays inside the pod's node. */
+export function badgeBounds(
+  layout: DiagramLayout,
+  hop: Hop,
+): readonly [number, number] | undefined {
+  const pod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
+  const node = pod && layout.nodes.find((n) => n.id === pod.node);
+  return node ? [node.box.x + 6, node.box.x + node.box.w - 6] : undefined;
+}
+
 /** The points a hop's wire passes through: straight-ish outside, through the node corridor inside. */
 export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
   const a = anchor(layout, hop.from, 'from', hop);
@@ -56,7 +66,46 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     const corridor = (nodeOf(layout, hop.from) ?? layout.nodes.find((n) => n.id === pod?.node))
       ?.corridor;
     const y = corridor ? corridor.y + corridor.h / 2 : a.y;
+    const target = pod?.box;
+    const blocked =
+      target &&
+      layout.pods.some(
+        (p) =>
+          p.box !== target &&
+          p.box.x <= b.x &&
+          b.x <= p.box.x + p.box.w &&
+          p.box.y + p.box.h <= target.y &&
+          p.box.y + p.box.h > y,
+      );
+    if (target && blocked) {
+      // Another pod (an ingress pod) sits above the target: down the gap beside its column
+      // and in from the side, rather than through that pod's name.
+      const gapX = target.x - 9;
+      const midY = target.y + target.h / 2;
+      return [
+        a,
+        { x: a.x + (gapX - a.x) * 0.35, y },
+        { x: gapX, y },
+        { x: gapX, y: midY },
+        { x: target.x, y: midY },
+      ];
+    }
     return [a, { x: a.x + (b.x - a.x) * 0.35, y }, { x: b.x, y }, { x: b.x, y: b.y - 20 }, b];
+  }
+  const fromPod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
+  const home = fromPod && layout.nodes.find((n) => n.id === fromPod.node);
+  if (home) {
+    // Leaving a pod for a node or the outside (a reply): up into its node's corridor and out
+    // along it, so the wire never runs across the other pods' names.
+    const y = home.corridor.y + home.corridor.h / 2;
+    // Bound for outside the cluster: along the corridors to the cluster's edge, over any node
+    // in between; bound for another node: out of this node's side.
+    const c = layout.cluster;
+    const outside = b.x < c.x || b.x > c.x + c.w;
+    const left = b.x < a.x;
+    const out = outside ? (left ? c.x : c.x + c.w) : left ? home.box.x : home.box.x + home.box.w;
+    const midX = (out + b.x) / 2;
+    return [a, { x: a.x, y }, { x: out, y }, { x: midX, y }, { x: midX, y: b.y }, b];
   }
   const toTag =
     hop.to.startsWith('node:') &&

@@ -63,7 +63,7 @@ export function Controls({
       </button>
       <span className="position">
         {typed ? `Go to ${typed}…` : `${slide} / ${SLIDE_COUNT}`}
-        {step > 0 && !typed ? ` · step ${step}` : ''}
+        {step > 0 && !typed && <small className="position-step">{` · step ${step}`}</small>}
       </span>
       <button
         type="button"

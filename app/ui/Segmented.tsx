@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 
 interface Props<T extends string> {
   /** The accessible name of the group, e.g. "externalTrafficPolicy". */
@@ -10,7 +10,11 @@ interface Props<T extends string> {
   readonly shortcut?: string;
 }
 
-/** A radio group drawn as a segmented switch: arrow keys move between values. */
+/**
+ * A radio group drawn as a segmented switch. As in the WAI-ARIA radio group
+ * pattern, arrow keys select the next value and focus moves with the
+ * selection (only the checked radio is in the tab order).
+ */
 export function Segmented<T extends string>({
   label,
   value,
@@ -18,6 +22,7 @@ export function Segmented<T extends string>({
   onChange,
   shortcut,
 }: Props<T>) {
+  const group = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     const d =
       e.key === 'ArrowRight' || e.key === 'ArrowDown'
@@ -28,11 +33,15 @@ export function Segmented<T extends string>({
     if (!d) return;
     e.preventDefault();
     e.stopPropagation();
-    const next = options[(i + d + options.length) % options.length];
-    if (next) onChange(next.value);
+    const to = (i + d + options.length) % options.length;
+    const next = options[to];
+    if (!next) return;
+    onChange(next.value);
+    group.current?.querySelectorAll<HTMLButtonElement>('[role="radio"]')[to]?.focus();
   };
   return (
     <div
+      ref={group}
       className="segmented"
       role="radiogroup"
       aria-label={label}
