@@ -269,3 +269,46 @@ test('screenshots of representative slides at 1920×1080', async ({ browser }) =
   }
   await context.close();
 });
+
+test.describe('room for the slide on a 1280×720 projector', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the bar is one row with every control on screen, even with a step, the policy and the reply', async ({
+    page,
+  }) => {
+    await page.goto('/#/124/2');
+    await page.keyboard.press('r');
+    await expect(page.getByRole('button', { name: 'Return path' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const bar = page.getByRole('navigation', { name: 'Deck controls' });
+    expect((await bar.boundingBox())?.height).toBeLessThanOrEqual(64);
+    for (const control of await bar.locator('button, select').all()) {
+      const box = await control.boundingBox();
+      expect(box, await control.innerText()).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1280);
+    }
+    expect((await page.locator('.stage-outer').boundingBox())?.height).toBeGreaterThanOrEqual(580);
+  });
+
+  test('F: fullscreen gives the stage the whole screen; the words stay for screen readers', async ({
+    page,
+  }) => {
+    await page.goto('/#/27');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('.stage-outer').boundingBox())?.height)
+      .toBe(720);
+    // Still announced, no longer taking a line of the screen.
+    await expect(caption(page)).toContainText('Slide 27 of 124');
+    expect((await caption(page).boundingBox())?.height).toBeLessThanOrEqual(1);
+    // The bar comes back when the pointer is near it.
+    const next = page.getByRole('button', { name: 'Next step' });
+    await page.mouse.move(640, 700);
+    await expect(next).toHaveCSS('opacity', '1');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import { line, curveBasis } from 'd3-shape';
 import type { Hop } from '../model';
 import { center, textWidth, type Box, type Point } from './geometry';
-import type { DiagramLayout, NodeLayout } from './layout';
+import type { DiagramLayout, NodeLayout, PodLayout } from './layout';
 
 const mid = (b: Box, side: 'left' | 'right' | 'top'): Point =>
   side === 'left'
@@ -60,41 +60,21 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     return [a, { x: a.x + 60, y: a.y }, { x: a.x + 120, y: a.y }];
   }
   const b = anchor(layout, hop.to, 'to', hop);
+  const fromPod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
   if (hop.to.startsWith('pod:')) {
-    // Along the corridor of the node the pod lives on, then down into the pod from above.
+    // Along the corridor of the node the pod lives on, then down into the pod.
     const pod = layout.pods.find((p) => `pod:${p.id}` === hop.to);
     const corridor = (nodeOf(layout, hop.from) ?? layout.nodes.find((n) => n.id === pod?.node))
       ?.corridor;
     const y = corridor ? corridor.y + corridor.h / 2 : a.y;
-    const target = pod?.box;
-    const blocked =
-      target &&
-      layout.pods.some(
-        (p) =>
-          p.box !== target &&
-          p.box.x <= b.x &&
-          b.x <= p.box.x + p.box.w &&
-          p.box.y + p.box.h <= target.y &&
-          p.box.y + p.box.h > y,
-      );
-    if (target && blocked) {
-      // Another pod (an ingress pod) sits above the target: down the gap beside its column
-      // and in from the side, rather than through that pod's name.
-      const gapX = target.x - 9;
-      const midY = target.y + target.h / 2;
-      return [
-        a,
-        { x: a.x + (gapX - a.x) * 0.35, y },
-        { x: gapX, y },
-        { x: gapX, y: midY },
-        { x: target.x, y: midY },
-      ];
-    }
-    return [a, { x: a.x + (b.x - a.x) * 0.35, y }, { x: b.x, y }, { x: b.x, y: b.y - 20 }, b];
+    const start = fromPod ? podExit(layout, fromPod, y) : [a];
+    const end = pod ? podEntry(layout, pod, y) : [{ x: b.x, y }, b];
+    const s = start[start.length - 1] as Point;
+    const e = end[0] as Point;
+    return [...start, { x: s.x + (e.x - s.x) * 0.35, y }, ...end];
   }
-  const fromPod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
   const home = fromPod && layout.nodes.find((n) => n.id === fromPod.node);
-  if (home) {
+  if (fromPod && home) {
     // Leaving a pod for a node or the outside (a reply): up into its node's corridor and out
     // along it, so the wire never runs across the other pods' names.
     const y = home.corridor.y + home.corridor.h / 2;
@@ -105,7 +85,7 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     const left = b.x < a.x;
     const out = outside ? (left ? c.x : c.x + c.w) : left ? home.box.x : home.box.x + home.box.w;
     const midX = (out + b.x) / 2;
-    return [a, { x: a.x, y }, { x: out, y }, { x: midX, y }, { x: midX, y: b.y }, b];
+    return [...podExit(layout, fromPod, y), { x: out, y }, { x: midX, y }, { x: midX, y: b.y }, b];
   }
   const toTag =
     hop.to.startsWith('node:') &&
@@ -116,8 +96,46 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     return [a, { x: a.x + (b.x - a.x) * 0.3, y: lift }, { x: a.x + (b.x - a.x) * 0.7, y: lift }, b];
   }
   // Side to side (into a node's gate, or between devices outside the cluster): an S-curve.
-  const midX = (a.x + b.x) / 2;
+  // From outside into the cluster it climbs to the gate's height before the cluster's edge,
+  // then runs along the corridors, clear of the pods of any node on the way.
+  const c = layout.cluster;
+  const entering = a.x < c.x && b.x > c.x;
+  const midX = entering ? Math.min((a.x + b.x) / 2, c.x - 24) : (a.x + b.x) / 2;
   return [a, { x: midX, y: a.y }, { x: midX, y: b.y }, b];
+}
+
+/** Whether another pod stands between `pod` and the corridor at height `y`, in its column. */
+function coveredFromAbove(layout: DiagramLayout, pod: PodLayout, y: number): boolean {
+  const b = pod.box;
+  const x = b.x + b.w / 2;
+  return layout.pods.some(
+    (p) =>
+      p !== pod &&
+      p.box.x <= x &&
+      x <= p.box.x + p.box.w &&
+      p.box.y + p.box.h <= b.y &&
+      p.box.y + p.box.h > y,
+  );
+}
+
+/** Out of a pod and up to the corridor at height `y`: from its top, or, with a pod above it (an ingress pod), from its side and up the gap beside its column. */
+function podExit(layout: DiagramLayout, pod: PodLayout, y: number): Point[] {
+  const b = pod.box;
+  if (!coveredFromAbove(layout, pod, y)) return [mid(b, 'top'), { x: b.x + b.w / 2, y }];
+  const side = { x: b.x, y: b.y + b.h / 2 };
+  return [side, { x: b.x - 9, y: side.y }, { x: b.x - 9, y }];
+}
+
+/** From the corridor at height `y` into a pod: the way `podExit` leaves it, reversed. */
+function podEntry(layout: DiagramLayout, pod: PodLayout, y: number): Point[] {
+  const b = pod.box;
+  if (!coveredFromAbove(layout, pod, y))
+    return [{ x: b.x + b.w / 2, y }, { x: b.x + b.w / 2, y: b.y - 20 }, mid(b, 'top')];
+  return [
+    { x: b.x - 9, y },
+    { x: b.x - 9, y: b.y + b.h / 2 },
+    { x: b.x, y: b.y + b.h / 2 },
+  ];
 }
 
 const pathLine = line<Point>()
