@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packetLines } from '../model';
-import { NOTES } from './notes';
+import { NOTES, noteFor, STEP_NOTES } from './notes';
 import { SLIDE_COUNT, SLIDES } from './slides';
 import { talkPolicy, traceFor } from './trace-cache';
 
@@ -14,15 +14,25 @@ describe('speaker notes', () => {
     }
   });
 
-  it('on every slide with a packet, the note names what the card shows', () => {
-    for (const slide of SLIDES) {
-      const scene = slide.steps[0]?.scene;
+  it('every step beyond the talk has a note of its own', () => {
+    const extra = SLIDES.flatMap((s) => s.steps.slice(1).map((_, i) => `${s.n}/${i + 1}`));
+    expect(Object.keys(STEP_NOTES).sort()).toEqual(extra.sort());
+    for (const key of extra) {
+      const [n, k] = key.split('/').map(Number) as [number, number];
+      expect(noteFor(n, k), key).not.toBe(NOTES[n - 1]);
+    }
+  });
+
+  it('on every step with a packet, the note names what the card shows', () => {
+    for (const [slide, k, scene] of SLIDES.flatMap((s) =>
+      s.steps.map((st, k) => [s, k, st.scene] as const),
+    )) {
       if (scene?.hop === undefined) continue;
       const t = traceFor(scene, talkPolicy(scene));
       if (!t?.ok) continue;
       const hop = t.value.forward[scene.hop];
       if (!hop) continue;
-      const note = NOTES[slide.n - 1] ?? '';
+      const note = noteFor(slide.n, k);
       // The note quotes the card's source or destination, as the talk words it or as an address.
       const fields = [...packetLines(hop.packet, 'talk'), ...packetLines(hop.packet, 'ip')]
         .slice(0, 4)
@@ -30,7 +40,7 @@ describe('speaker notes', () => {
         .map((v) => v.replace(/:\d+$/, ''));
       expect(
         fields.some((f) => note.includes(f)),
-        `slide ${slide.n}: ${fields.join(' | ')}`,
+        `slide ${slide.n}/${k}: ${fields.join(' | ')}`,
       ).toBe(true);
     }
   });

@@ -21,6 +21,8 @@ export interface Slide {
   readonly steps: readonly Step[];
   /** A short title for the overview, go-to search and the document title. */
   readonly title: string;
+  /** The part of the talk it belongs to, e.g. "2) Service NodePort" (empty before the first). */
+  readonly section: string;
 }
 
 const SECTION = /^(\d[a-d]?(\.\d)?)\) /;
@@ -112,6 +114,7 @@ export const SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
     kind,
     steps: [scene ? { scene } : {}, ...(EXTRA_STEPS[n] ?? [])],
     title: titleOf(lines, kind, scene, section),
+    section,
   };
 });
 

@@ -1,6 +1,6 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useCallback, useEffect, useState } from 'react';
-import { NOTES, SLIDE_COUNT, slideAt } from '../deck';
+import { noteFor, SLIDE_COUNT, slideAt } from '../deck';
 import { loadMotionFeatures } from '../scene/motion';
 import {
   createInboundStore,
@@ -81,12 +81,13 @@ function NextStep() {
 
 function Notes() {
   const slide = useInbound((s) => s.slide);
+  const step = useInbound((s) => s.step);
   const sentence = useInbound(selectStepSentence);
   return (
     // Focusable, so the notes can be scrolled from the keyboard when they run long.
     <section className="presenter-notes" aria-label="Speaker notes" tabIndex={0}>
       <h2>Notes</h2>
-      <p className="note">{NOTES[slide - 1]}</p>
+      <p className="note">{noteFor(slide, step)}</p>
       <h2>On screen now</h2>
       <p className="on-screen" aria-live="polite">
         {sentence}

@@ -1,6 +1,6 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { NOTES, SLIDES, slideAt } from '../deck';
+import { noteFor, SLIDES, slideAt } from '../deck';
 import { loadDiagram } from '../ui/lazy-diagram';
 import { StaticStep } from '../ui/StaticStep';
 import { usePreferences } from '../ui/usePreferences';
@@ -85,7 +85,7 @@ export function PrintView() {
                   {slide}
                   {step > 0 ? `.${step}` : ''}
                 </p>
-                {notes && <p className="print-notes">{NOTES[slide - 1]}</p>}
+                {notes && <p className="print-notes">{noteFor(slide, step)}</p>}
               </section>
             ))}
           </main>

@@ -13,8 +13,32 @@ const plain = (s: string) =>
     .trim();
 
 /**
- * Slides matching what was typed: a number finds that slide, words find the
- * slides whose title or text has every one of them (titles first).
+ * How well a title answers the words: each word that is a whole word of the
+ * title counts 2, the start of one 1, inside one ½; two words typed side by
+ * side that stand side by side in the title count 1 more. A word found
+ * nowhere rules the title out (0).
+ */
+function titleScore(words: readonly string[], title: string): number {
+  const tokens = title.split(' ');
+  let score = 0;
+  for (const w of words) {
+    if (tokens.includes(w)) score += 2;
+    else if (tokens.some((t) => t.startsWith(w))) score += 1;
+    else if (title.includes(w)) score += 0.5;
+    else return 0;
+  }
+  for (let i = 1; i < words.length; i++) {
+    const pair = ` ${words[i - 1]} ${words[i]} `;
+    if (` ${title} `.includes(pair)) score += 1;
+  }
+  return score;
+}
+
+/**
+ * Slides matching what was typed: a number finds that slide; words find the
+ * slides whose title has all of them, best match first ("proxy 1-hop" puts
+ * 3d's "1-hop" before 3c's "2-hops: hop 1"), then slides whose words or
+ * section have them all.
  */
 export function findSlides(query: string): Slide[] {
   const q = plain(query);
@@ -28,11 +52,13 @@ export function findSlides(query: string): Slide[] {
     if (exact) add(exact);
   }
   const words = q.split(' ');
+  const ranked = SLIDES.map((s) => ({ s, score: titleScore(words, plain(s.title)) }))
+    .filter((r) => r.score > 0)
+    // Stable: equal scores keep the talk's order.
+    .sort((a, b) => b.score - a.score);
+  for (const r of ranked) add(r.s);
   const hasAll = (text: string) => words.every((w) => text.includes(w));
-  // The words as typed, in a title; then all of them in a title; then in the slide's text.
-  for (const s of SLIDES) if (plain(s.title).includes(q)) add(s);
-  for (const s of SLIDES) if (hasAll(plain(s.title))) add(s);
-  for (const s of SLIDES) if (hasAll(plain(s.lines.join(' ')))) add(s);
+  for (const s of SLIDES) if (hasAll(plain(`${s.lines.join(' ')} ${s.section}`))) add(s);
   return found.slice(0, MAX_RESULTS);
 }
 
@@ -92,6 +118,9 @@ export function GoTo() {
             onClick={() => go(s)}
           >
             <span className="goto-n">{s.n}</span> {s.title}
+            {s.section && !s.title.startsWith(s.section.split(' ')[0] ?? '') && (
+              <span className="goto-section"> · {s.section}</span>
+            )}
           </li>
         ))}
       </ul>

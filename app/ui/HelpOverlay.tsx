@@ -8,7 +8,13 @@ export function HelpOverlay() {
   const close = () => store.getState().closeOverlay();
   return (
     <Modal label="Keyboard shortcuts" className="help-overlay" onClose={close}>
-      <h2>Keys</h2>
+      {/* Close first: it takes focus on opening, and a short screen then opens at the top of the list. */}
+      <div className="modal-head">
+        <h2>Keys</h2>
+        <button type="button" className="modal-close" onClick={close} autoFocus>
+          Close
+        </button>
+      </div>
       <table>
         <tbody>
           {KEY_BINDINGS.map((b) => (
@@ -26,9 +32,6 @@ export function HelpOverlay() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="modal-close" onClick={close} autoFocus>
-        Close
-      </button>
     </Modal>
   );
 }

@@ -13,6 +13,19 @@ export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: s
   return out;
 }
 
+/** A line whose hyphenated words ("2-hops") never break at the hyphen; the text is unchanged. */
+function KeepHyphenated({ line }: { line: string }) {
+  return line.split(/(\S+-\S+)/).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} className="nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
 /** A slide of words, typeset for a projector with the talk's own line breaks. */
 export function TextSlide({ slide }: { slide: Slide }) {
   const { lines, kind } = slide;
@@ -57,7 +70,9 @@ export function TextSlide({ slide }: { slide: Slide }) {
   if (kind === 'section') {
     return (
       <div className="text-slide section-slide">
-        <h2>{lines[0]}</h2>
+        <h2>
+          <KeepHyphenated line={lines[0] ?? ''} />
+        </h2>
         {lines.slice(1).map((l) => (
           <p key={l}>{l}</p>
         ))}

@@ -42,6 +42,22 @@ describe('go to', () => {
     expect(findSlides('4c.2')[0]?.title).toMatch(/^4c\.2\)/);
   });
 
+  it('whole words outrank pieces of words: "proxy 1-hop" is 3d, not 3c’s "2-hops: hop 1"', () => {
+    const titles = findSlides('proxy 1-hop').map((s) => s.title);
+    expect(titles[0]).toMatch(/^3d\) Proxy-like, 1-hop/);
+    expect(titles.slice(0, 4).every((t) => !t.includes('2-hops'))).toBe(true);
+  });
+
+  it('slides with the same words are told apart by their section', () => {
+    const found = findSlides('externalTrafficPolicy = Local').slice(0, 4);
+    expect(found.map((s) => s.section)).toEqual([
+      '2) Service NodePort',
+      '3a) VIP-like, 2-hops',
+      '3c) Proxy-like, 2-hops',
+      '4a) External, 2-hops',
+    ]);
+  });
+
   it('finds words in the text of a slide, and nothing for nonsense or nothing', () => {
     expect(findSlides('source IP change').map((s) => s.n)).toContain(28);
     expect(findSlides('qwertyuiop')).toEqual([]);
