@@ -166,7 +166,7 @@ async function syncLatency(browser: Browser, url: string): Promise<number[]> {
   await presenter.locator('.presenter-current .stage').waitFor();
   await presenter.waitForTimeout(1500);
   const times: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 30; i++) {
     await audience.evaluate(`void (window.__updated = new Promise((resolve) => {
       const el = document.querySelector('.controls .position');
       const seen = new MutationObserver(() => {
