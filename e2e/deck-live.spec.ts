@@ -133,6 +133,17 @@ test.describe('externalTrafficPolicy, live', () => {
   });
 });
 
+test('ingress pods carry their addresses when addresses are concrete, as the talk’s words do not', async ({
+  page,
+}) => {
+  await page.goto('/#/113');
+  await expect.poll(() => stageTexts(page)).toContain('Ingress');
+  expect(await stageTexts(page)).not.toContain('10.0.1.3');
+  await page.keyboard.press('a');
+  await expect.poll(() => stageTexts(page)).toContain('10.0.1.3');
+  expect(await stageTexts(page)).toContain('10.0.2.3');
+});
+
 test.describe('the return path', () => {
   test.use({ reducedMotion: 'reduce' });
   test('plays the reply hop by hop, NAT undone, from the address the client sent to', async ({

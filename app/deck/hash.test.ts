@@ -20,7 +20,9 @@ describe('parseHash', () => {
     ['#/27/5', 27, /no extra steps/],
     ['#/27?etp=Both', 27, /Cluster or Local/],
     ['#/' + 'x'.repeat(10_000), 1, /too long/],
-    ['#/%E0%A4%A', 1, /not a slide number/],
+    ['#/%E0%A4%A', 1, /“%E0%A4%A” is not a slide number/],
+    ['#/%E2%9C%93', 1, /“✓” is not a slide number/],
+    ['#/27?etp=Lo%20cal', 27, /not “Lo cal”/],
   ])('%s lands on slide %i and says why', (hash, slide, message) => {
     const parsed = parseHash(hash.slice(0, 20_000));
     expect(parsed.location.slide).toBe(slide);

@@ -29,7 +29,18 @@ export const START: Location = {
 /** Longer hashes are not read at all (a pasted 10 kB string must not cost anything). */
 const MAX_HASH = 300;
 
-const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+/** What was typed, as the person typed it ("✓", not "%E2%9C%93"); a broken escape stays as it is. */
+function readable(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+const clip = (raw: string) => {
+  const s = readable(raw);
+  return s.length > 24 ? `${s.slice(0, 24)}…` : s;
+};
 
 /** Reads `#/27/1?etp=Local&addr=ip&ret=2`. Never throws: a bad hash lands on the nearest valid place. */
 export function parseHash(hash: string): Parsed {

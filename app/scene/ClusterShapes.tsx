@@ -36,6 +36,7 @@ export const ClusterShapes = memo(function ClusterShapes({
   clientUnknown,
   podAddresses,
   shares,
+  view,
 }: Props) {
   const level = LEVEL[build];
   const { cluster } = layout;
@@ -118,7 +119,8 @@ export const ClusterShapes = memo(function ClusterShapes({
                 >
                   {pod.name === 'Ingress' || pod.name === 'pod' ? pod.name : `${pod.name}:`}
                 </text>
-                {podAddresses && pod.name !== 'Ingress' && (
+                {/* The talk writes no address on its ingress pods; with concrete addresses they get theirs. */}
+                {podAddresses && (pod.name !== 'Ingress' || view === 'ip') && (
                   <text
                     x={box.x + box.w / 2}
                     y={box.y + box.h * 0.4 + fontSize * 1.25}
