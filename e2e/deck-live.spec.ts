@@ -323,3 +323,13 @@ test.describe('room for the slide on a 1280×720 projector', () => {
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
   });
 });
+
+test('a section title never breaks inside a hyphenated word ("2-hops")', async ({ page }) => {
+  for (const slide of [45, 63, 86, 111]) {
+    await page.goto(`/#/${slide}`);
+    const words = page.locator('.section-slide h2 .nowrap');
+    await expect(words.first()).toBeVisible();
+    const lines = await words.evaluateAll((els) => els.map((el) => el.getClientRects().length));
+    expect(lines, `slide ${slide}`).toEqual(lines.map(() => 1));
+  }
+});

@@ -10,19 +10,21 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Every piece of text shown on the stage, one entry per text element (the diagram kept hidden behind a text slide does not count). */
+/**
+ * Every piece of text shown on the stage, one entry per text element (the
+ * diagram kept hidden behind a text slide does not count). A `.nowrap` run
+ * (a hyphenated word kept whole) reads as part of the line around it.
+ */
 export async function stageTexts(page: Page): Promise<string[]> {
   return page.locator('.stage').evaluate((stage) =>
     Array.from(stage.querySelectorAll('text, tspan, p, li, h1, h2, span'))
-      .filter((el) => !el.closest('[data-hidden]'))
+      .filter((el) => !el.closest('[data-hidden]') && !el.matches('.nowrap'))
       .map((el) =>
-        (el.childNodes.length
-          ? Array.from(el.childNodes)
-              .filter((n) => n.nodeType === 3)
-              .map((n) => n.textContent)
-              .join('')
-          : ''
-        )
+        Array.from(el.childNodes)
+          .map((n) =>
+            n.nodeType === 3 || (n instanceof Element && n.matches('.nowrap')) ? n.textContent : '',
+          )
+          .join('')
           .replace(/\s+/g, ' ')
           .trim(),
       )
