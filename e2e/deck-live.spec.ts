@@ -333,3 +333,33 @@ test('a section title never breaks inside a hyphenated word ("2-hops")', async (
     expect(lines, `slide ${slide}`).toEqual(lines.map(() => 1));
   }
 });
+
+test('stepping back retraces the wire the packet came along (27 → 26 stays on Node1)', async ({
+  page,
+}) => {
+  await page.goto('/#/27');
+  await expect(page.getByTestId('packet')).toBeVisible();
+  await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
+  await page.waitForTimeout(1500);
+  const node2 = await page.locator('svg.diagram text', { hasText: 'Node2:' }).boundingBox();
+  const sampling = page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const xs: number[] = [];
+        const start = performance.now();
+        const tick = () => {
+          const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
+          if (box) xs.push(box.x + box.width / 2);
+          if (performance.now() - start < 1300) requestAnimationFrame(tick);
+          else resolve(xs);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  await page.keyboard.press('ArrowLeft');
+  const xs = await sampling;
+  await expectAt(page, 26);
+  expect(xs.length).toBeGreaterThan(4);
+  // Pod-a is on Node1: the way back never goes near Node2.
+  expect(Math.max(...xs)).toBeLessThan(node2?.x ?? 0);
+});

@@ -23,6 +23,8 @@ describe('parseHash', () => {
     ['#/%E0%A4%A', 1, /“%E0%A4%A” is not a slide number/],
     ['#/%E2%9C%93', 1, /“✓” is not a slide number/],
     ['#/27?etp=Lo%20cal', 27, /not “Lo cal”/],
+    ['#/27?etp=%2541', 27, /not “%41”/],
+    ['#/' + '😀'.repeat(30), 1, /“😀{24}…” is not a slide number/u],
   ])('%s lands on slide %i and says why', (hash, slide, message) => {
     const parsed = parseHash(hash.slice(0, 20_000));
     expect(parsed.location.slide).toBe(slide);

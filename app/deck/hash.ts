@@ -29,7 +29,7 @@ export const START: Location = {
 /** Longer hashes are not read at all (a pasted 10 kB string must not cost anything). */
 const MAX_HASH = 300;
 
-/** What was typed, as the person typed it ("✓", not "%E2%9C%93"); a broken escape stays as it is. */
+/** A path segment as the person typed it ("✓", not "%E2%9C%93"); a broken escape stays as it is. */
 function readable(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -37,9 +37,10 @@ function readable(s: string): string {
     return s;
   }
 }
-const clip = (raw: string) => {
-  const s = readable(raw);
-  return s.length > 24 ? `${s.slice(0, 24)}…` : s;
+/** At most 24 characters (whole code points, never half an emoji) of what was typed. */
+const clip = (s: string) => {
+  const chars = Array.from(s);
+  return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : s;
 };
 
 /** Reads `#/27/1?etp=Local&addr=ip&ret=2`. Never throws: a bad hash lands on the nearest valid place. */
@@ -59,19 +60,21 @@ export function parseHash(hash: string): Parsed {
   let step = 0;
   const slideText = parts[0] ?? '';
   if (!/^\d+$/.test(slideText)) {
-    problems.push(`“${clip(slideText)}” is not a slide number; showing the first slide.`);
+    problems.push(`“${clip(readable(slideText))}” is not a slide number; showing the first slide.`);
   } else {
     const n = Number(slideText);
     slide = Math.min(Math.max(n, 1), SLIDE_COUNT);
     if (n !== slide)
       problems.push(
-        `There is no slide ${clip(slideText)}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${slide}.`,
+        `There is no slide ${clip(readable(slideText))}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${slide}.`,
       );
     const stepText = parts[1];
     if (stepText !== undefined) {
       const steps = slideAt(slide).steps.length;
       if (!/^\d+$/.test(stepText))
-        problems.push(`“${clip(stepText)}” is not a step number; showing slide ${slide}.`);
+        problems.push(
+          `“${clip(readable(stepText))}” is not a step number; showing slide ${slide}.`,
+        );
       else {
         const k = Number(stepText);
         step = Math.min(k, steps - 1);

@@ -38,6 +38,8 @@ interface Place {
   readonly run: string;
   readonly dir: 'forward' | 'return';
   readonly index: number;
+  /** The wire the card came along to get here: stepping back retraces exactly this. */
+  readonly wire: readonly Point[];
 }
 
 /** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
@@ -82,18 +84,24 @@ export const Diagram = memo(function Diagram({
 
   // Travel along the wire only when stepping one hop on (or back) within the same run of slides.
   const run = `${scene.mode}|${scene.variant}|${policy}`;
-  const here: Place = { run, dir, index };
-  const [was, setWas] = useState<Place>(here);
+  const [was, setWas] = useState<Place>(() => ({
+    run,
+    dir,
+    index,
+    wire: hop ? hopPoints(layout, hop) : [],
+  }));
   const [via, setVia] = useState<readonly Point[]>([]);
-  if (was.run !== here.run || was.dir !== here.dir || was.index !== here.index) {
+  if (was.run !== run || was.dir !== dir || was.index !== index) {
     const stepOn =
       was.run === run &&
       ((was.dir === dir && index === was.index + 1) ||
         (was.dir === 'forward' && dir === 'return' && index === 0));
     const stepBack = was.run === run && was.dir === dir && index === was.index - 1;
-    const back = stepBack ? list[was.index] : undefined;
-    setVia(hop && stepOn ? hopPoints(layout, hop) : back ? hopPoints(layout, back).reverse() : []);
-    setWas(here);
+    const wire = hop ? hopPoints(layout, hop) : [];
+    // Back along the wire the card arrived by, which the slide stepped back to may not draw
+    // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
+    setVia(stepOn ? wire : stepBack ? [...was.wire].reverse() : []);
+    setWas({ run, dir, index, wire });
   }
 
   const shares = useMemo(

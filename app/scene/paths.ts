@@ -123,7 +123,11 @@ function podExit(layout: DiagramLayout, pod: PodLayout, y: number): Point[] {
   const b = pod.box;
   if (!coveredFromAbove(layout, pod, y)) return [mid(b, 'top'), { x: b.x + b.w / 2, y }];
   const side = { x: b.x, y: b.y + b.h / 2 };
-  return [side, { x: b.x - 9, y: side.y }, { x: b.x - 9, y }];
+  // Each corner twice: the spline then turns tightly, inside the narrow gap between columns,
+  // instead of cutting the corner across the neighbouring pod.
+  const low = { x: b.x - 9, y: side.y };
+  const high = { x: b.x - 9, y };
+  return [side, low, low, high, high];
 }
 
 /** From the corridor at height `y` into a pod: the way `podExit` leaves it, reversed. */
@@ -131,11 +135,9 @@ function podEntry(layout: DiagramLayout, pod: PodLayout, y: number): Point[] {
   const b = pod.box;
   if (!coveredFromAbove(layout, pod, y))
     return [{ x: b.x + b.w / 2, y }, { x: b.x + b.w / 2, y: b.y - 20 }, mid(b, 'top')];
-  return [
-    { x: b.x - 9, y },
-    { x: b.x - 9, y: b.y + b.h / 2 },
-    { x: b.x, y: b.y + b.h / 2 },
-  ];
+  const high = { x: b.x - 9, y };
+  const low = { x: b.x - 9, y: b.y + b.h / 2 };
+  return [high, high, low, low, { x: b.x, y: low.y }];
 }
 
 const pathLine = line<Point>()
