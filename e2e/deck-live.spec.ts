@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAt, packetLines, snap, stageTexts, watchErrors } from './helpers';
+import { expectAt, packetLines, snap, stageTexts, trackCard, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -193,7 +193,7 @@ test('browser back and forward move through the deck, and the hash always matche
 test('reduced motion: the packet is where it ends up at once; otherwise it travels', async ({
   browser,
 }) => {
-  /** Where the card is, sampled in the page every animation frame for a second after a step. */
+  /** How many places the card is seen in, every animation frame for a second after a step. */
   const flight = async (reducedMotion: 'reduce' | 'no-preference') => {
     const context = await browser.newContext({
       reducedMotion,
@@ -205,22 +205,8 @@ test('reduced motion: the packet is where it ends up at once; otherwise it trave
     // The animation engine loads after the first paint; a step taken before it arrives jumps.
     await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
     await page.waitForTimeout(800);
-    const sampling = page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const seen: string[] = [];
-          const start = performance.now();
-          const tick = () => {
-            const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
-            if (box) seen.push(`${Math.round(box.x)},${Math.round(box.y)}`);
-            if (performance.now() - start < 1000) requestAnimationFrame(tick);
-            else resolve(seen);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
-    await page.keyboard.press('ArrowRight');
-    const positions = new Set(await sampling);
+    const boxes = await trackCard(page, 'ArrowRight', 1000);
+    const positions = new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`));
     await context.close();
     return positions.size;
   };
@@ -342,22 +328,7 @@ test('stepping back retraces the wire the packet came along (27 → 26 stays on 
   await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
   await page.waitForTimeout(1500);
   const node2 = await page.locator('svg.diagram text', { hasText: 'Node2:' }).boundingBox();
-  const sampling = page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const xs: number[] = [];
-        const start = performance.now();
-        const tick = () => {
-          const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
-          if (box) xs.push(box.x + box.width / 2);
-          if (performance.now() - start < 1300) requestAnimationFrame(tick);
-          else resolve(xs);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  await page.keyboard.press('ArrowLeft');
-  const xs = await sampling;
+  const xs = (await trackCard(page, 'ArrowLeft', 1300)).map((b) => b.x + b.width / 2);
   await expectAt(page, 26);
   expect(xs.length).toBeGreaterThan(4);
   // Pod-a is on Node1: the way back never goes near Node2.

@@ -46,3 +46,31 @@ export async function expectAt(page: Page, slide: number, step = 0): Promise<voi
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
+
+/**
+ * Presses `key` and returns where the packet card was (its box on screen)
+ * every animation frame for `ms` afterwards, sampled in the page.
+ */
+export async function trackCard(
+  page: Page,
+  key: string,
+  ms: number,
+): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  const sampling = page.evaluate(
+    (ms) =>
+      new Promise<{ x: number; y: number; width: number; height: number }[]>((resolve) => {
+        const seen: { x: number; y: number; width: number; height: number }[] = [];
+        const start = performance.now();
+        const tick = () => {
+          const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
+          if (box) seen.push({ x: box.x, y: box.y, width: box.width, height: box.height });
+          if (performance.now() - start < ms) requestAnimationFrame(tick);
+          else resolve(seen);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+  await page.keyboard.press(key);
+  return sampling;
+}

@@ -5,3 +5,4 @@ export * from './scenes';
 export * from './slides';
 export * from './trace-cache';
 export * from './notes';
+export * from './step-notes';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packetLines } from '../model';
-import { NOTES, noteFor, STEP_NOTES } from './notes';
+import { NOTES } from './notes';
+import { noteFor, STEP_NOTES } from './step-notes';
 import { SLIDE_COUNT, SLIDES } from './slides';
 import { talkPolicy, traceFor } from './trace-cache';
 

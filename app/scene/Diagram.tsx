@@ -84,12 +84,9 @@ export const Diagram = memo(function Diagram({
 
   // Travel along the wire only when stepping one hop on (or back) within the same run of slides.
   const run = `${scene.mode}|${scene.variant}|${policy}`;
-  const [was, setWas] = useState<Place>(() => ({
-    run,
-    dir,
-    index,
-    wire: hop ? hopPoints(layout, hop) : [],
-  }));
+  // The wire of the hop on screen, computed once per render for the flight and the drawing.
+  const points = hop ? hopPoints(layout, hop) : [];
+  const [was, setWas] = useState<Place>(() => ({ run, dir, index, wire: points }));
   const [via, setVia] = useState<readonly Point[]>([]);
   if (was.run !== run || was.dir !== dir || was.index !== index) {
     const stepOn =
@@ -97,11 +94,10 @@ export const Diagram = memo(function Diagram({
       ((was.dir === dir && index === was.index + 1) ||
         (was.dir === 'forward' && dir === 'return' && index === 0));
     const stepBack = was.run === run && was.dir === dir && index === was.index - 1;
-    const wire = hop ? hopPoints(layout, hop) : [];
     // Back along the wire the card arrived by, which the slide stepped back to may not draw
     // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
-    setVia(stepOn ? wire : stepBack ? [...was.wire].reverse() : []);
-    setWas({ run, dir, index, wire });
+    setVia(stepOn ? points : stepBack ? [...was.wire].reverse() : []);
+    setWas({ run, dir, index, wire: points });
   }
 
   const shares = useMemo(
@@ -115,8 +111,6 @@ export const Diagram = memo(function Diagram({
       : undefined;
   const badge = hop ? rewriteBadge(hop) : null;
   const dropped = hop?.kind === 'drop';
-  const points = hop ? hopPoints(layout, hop) : [];
-
   return (
     <svg
       className="diagram"

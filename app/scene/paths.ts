@@ -13,6 +13,13 @@ const mid = (b: Box, side: 'left' | 'right' | 'top'): Point =>
 const nodeOf = (layout: DiagramLayout, device: string): NodeLayout | undefined =>
   layout.nodes.find((n) => `node:${n.id}` === device);
 
+const podOf = (layout: DiagramLayout, device: string): PodLayout | undefined =>
+  layout.pods.find((p) => `pod:${p.id}` === device);
+
+/** The node a pod runs on. */
+const homeOf = (layout: DiagramLayout, pod: PodLayout | undefined): NodeLayout | undefined =>
+  pod && layout.nodes.find((n) => n.id === pod.node);
+
 /** Where a hop leaves a device or arrives at it. */
 export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to', hop: Hop): Point {
   if (device === 'client') return mid(layout.client, 'right');
@@ -24,7 +31,7 @@ export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to'
       end === 'to' ? node.ports.find((p) => p.label === `:${hop.packet.dst.port}`) : undefined;
     return port ? mid(port.box, 'top') : node.gate;
   }
-  const pod = layout.pods.find((p) => `pod:${p.id}` === device);
+  const pod = podOf(layout, device);
   if (pod) return mid(pod.box, 'top');
   return center(layout.cluster);
 }
@@ -35,7 +42,7 @@ export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to'
  */
 export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
   if (hop.from.startsWith('lb:')) return { x: layout.lb.x + layout.lb.w / 2, y: layout.lb.y - 4 };
-  const pod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
+  const pod = podOf(layout, hop.from);
   if (pod) return { x: pod.box.x + pod.box.w / 2, y: pod.box.y - 4 };
   const node = nodeOf(layout, hop.from);
   if (node) return { x: node.box.x + 14, y: node.corridor.y + 50 };
@@ -47,8 +54,7 @@ export function badgeBounds(
   layout: DiagramLayout,
   hop: Hop,
 ): readonly [number, number] | undefined {
-  const pod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
-  const node = pod && layout.nodes.find((n) => n.id === pod.node);
+  const node = homeOf(layout, podOf(layout, hop.from));
   return node ? [node.box.x + 6, node.box.x + node.box.w - 6] : undefined;
 }
 
@@ -60,12 +66,11 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     return [a, { x: a.x + 60, y: a.y }, { x: a.x + 120, y: a.y }];
   }
   const b = anchor(layout, hop.to, 'to', hop);
-  const fromPod = layout.pods.find((p) => `pod:${p.id}` === hop.from);
+  const fromPod = podOf(layout, hop.from);
   if (hop.to.startsWith('pod:')) {
     // Along the corridor of the node the pod lives on, then down into the pod.
-    const pod = layout.pods.find((p) => `pod:${p.id}` === hop.to);
-    const corridor = (nodeOf(layout, hop.from) ?? layout.nodes.find((n) => n.id === pod?.node))
-      ?.corridor;
+    const pod = podOf(layout, hop.to);
+    const corridor = (nodeOf(layout, hop.from) ?? homeOf(layout, pod))?.corridor;
     const y = corridor ? corridor.y + corridor.h / 2 : a.y;
     const start = fromPod ? podExit(layout, fromPod, y) : [a];
     const end = pod ? podEntry(layout, pod, y) : [{ x: b.x, y }, b];
@@ -73,7 +78,7 @@ export function hopPoints(layout: DiagramLayout, hop: Hop): Point[] {
     const e = end[0] as Point;
     return [...start, { x: s.x + (e.x - s.x) * 0.35, y }, ...end];
   }
-  const home = fromPod && layout.nodes.find((n) => n.id === fromPod.node);
+  const home = homeOf(layout, fromPod);
   if (fromPod && home) {
     // Leaving a pod for a node or the outside (a reply): up into its node's corridor and out
     // along it, so the wire never runs across the other pods' names.
