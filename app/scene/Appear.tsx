@@ -1,21 +1,29 @@
-import { m, useReducedMotionConfig } from 'framer-motion';
+import { useReducedMotionConfig } from 'framer-motion';
 import type { ReactNode } from 'react';
+
+export interface AppearProps {
+  readonly children: ReactNode;
+  /** Seconds to wait before building in (nodes and pods come in one after another). */
+  readonly delay?: number;
+  /** Set by `Presence` while the group fades out after it has gone from the scene. */
+  readonly leaving?: boolean;
+}
 
 /**
  * A group that builds in (fades and grows a little) when it first appears, and
- * out when it goes; with reduced motion it is simply there.
+ * fades out when it goes (inside `Presence`); with reduced motion it is simply
+ * there. CSS animations, so building a slide up spends no script per element.
  */
-export function Appear({ children, delay = 0 }: { children: ReactNode; delay?: number }) {
-  const reduce = useReducedMotionConfig();
+export function Appear({ children, delay = 0, leaving = false }: AppearProps) {
+  const reduce = useReducedMotionConfig() === true;
+  if (reduce) return <g>{children}</g>;
   return (
-    <m.g
-      initial={reduce ? false : { opacity: 0, scale: 0.96 }}
-      animate={{ opacity: 1, scale: 1 }}
-      exit={reduce ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0 }}
-      transition={{ duration: reduce ? 0 : 0.45, delay: reduce ? 0 : delay }}
-      style={{ transformBox: 'fill-box', transformOrigin: 'center' }}
+    <g
+      className={leaving ? 'appear-out' : 'appear'}
+      style={!leaving && delay > 0 ? { animationDelay: `${delay}s` } : undefined}
+      aria-hidden={leaving ? true : undefined}
     >
       {children}
-    </m.g>
+    </g>
   );
 }

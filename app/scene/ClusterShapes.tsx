@@ -1,8 +1,8 @@
-import { AnimatePresence } from 'framer-motion';
 import { memo } from 'react';
 import type { AddressView, Topology } from '../model';
 import type { Build } from '../deck';
 import { Appear } from './Appear';
+import { Presence } from './Presence';
 import type { DiagramLayout, PodRole } from './layout';
 
 const LEVEL: Record<Build, number> = { cluster: 0, nodes: 1, ranges: 2, pods: 3, client: 4 };
@@ -55,7 +55,7 @@ export const ClusterShapes = memo(function ClusterShapes({
       <text x={cluster.x + 26} y={cluster.y + 52} className="label-strong" fontSize={32}>
         Cluster: {topology.clusterCidr.text}
       </text>
-      <AnimatePresence>
+      <Presence>
         {level >= 1 &&
           layout.nodes.map((nl, i) => {
             const node = topology.nodes.find((n) => n.id === nl.id);
@@ -87,8 +87,8 @@ export const ClusterShapes = memo(function ClusterShapes({
               </Appear>
             );
           })}
-      </AnimatePresence>
-      <AnimatePresence>
+      </Presence>
+      <Presence>
         {level >= 3 &&
           layout.pods.map((pl, i) => {
             const pod = topology.pods.find((p) => p.id === pl.id);
@@ -144,8 +144,8 @@ export const ClusterShapes = memo(function ClusterShapes({
               </Appear>
             );
           })}
-      </AnimatePresence>
-      <AnimatePresence>
+      </Presence>
+      <Presence>
         {level >= 4 && (
           <Appear key="client">
             <rect
@@ -178,7 +178,7 @@ export const ClusterShapes = memo(function ClusterShapes({
             </text>
           </Appear>
         )}
-      </AnimatePresence>
+      </Presence>
     </g>
   );
 });

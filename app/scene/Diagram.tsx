@@ -1,4 +1,3 @@
-import { AnimatePresence } from 'framer-motion';
 import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { topologyOf } from '../deck';
@@ -19,6 +18,7 @@ import type { Point } from './geometry';
 import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
+import { Presence } from './Presence';
 import { badgeAnchor, badgeBounds, cardRest, cardSize, hopPath, hopPoints } from './paths';
 import { shareLabels } from './shares-text';
 import { Wire } from './Wire';
@@ -147,7 +147,7 @@ export const Diagram = memo(function Diagram({
         view={view}
       />
       {scene.nodePorts && <NodePorts nodes={layout.nodes} />}
-      <AnimatePresence>
+      <Presence>
         {(mode?.front === 'vip' || mode?.front === 'proxy') && (
           <LoadBalancer
             key={`lb-${mode.front}`}
@@ -158,7 +158,7 @@ export const Diagram = memo(function Diagram({
             hypothetical={scene.hypothetical === true}
           />
         )}
-      </AnimatePresence>
+      </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
       {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
         <Legend topology={topology} roles={roles} />

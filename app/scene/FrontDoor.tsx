@@ -10,13 +10,22 @@ interface LoadBalancerProps {
   readonly address: string | undefined;
   readonly view: AddressView;
   readonly hypothetical: boolean;
+  /** Set by `Presence` while it fades out. */
+  readonly leaving?: boolean;
 }
 
 /** The VIP or the proxy between the client and the cluster. */
-export function LoadBalancer({ layout, kind, address, view, hypothetical }: LoadBalancerProps) {
+export function LoadBalancer({
+  layout,
+  kind,
+  address,
+  view,
+  hypothetical,
+  leaving = false,
+}: LoadBalancerProps) {
   const { lb } = layout;
   return (
-    <Appear key={`lb-${kind}`}>
+    <Appear leaving={leaving}>
       <rect
         x={lb.x}
         y={lb.y}
