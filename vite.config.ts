@@ -55,7 +55,7 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'e2e/bench/**/*.test.ts'],
     environment: 'node',
   },
 });

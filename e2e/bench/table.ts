@@ -3,14 +3,14 @@ export interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  /** The budget and which side of it passes. */
-  readonly budget: number;
+  /** The budget and which side of it passes; none for a figure shown for context (a machine floor). */
+  readonly budget?: number;
   readonly better: 'lower' | 'higher';
   readonly note?: string;
 }
 
 export const passes = (f: Figure): boolean =>
-  f.better === 'lower' ? f.value <= f.budget : f.value >= f.budget;
+  f.budget === undefined || (f.better === 'lower' ? f.value <= f.budget : f.value >= f.budget);
 
 const fmt = (n: number) =>
   n >= 1000 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(2);
@@ -20,8 +20,8 @@ export function renderTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.name,
     `${fmt(f.value)} ${f.unit}`,
-    `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.budget)} ${f.unit}`,
-    passes(f) ? 'ok' : 'OVER BUDGET',
+    f.budget === undefined ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${fmt(f.budget)} ${f.unit}`,
+    f.budget === undefined ? '—' : passes(f) ? 'ok' : 'OVER BUDGET',
     f.note ?? '',
   ]);
   const head = ['figure', 'measured', 'budget', 'verdict', 'notes'];
