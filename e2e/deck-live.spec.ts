@@ -235,6 +235,18 @@ test.describe('bad links land somewhere valid and say why', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test('the message stays on the slide it explains and goes when the deck moves on', async ({
+    page,
+  }) => {
+    await page.goto('/#/26?etp=Sometimes');
+    await expect(page.getByRole('alert')).toContainText('Cluster or Local');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('alert')).toContainText('Cluster or Local');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText('27 / 124');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });
 
 test('screenshots of representative slides at 1920×1080', async ({ browser }) => {

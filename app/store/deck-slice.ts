@@ -20,7 +20,9 @@ export interface DeckActions {
 /**
  * Moving to a place in the deck. The reply stops playing; a policy override
  * holds while the packet stays in the same mode (one living scene) and clears
- * when the mode changes, so the next section starts as the talk shows it.
+ * when the mode changes, so the next section starts as the talk shows it. A
+ * message about the link that was opened goes once the deck moves on: it no
+ * longer describes what is on screen, and it would cover the next slide's title.
  */
 export function place(state: InboundState, slide: number, step: number): Partial<InboundState> {
   const s = Math.min(Math.max(1, Math.round(slide) || 1), SLIDE_COUNT);
@@ -28,7 +30,13 @@ export function place(state: InboundState, slide: number, step: number): Partial
   const k = Math.min(Math.max(0, Math.round(step) || 0), steps - 1);
   if (s === state.slide && k === state.step) return {};
   const sameMode = modeOf(s, k) !== undefined && modeOf(s, k) === modeOf(state.slide, state.step);
-  return { slide: s, step: k, returnHop: null, ...(sameMode ? {} : { policy: null }) };
+  return {
+    slide: s,
+    step: k,
+    returnHop: null,
+    notice: null,
+    ...(sameMode ? {} : { policy: null }),
+  };
 }
 
 export const createDeckSlice: StateCreator<InboundState, [], [], DeckState & DeckActions> = (

@@ -16,6 +16,17 @@ const intoPod = (s: InboundState) => {
 };
 
 describe('deck navigation', () => {
+  it('a message about a bad link stays while its slide is shown and goes when the deck moves on', () => {
+    const store = at(27);
+    store.getState().showNotice('There is no slide 999.');
+    store.getState().toggleAddressView();
+    expect(store.getState().notice).toBe('There is no slide 999.');
+    store.getState().goTo(27);
+    expect(store.getState().notice).toBe('There is no slide 999.');
+    store.getState().next();
+    expect(store.getState().notice).toBeNull();
+  });
+
   it('walks every step of every slide forward and back again', () => {
     const store = at(1);
     const seen: string[] = [];
