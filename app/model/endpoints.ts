@@ -30,6 +30,8 @@ export const nodePortEndpoint = (n: ClusterNode, port: number): Endpoint =>
   ep(n.ip, port, nodeWord(n), 'node-port');
 export const nodeSnatEndpoint = (n: ClusterNode): Endpoint =>
   ep(n.ip, SNAT_PORT, nodeWord(n), null);
+/** The node itself, no port: where a packet it drops is stuck (slide 37's "Src: node1"). */
+export const nodeEndpoint = (n: ClusterNode): Endpoint => ep(n.ip, null, nodeWord(n), null);
 export const podEndpoint = (p: Pod, s: Service, isIngressProxy: boolean): Endpoint =>
   ep(p.ip, s.targetPort, isIngressProxy ? 'ingress' : 'pod', 'pod-port');
 export const ingressSourceEndpoint = (p: Pod): Endpoint =>

@@ -1,4 +1,10 @@
-import { forwardedHost, ingressSourceEndpoint, nodeSnatEndpoint, podEndpoint } from './endpoints';
+import {
+  forwardedHost,
+  ingressSourceEndpoint,
+  nodeEndpoint,
+  nodeSnatEndpoint,
+  podEndpoint,
+} from './endpoints';
 import { applyRewrites, type Packet, type RejectAnswer, type Rewrite } from './packet';
 import { seededPick } from './random';
 import {
@@ -153,7 +159,7 @@ export function kubeProxy(
   const candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
   if (candidates.length === 0) {
     const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
-    path.stop({ type: 'drop', at: nodeSnatEndpoint(node), reason });
+    path.stop({ type: 'drop', at: nodeEndpoint(node), reason });
     return { kind: 'dropped', at, reason };
   }
   const pod = choose(candidates, requested, seed);
