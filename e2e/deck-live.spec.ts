@@ -50,6 +50,35 @@ test.describe('deep links reproduce the talk’s slides', () => {
   });
 });
 
+test.describe('the route so far stays drawn, faded, behind the hop on screen', () => {
+  test.use({ reducedMotion: 'reduce' });
+  const trail = (page: Page) => page.getByTestId('trail').locator('path');
+  for (const [slide, wires] of [
+    ['26', 0], // the client's hop to Node1 is the hop on screen
+    ['27', 1], // client → Node1, then Node1 → Pod-a
+    ['37', 1], // client → Node1, where the packet is dropped
+    ['109', 3], // client → VIP → Node1 → ingress, then ingress → Pod-c
+  ] as const) {
+    test(`#/${slide}: ${wires} wire(s) behind the packet`, async ({ page }) => {
+      await page.goto(`/#/${slide}`);
+      await expect(page.getByTestId('packet')).toBeVisible();
+      await expect(trail(page)).toHaveCount(wires);
+    });
+  }
+
+  test('flipping the policy on slide 30 keeps the way in and redraws the way on', async ({
+    page,
+  }) => {
+    await page.goto('/#/30');
+    await expect(trail(page)).toHaveCount(1);
+    const wayIn = await trail(page).first().getAttribute('d');
+    await page.keyboard.press('e');
+    await expect(caption(page)).toContainText('drops the packet silently');
+    await expect(trail(page)).toHaveCount(1);
+    expect(await trail(page).first().getAttribute('d')).toBe(wayIn);
+  });
+});
+
 test.describe('externalTrafficPolicy, live', () => {
   test.use({ reducedMotion: 'reduce' });
 
@@ -156,12 +185,19 @@ test.describe('the return path', () => {
     await page.keyboard.press('r');
     await expect(caption(page)).toContainText('Reply, hop 1 of 2');
     await expect.poll(() => packetLines(page)).toEqual(['Src: pod:pod-port', 'Dst: node1']);
+    await expect(page.getByTestId('trail')).toHaveCount(0);
     await page.clock.runFor(50); // the URL is written just after the frame is painted
     await expect(page).toHaveURL(/#\/50\?ret=0$/);
     await page.clock.runFor(2000);
     await expect(caption(page)).toContainText('Reply, hop 2 of 2');
     await expect.poll(() => packetLines(page)).toEqual(['Src: VIP:service-port', 'Dst: client']);
     await expect(caption(page)).toContainText('The client sees a reply from VIP:service-port');
+    // The reply's first hop stays drawn behind it, dashed like every reply wire.
+    await expect(page.getByTestId('trail').locator('path')).toHaveCount(1);
+    await expect(page.getByTestId('trail').locator('path')).toHaveAttribute(
+      'stroke-dasharray',
+      '14 10',
+    );
     await snap(page, 'slide-50-reply');
     await page.getByRole('button', { name: 'Return path' }).click();
     await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);

@@ -21,7 +21,7 @@ import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
 import { badgeAnchor, badgeBounds, cardRest, cardSize, hopPath, hopPoints } from './paths';
 import { shareLabels } from './shares-text';
-import { Wire } from './Wire';
+import { Trail, Wire } from './Wire';
 
 export interface DiagramProps {
   readonly scene: Scene;
@@ -100,6 +100,12 @@ export const Diagram = memo(function Diagram({
     setWas({ run, dir, index, wire: points });
   }
 
+  // The hops already taken on this trip (forward, or the reply so far).
+  const trail = useMemo(
+    () => (index > 0 ? list.slice(0, index).map((h) => hopPath(hopPoints(layout, h))) : []),
+    [list, index, layout],
+  );
+
   const shares = useMemo(
     () => (scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null),
     [topology, scene.shares, scene.mode, policy],
@@ -165,6 +171,7 @@ export const Diagram = memo(function Diagram({
       )}
       {hop && (
         <>
+          {trail.length > 0 && <Trail paths={trail} reply={dir === 'return'} />}
           <Wire
             d={hopPath(points)}
             reply={dir === 'return'}

@@ -35,3 +35,28 @@ export function Wire({ d, reply, dropped, drawKey }: Props) {
     />
   );
 }
+
+/**
+ * The wires of the hops the packet has already taken on this trip, faded, so
+ * the route so far stays in view: the wire into Pod-c starts where the one
+ * from the client ended (slide 30), and a drop shows how the packet got there
+ * (slide 37).
+ */
+export function Trail({ paths, reply }: { paths: readonly string[]; reply: boolean }) {
+  return (
+    <g className="trail" data-testid="trail" opacity={0.35}>
+      {paths.map((d, i) => (
+        <path
+          key={`${i}|${d}`}
+          d={d}
+          fill="none"
+          stroke={reply ? 'var(--wire-return)' : 'var(--wire)'}
+          strokeWidth={4}
+          strokeLinecap="round"
+          strokeDasharray={reply ? '14 10' : undefined}
+          markerEnd={reply ? 'url(#arrow-return)' : 'url(#arrow)'}
+        />
+      ))}
+    </g>
+  );
+}
