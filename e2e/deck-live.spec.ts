@@ -187,7 +187,7 @@ test.describe('the return path', () => {
     await expect.poll(() => packetLines(page)).toEqual(['Src: pod:pod-port', 'Dst: node1']);
     await expect(page.getByTestId('trail')).toHaveCount(0);
     await page.clock.runFor(50); // the URL is written just after the frame is painted
-    await expect(page).toHaveURL(/#\/50\?ret=0$/);
+    await expect(page).toHaveURL(/#\/50\?ret=1$/);
     await page.clock.runFor(2000);
     await expect(caption(page)).toContainText('Reply, hop 2 of 2');
     await expect.poll(() => packetLines(page)).toEqual(['Src: VIP:service-port', 'Dst: client']);

@@ -141,7 +141,7 @@ test.describe('help overlay', () => {
     return: async (page, press) => {
       await page.keyboard.press('ArrowRight');
       await press();
-      await expect(page).toHaveURL(/ret=0/);
+      await expect(page).toHaveURL(/ret=1/);
     },
     presenter: async (page, press) => {
       const [popup] = await Promise.all([page.waitForEvent('popup'), press()]);

@@ -7,7 +7,8 @@ describe('parseHash', () => {
     ['#/27', { ...START, slide: 27 }],
     ['#/27?etp=Local&addr=ip', { ...START, slide: 27, policy: 'Local', addressView: 'ip' }],
     ['#/62/1', { ...START, slide: 62, step: 1 }],
-    ['#/27?ret=1', { ...START, slide: 27, returnHop: 1 }],
+    ['#/27?ret=1', { ...START, slide: 27, returnHop: 0 }],
+    ['#/27?ret=3', { ...START, slide: 27, returnHop: 2 }],
   ])('%s', (hash, location) => {
     expect(parseHash(hash)).toEqual({ location, problems: [] });
   });
@@ -19,6 +20,7 @@ describe('parseHash', () => {
     ['#/27/x', 27, /not a step number/],
     ['#/27/5', 27, /no extra steps/],
     ['#/27?etp=Both', 27, /Cluster or Local/],
+    ['#/27?ret=0', 27, /“0” is not a reply hop number \(they count from 1\)/],
     ['#/' + 'x'.repeat(10_000), 1, /too long/],
     ['#/%E0%A4%A', 1, /“%E0%A4%A” is not a slide number/],
     ['#/%E2%9C%93', 1, /“✓” is not a slide number/],

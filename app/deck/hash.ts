@@ -8,7 +8,7 @@ export interface Location {
   /** The presenter's externalTrafficPolicy override, if any. */
   readonly policy: ExternalTrafficPolicy | null;
   readonly addressView: AddressView;
-  /** The return hop being shown (0-based), or null when the reply is not playing. */
+  /** The return hop being shown (0-based; `ret=1` in the hash), or null when the reply is not playing. */
   readonly returnHop: number | null;
 }
 
@@ -100,8 +100,9 @@ export function parseHash(hash: string): Parsed {
   let returnHop: number | null = null;
   const ret = params.get('ret');
   if (ret !== null) {
-    if (/^\d{1,2}$/.test(ret)) returnHop = Number(ret);
-    else problems.push(`“${clip(ret)}” is not a return hop number.`);
+    // Counted as the caption counts them: ret=1 is the reply's first hop.
+    if (/^\d{1,2}$/.test(ret) && Number(ret) >= 1) returnHop = Number(ret) - 1;
+    else problems.push(`“${clip(ret)}” is not a reply hop number (they count from 1).`);
   }
   return { location: { slide, step, policy, addressView, returnHop }, problems };
 }
@@ -112,6 +113,6 @@ export function formatHash(l: Location): string {
   const params: string[] = [];
   if (l.policy) params.push(`etp=${l.policy}`);
   if (l.addressView === 'ip') params.push('addr=ip');
-  if (l.returnHop !== null) params.push(`ret=${l.returnHop}`);
+  if (l.returnHop !== null) params.push(`ret=${l.returnHop + 1}`);
   return params.length > 0 ? `${path}?${params.join('&')}` : path;
 }

@@ -101,10 +101,7 @@ export const Diagram = memo(function Diagram({
   }
 
   // The hops already taken on this trip (forward, or the reply so far).
-  const trail = useMemo(
-    () => (index > 0 ? list.slice(0, index).map((h) => hopPath(hopPoints(layout, h))) : []),
-    [list, index, layout],
-  );
+  const trail = index > 0 ? list.slice(0, index).map((h) => hopPath(hopPoints(layout, h))) : [];
 
   const shares = useMemo(
     () => (scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null),

@@ -81,4 +81,20 @@ describe('hop wires', () => {
     }
     expect(crossings).toEqual([]);
   });
+
+  it('meet the load balancer at its edge, the request from the client’s side and the reply from the cluster’s, never across its name', () => {
+    const crossings: string[] = [];
+    for (const { where, hop, layout } of cases) {
+      if (!hop.from.startsWith('lb:') && !hop.to?.startsWith('lb:')) continue;
+      const path = sample(hopPath(hopPoints(layout, hop)));
+      // The box less a margin for the wire's own end (and its arrowhead) at the edge.
+      const lb = layout.lb;
+      const inside = { x: lb.x + 12, y: lb.y + 12, w: lb.w - 24, h: lb.h - 24 };
+      if (path.some((p) => within(p, inside))) crossings.push(where);
+    }
+    expect(cases.some((c) => c.hop.direction === 'return' && c.hop.to?.startsWith('lb:'))).toBe(
+      true,
+    );
+    expect(crossings).toEqual([]);
+  });
 });

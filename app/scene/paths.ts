@@ -23,7 +23,11 @@ const homeOf = (layout: DiagramLayout, pod: PodLayout | undefined): NodeLayout |
 /** Where a hop leaves a device or arrives at it. */
 export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to', hop: Hop): Point {
   if (device === 'client') return mid(layout.client, 'right');
-  if (device.startsWith('lb:')) return mid(layout.lb, end === 'to' ? 'left' : 'right');
+  if (device.startsWith('lb:')) {
+    // The request comes in from the client's side and goes on into the cluster; a reply the other way.
+    const clientSide = (end === 'to') === (hop.direction === 'forward');
+    return mid(layout.lb, clientSide ? 'left' : 'right');
+  }
   const node = nodeOf(layout, device);
   if (node) {
     // A packet for a node port arrives at that port's tag; everything else at kube-proxy's gate.
