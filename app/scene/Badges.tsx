@@ -1,6 +1,6 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import type { Hop } from '../model';
-import type { Point } from './geometry';
+import type { Box, Point } from './geometry';
 import { textWidth } from './geometry';
 import { Appear } from './Appear';
 
@@ -24,31 +24,39 @@ export function rewriteBadge(hop: Hop): string | null {
 const badgeLineWidth = (line: string) => textWidth(line, 21) * 1.14 + 28;
 const BADGE_LINE = 28;
 
+/** Where a badge goes and how it breaks into lines. */
+export interface BadgePlace {
+  /** Bottom centre, or bottom left with `align: 'left'`. */
+  readonly at: Point;
+  readonly text: string;
+  readonly align: 'center' | 'left';
+  /** The x range of the box it belongs in (e.g. the pod's node), if any. */
+  readonly within?: readonly [number, number] | undefined;
+}
+
 /**
- * A small tag at the device that rewrote the packet; `at` is its bottom centre,
- * or bottom left. Given `within` (the x range of the box it belongs in, e.g.
- * the pod's node), it stays inside that range, putting each rewrite on a line
- * of its own when one line would not fit.
+ * A badge's lines and box: it stays inside `within`, putting each rewrite on a
+ * line of its own when one line would not fit.
  */
-export function RewriteBadge({
-  at,
-  text,
-  align,
-  within,
-}: {
-  at: Point;
-  text: string;
-  align: 'center' | 'left';
-  within?: readonly [number, number];
-}) {
-  const reduce = useReducedMotionConfig();
+export function badgeLayout({ at, text, align, within }: BadgePlace): {
+  lines: string[];
+  box: Box;
+} {
   const room = within ? within[1] - within[0] : Infinity;
   const lines = badgeLineWidth(text) <= room ? [text] : text.split(' · ');
   const w = Math.max(...lines.map(badgeLineWidth));
   const wanted = align === 'left' ? at.x : at.x - w / 2;
   const x = within ? Math.max(within[0], Math.min(wanted, within[1] - w)) : Math.max(8, wanted);
   const h = 36 + BADGE_LINE * (lines.length - 1);
-  const top = at.y - 22 - h;
+  return { lines, box: { x, y: at.y - 22 - h, w, h } };
+}
+
+/** A small tag at the device that rewrote the packet (see `badgeLayout` for where). */
+export function RewriteBadge(place: BadgePlace) {
+  const reduce = useReducedMotionConfig();
+  const { lines, box } = badgeLayout(place);
+  const { x, y: top, w, h } = box;
+  const { at, text } = place;
   // Fades in as the packet arrives: a CSS animation (`.badge-in`), restarted by the key, for the
   // same reason as the wire's draw-in (Wire.tsx).
   return (

@@ -10,7 +10,7 @@ import {
   type Result,
   type Trace,
 } from '../model';
-import { DropMark, RewriteBadge, rewriteBadge } from './Badges';
+import { badgeLayout, DropMark, RewriteBadge, rewriteBadge, type BadgePlace } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import { Defs } from './Defs';
 import { LoadBalancer, NodePorts } from './FrontDoor';
@@ -19,7 +19,7 @@ import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
-import { badgeAnchor, badgeBounds, cardRest, cardSize, hopPath, hopPoints } from './paths';
+import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, hopPath, hopPoints } from './paths';
 import { shareLabels } from './shares-text';
 import { Trail, Wire } from './Wire';
 
@@ -112,7 +112,16 @@ export const Diagram = memo(function Diagram({
     t && (mode?.front === 'vip' || mode?.front === 'proxy')
       ? (t.forward[0]?.packet.dst.ip ?? undefined)
       : undefined;
-  const badge = hop ? rewriteBadge(hop) : null;
+  const badgeText = hop ? rewriteBadge(hop) : null;
+  const badge: BadgePlace | null =
+    hop && badgeText
+      ? {
+          at: badgeAnchor(layout, hop),
+          text: badgeText,
+          align: hop.from.startsWith('node:') ? 'left' : 'center',
+          within: badgeBounds(layout, hop),
+        }
+      : null;
   const dropped = hop?.kind === 'drop';
   return (
     <svg
@@ -175,14 +184,7 @@ export const Diagram = memo(function Diagram({
             dropped={dropped}
             drawKey={`${run}|${dir}|${index}`}
           />
-          {badge && (
-            <RewriteBadge
-              at={badgeAnchor(layout, hop)}
-              text={badge}
-              align={hop.from.startsWith('node:') ? 'left' : 'center'}
-              within={badgeBounds(layout, hop)}
-            />
-          )}
+          {badge && <RewriteBadge {...badge} />}
           {dropped && <DropMark at={points[points.length - 1] as Point} />}
           <PacketCard
             lines={lines}
@@ -190,7 +192,12 @@ export const Diagram = memo(function Diagram({
             size={size}
             flight={{
               key: `${run}|${dir}|${index}|${view}`,
-              rest: cardRest(layout, hop, size),
+              rest: clearOf(
+                cardRest(layout, hop, size),
+                size,
+                badge ? badgeLayout(badge).box : null,
+                layout,
+              ),
               via,
             }}
             reply={dir === 'return'}

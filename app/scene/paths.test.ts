@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SLIDES, topologyOf, traceFor } from '../deck';
-import type { Hop } from '../model';
-import type { Box, Point } from './geometry';
+import { packetLines, type Hop } from '../model';
+import { badgeLayout, rewriteBadge } from './Badges';
+import { overlaps, type Box, type Point } from './geometry';
 import { layoutDiagram } from './layout';
-import { hopPath, hopPoints } from './paths';
+import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, hopPath, hopPoints } from './paths';
 
 /** Where a pod's name and address are written: its box less a small margin. */
 const labelArea = (b: Box): Box => ({ x: b.x + 6, y: b.y + 6, w: b.w - 12, h: b.h - 12 });
@@ -80,6 +81,29 @@ describe('hop wires', () => {
       }
     }
     expect(crossings).toEqual([]);
+  });
+
+  it('leave the packet card resting clear of the rewrite badge, in words and in addresses', () => {
+    const covered: string[] = [];
+    let badges = 0;
+    for (const { where, hop, layout } of cases) {
+      const text = rewriteBadge(hop);
+      if (!text) continue;
+      badges++;
+      const badge = badgeLayout({
+        at: badgeAnchor(layout, hop),
+        text,
+        align: hop.from.startsWith('node:') ? 'left' : 'center',
+        within: badgeBounds(layout, hop),
+      }).box;
+      for (const view of ['talk', 'ip'] as const) {
+        const size = cardSize(packetLines(hop.packet, view));
+        const rest = clearOf(cardRest(layout, hop, size), size, badge, layout);
+        if (overlaps({ ...rest, ...size }, badge)) covered.push(`${where} (${view})`);
+      }
+    }
+    expect(badges).toBeGreaterThan(50);
+    expect(covered).toEqual([]);
   });
 
   it('meet the load balancer at its edge, the request from the client’s side and the reply from the cluster’s, never across its name', () => {

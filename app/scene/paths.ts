@@ -1,6 +1,6 @@
 import { line, curveBasis } from 'd3-shape';
 import type { Hop } from '../model';
-import { center, textWidth, type Box, type Point } from './geometry';
+import { center, overlaps, textWidth, type Box, type Point } from './geometry';
 import type { DiagramLayout, NodeLayout, PodLayout } from './layout';
 
 const mid = (b: Box, side: 'left' | 'right' | 'top'): Point =>
@@ -53,11 +53,16 @@ export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
   return anchor(layout, hop.from, 'from', hop);
 }
 
-/** The x range a rewrite badge must stay in: a pod's badge stays inside the pod's node. */
+/**
+ * The x range a rewrite badge must stay in: a pod's badge stays inside the
+ * pod's node, the load balancer's outside the cluster (so it never lies across
+ * the cluster's border and the wire going in).
+ */
 export function badgeBounds(
   layout: DiagramLayout,
   hop: Hop,
 ): readonly [number, number] | undefined {
+  if (hop.from.startsWith('lb:')) return [8, layout.cluster.x - 12];
   const node = homeOf(layout, podOf(layout, hop.from));
   return node ? [node.box.x + 6, node.box.x + node.box.w - 6] : undefined;
 }
@@ -211,4 +216,24 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
   const x = Math.min(Math.max(c.x + 12, target - size.w / 2), c.x + c.w - size.w - 12);
   // Below the rewrite badge, which docks at the top of the corridor.
   return { x, y: corridor.y + 48 };
+}
+
+/**
+ * The card's resting place moved off the rewrite badge, if it would cover it:
+ * to the badge's right, else its left, else below it, inside the cluster.
+ */
+export function clearOf(
+  rest: Point,
+  size: CardSize,
+  badge: Box | null,
+  layout: DiagramLayout,
+): Point {
+  const card = { ...rest, w: size.w, h: size.h };
+  if (!badge || !overlaps(card, badge)) return rest;
+  const c = layout.cluster;
+  const right = badge.x + badge.w + 12;
+  if (right + size.w <= c.x + c.w - 12) return { x: right, y: rest.y };
+  const left = badge.x - 12 - size.w;
+  if (left >= c.x + 12) return { x: left, y: rest.y };
+  return { x: rest.x, y: badge.y + badge.h + 8 };
 }
