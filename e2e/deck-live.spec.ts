@@ -27,6 +27,28 @@ test.describe('deep links reproduce the talk’s slides', () => {
     });
   }
 
+  test('#/10 asks how the client’s traffic gets in: a "?" on the way from the client to the cluster', async ({
+    page,
+  }) => {
+    await page.goto('/#/10');
+    await expect(caption(page)).toContainText('how does its traffic get in?');
+    const texts = await stageTexts(page);
+    expect(texts).toContain('?');
+    expect(texts).toContain('1.2.3.4');
+  });
+
+  test('the legend names node ports only once the talk has brought them in', async ({ page }) => {
+    await page.goto('/#/6');
+    const legend = page.locator('.legend');
+    await expect(legend).toContainText('Service A');
+    await expect(legend).not.toContainText(':30093');
+    await page.goto('/#/27');
+    await expect(legend).toContainText('Service A (:30093)');
+    await page.goto('/#/50');
+    await expect(legend).toContainText('Service A');
+    await expect(legend).not.toContainText(':30093');
+  });
+
   test('#/37 has no Pod-a, and says the packet is dropped', async ({ page }) => {
     await page.goto('/#/37');
     await expect(caption(page)).toContainText('drops the packet silently');

@@ -19,7 +19,7 @@ interface Props {
   readonly layout: DiagramLayout;
   /** How much has been built so far (slides 3–10). */
   readonly build: Build;
-  /** Slide 10's "1.2.3.4 ?". */
+  /** Slide 10's "1.2.3.4 ?": how does the client's traffic get in? */
   readonly clientUnknown: boolean;
   /** Show pod addresses (slide 39 draws bare "pod"s). */
   readonly podAddresses: boolean;
@@ -174,11 +174,38 @@ export const ClusterShapes = memo(function ClusterShapes({
               fontSize={28}
             >
               {topology.client.ip}
-              {clientUnknown ? ' ?' : ''}
             </text>
           </Appear>
         )}
       </Presence>
+      {level >= 4 && clientUnknown && <WayIn layout={layout} />}
     </g>
   );
 });
+
+/**
+ * Slide 10's question: a client outside, and no known way in. A dashed arrow
+ * from the client to the cluster's edge with a large "?" over it.
+ */
+function WayIn({ layout }: { layout: DiagramLayout }) {
+  const from = {
+    x: layout.client.x + layout.client.w + 12,
+    y: layout.client.y + layout.client.h / 2,
+  };
+  const to = { x: layout.cluster.x - 12, y: from.y };
+  const midX = (from.x + to.x) / 2;
+  return (
+    <Appear key="way-in" delay={0.3}>
+      <path
+        d={`M ${from.x} ${from.y} H ${to.x}`}
+        stroke="var(--wire)"
+        strokeWidth={5}
+        strokeDasharray="14 10"
+        markerEnd="url(#arrow)"
+      />
+      <text x={midX} y={from.y - 24} textAnchor="middle" fontSize={72} className="label-strong">
+        ?
+      </text>
+    </Appear>
+  );
+}

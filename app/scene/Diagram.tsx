@@ -173,7 +173,7 @@ export const Diagram = memo(function Diagram({
       </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
       {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
-        <Legend topology={topology} roles={roles} />
+        <Legend topology={topology} roles={roles} ports={scene.nodePorts === true} />
       )}
       {hop && (
         <>

@@ -2,13 +2,27 @@ import type { Topology } from '../model';
 import { roleColour } from './ClusterShapes';
 import type { PodRole } from './layout';
 
-/** Which colour is which Service. */
-export function Legend({ topology, roles }: { topology: Topology; roles: ReadonlySet<PodRole> }) {
+/**
+ * Which colour is which Service; with `ports`, each Service's node port too
+ * (from slide 24 on, where the talk brings node ports in).
+ */
+export function Legend({
+  topology,
+  roles,
+  ports,
+}: {
+  topology: Topology;
+  roles: ReadonlySet<PodRole>;
+  ports: boolean;
+}) {
   const entries: { role: PodRole; text: string }[] = [];
   for (const svc of topology.services) {
     const role: PodRole | null = svc.id === 'svc-a' ? 'a' : svc.id === 'svc-b' ? 'b' : null;
     if (role && roles.has(role))
-      entries.push({ role, text: `${svc.name}${svc.nodePort ? ` (:${svc.nodePort})` : ''}` });
+      entries.push({
+        role,
+        text: `${svc.name}${ports && svc.nodePort ? ` (:${svc.nodePort})` : ''}`,
+      });
   }
   if (roles.has('ingress')) entries.push({ role: 'ingress', text: 'Ingress proxy' });
   return (

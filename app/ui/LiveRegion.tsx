@@ -24,8 +24,11 @@ export function selectStepSentence(s: InboundState): string {
     return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;
   }
   const caption = step.caption ? ` ${step.caption}.` : '';
-  if (!t)
+  if (!t) {
+    if (step.scene.clientUnknown)
+      return `${where}${caption} The cluster diagram, with a client outside it: how does its traffic get in?`;
     return `${where}${caption} The cluster diagram${step.scene.build === 'client' ? ', with the client outside' : ''}.`;
+  }
   if (!t.ok) return `${where} ${t.error}`;
   const trace = t.value;
   if (s.returnHop !== null) {
