@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODES } from '../model';
-import { SLIDES, SLIDE_COUNT } from './slides';
+import { SLIDES, SLIDE_COUNT, spokenLines, startsSentence } from './slides';
 import talk from './talk.json';
 import { TALK_SCENES } from './scenes';
 
@@ -54,5 +54,16 @@ describe('the talk as slides', () => {
     expect(s124.map((s) => s.scene?.mode)).toEqual([undefined, '4d', '4d', '4d', '4d']);
     for (const step of [...s62, ...s124].slice(1))
       if (step.scene) expect(step.scene.hypothetical).toBe(true);
+  });
+
+  it('tells where the talk starts a new sentence on a statement slide', () => {
+    const slide = (n: number) => SLIDES[n - 1]?.lines ?? [];
+    const starts = (n: number) => slide(n).map((_, i) => startsSentence(slide(n), i));
+    expect(starts(25)).toEqual([false, false, true, false]);
+    expect(starts(104)).toEqual([false, false, false, true, false]);
+    expect(starts(12)).toEqual([false, false, false]); // "APIs to bring traffic…" goes on
+    expect(spokenLines(slide(25))).toBe(
+      'A port on each node will forward traffic to your service. We know which service by which port',
+    );
   });
 });

@@ -127,3 +127,16 @@ export const slideAt = (n: number): Slide =>
 /** The mode a step shows a packet for, if any. */
 export const modeOf = (slide: number, step: number): ModeId | undefined =>
   slideAt(slide).steps[step]?.scene?.mode;
+
+/**
+ * Whether line i of a statement slide starts a new sentence. The talk sets
+ * sentences without full stops; a line that opens with a capitalised word
+ * after one that did not end in a comma starts the next ("…to your service" /
+ * "We know which service by…", slide 25). Acronyms ("APIs") continue a line.
+ */
+export const startsSentence = (lines: readonly string[], i: number): boolean =>
+  i > 0 && /^[A-Z][a-z]/.test(lines[i] ?? '') && !/,$/.test(lines[i - 1] ?? '');
+
+/** A statement slide's words as sentences, for reading aloud: "… to your service. We know …". */
+export const spokenLines = (lines: readonly string[]): string =>
+  lines.map((l, i) => (startsSentence(lines, i + 1) ? `${l}.` : l)).join(' ');

@@ -1,4 +1,4 @@
-import { SLIDE_COUNT } from '../deck';
+import { SLIDE_COUNT, spokenLines } from '../deck';
 import { describeHop, describeOutcome } from '../model';
 import { topologyOf } from '../deck';
 import { describeShares } from '../scene/shares-text';
@@ -19,6 +19,7 @@ export function selectStepSentence(s: InboundState): string {
   const where = `Slide ${slide.n} of ${SLIDE_COUNT}${s.step > 0 ? `, step ${s.step}` : ''}.`;
   const t = selectTrace(s);
   if (!step.scene) {
+    if (slide.kind === 'statement') return `${where} ${spokenLines(slide.lines)}`;
     if (slide.kind !== 'proscons') return `${where} ${slide.lines.join(' ')}`;
     const { pros, cons } = prosAndCons(slide.lines);
     return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;

@@ -1,4 +1,4 @@
-import type { Slide } from '../deck';
+import { startsSentence, type Slide } from '../deck';
 
 /** Splits a "Pro:/Con:" slide into its two lists, joining the talk's wrapped lines. */
 export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: string[] } {
@@ -16,6 +16,19 @@ export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: s
 /** A line whose hyphenated words ("2-hops") never break at the hyphen; the text is unchanged. */
 function KeepHyphenated({ line }: { line: string }) {
   return line.split(/(\S+-\S+)/).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} className="nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
+/** An item whose "(e.g. use same hostname)" never breaks inside its brackets; the text is unchanged. */
+function KeepParenthesesWhole({ text }: { text: string }) {
+  return text.split(/(\([^)]*\))/).map((part, i) =>
     i % 2 === 1 ? (
       <span key={i} className="nowrap">
         {part}
@@ -59,7 +72,9 @@ export function TextSlide({ slide }: { slide: Slide }) {
             <h2>{label}:</h2>
             <ul>
               {items.map((item) => (
-                <li key={item}>{item}</li>
+                <li key={item}>
+                  <KeepParenthesesWhole text={item} />
+                </li>
               ))}
             </ul>
           </section>
@@ -82,7 +97,12 @@ export function TextSlide({ slide }: { slide: Slide }) {
   return (
     <div className="text-slide statement-slide">
       {lines.map((l, i) => (
-        <p key={`${i}-${l}`} className={l.startsWith('Option:') ? 'option' : undefined}>
+        <p
+          key={`${i}-${l}`}
+          className={
+            l.startsWith('Option:') ? 'option' : startsSentence(lines, i) ? 'sentence' : undefined
+          }
+        >
           {l}
         </p>
       ))}
