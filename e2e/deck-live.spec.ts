@@ -13,7 +13,7 @@ test.describe('deep links reproduce the talk’s slides', () => {
     [27, ['Src: node1', 'Dst: pod:pod-port'], [':30093', ':30076', 'Pod-c:', 'Client:']],
     [37, ['Src: node1', 'Dst: ???'], ['? Failure', 'Pod-b:']],
     [66, ['Src: node1', 'Dst: pod:pod-port'], ['Proxy', ':30093']],
-    [100, ['Src: proxy', 'Dst: pod:pod-port', 'X-Forwarded-For: client'], ['Proxy', 'Pod-a:']],
+    [100, ['Src: proxy', 'Dst: pod:pod-port'], ['Proxy', 'Pod-a:']],
   ];
   for (const [slide, card, labels] of cases) {
     test(`#/${slide}`, async ({ page }) => {
@@ -47,6 +47,25 @@ test.describe('deep links reproduce the talk’s slides', () => {
     await page.goto('/#/50');
     await expect(legend).toContainText('Service A');
     await expect(legend).not.toContainText(':30093');
+  });
+
+  test('X-Forwarded-For shows once the talk has said what it is (92, 101), as an extra step', async ({
+    page,
+  }) => {
+    await page.goto('/#/91');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    await expect(page.locator('.rewrite-badge')).not.toContainText('X-Forwarded-For');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.text-slide')).toContainText('HTTP Proxy can save client IP');
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/#\/92\/1$/);
+    await expect
+      .poll(() => packetLines(page))
+      .toEqual(['Src: node1', 'Dst: pod:pod-port', 'X-Forwarded-For: client']);
+    await page.goto('/#/101/1');
+    await expect
+      .poll(() => packetLines(page))
+      .toEqual(['Src: proxy', 'Dst: pod:pod-port', 'X-Forwarded-For: client']);
   });
 
   test('#/37 has no Pod-a, and says the packet is dropped', async ({ page }) => {

@@ -313,19 +313,17 @@ export const NOTES: readonly string[] = [
     '198.51.100.7:80. The connection ends at the proxy, as in 3c.',
   // 88
   'Second hop: Src: proxy, Dst: node1:node-port, a new connection from 198.51.100.7 to ' +
-    '10.240.0.1:30093. Look lower on the card: the proxy added X-Forwarded-For: 1.2.3.4 to the ' +
-    'request.',
+    '10.240.0.1:30093. The client is gone from the IP header already; slide 92 says where it ' +
+    'went.',
   // 89
   'Third hop: Src: node1, Dst: pod:pod-port, after Node1’s DNAT to Pod-c at 10.0.2.1:8080 and ' +
-    'SNAT to itself. The IP header has now lost the client twice, but X-Forwarded-For still ' +
-    'says 1.2.3.4.',
+    'SNAT to itself. The IP header has now lost the client twice.',
   // 90
   'At the IP layer this is 3c again: the proxy replaces the client, and under Cluster Node1 ' +
     'replaces the proxy. What differs is the layer above.',
   // 91
-  'The same hop, Src: node1, Dst: pod:pod-port, read at the HTTP layer. The card still ' +
-    'carries X-Forwarded-For: client; the header rides inside the request, so no NAT along the ' +
-    'way can strip it.',
+  'The same hop, Src: node1, Dst: pod:pod-port, now to be read at the HTTP layer. The IP ' +
+    'header shows only Node1; the next slide says what the request itself still carries.',
   // 92
   'So the application can still learn who the client was by reading X-Forwarded-For. It ' +
     'should only trust that header when it comes from its own proxy.',
@@ -350,8 +348,7 @@ export const NOTES: readonly string[] = [
     'Service is a candidate, wherever it runs.',
   // 99
   'Here the proxy picked Pod-c on Node2: Src: proxy, Dst: pod:pod-port, from 198.51.100.7 to ' +
-    '10.0.2.1:8080. No node port and no NAT on the node, and X-Forwarded-For: 1.2.3.4 rides in ' +
-    'the request.',
+    '10.0.2.1:8080. No node port and no NAT on the node: one hop from the proxy to the pod.',
   // 100
   'The same card, Src: proxy, Dst: pod:pod-port, but this time to Pod-a at 10.0.1.1:8080 on ' +
     'Node1. Either node, one hop, and externalTrafficPolicy plays no part.',

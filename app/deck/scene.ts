@@ -22,6 +22,12 @@ export interface Scene {
   readonly nodePorts?: boolean;
   /** Show each pod's and node's share of traffic (slide 39). */
   readonly shares?: boolean;
+  /**
+   * The card shows Src and Dst only, as the talk's picture does: 4a and 4b
+   * before slides 92 and 101 say what X-Forwarded-For is (the steps after
+   * them show the header).
+   */
+  readonly srcDstOnly?: boolean;
   /** A mode nobody had built in 2020 (3b, 4d): drawn, and marked as hypothetical. */
   readonly hypothetical?: boolean;
 }

@@ -53,15 +53,16 @@ export const TALK_SCENES: Readonly<Record<number, Scene>> = {
   // 3d) Proxy-like, 1 hop
   77: at('3d', 0),
   78: at('3d', 1),
-  // 4a) External ingress, 2 hops
+  // 4a) External ingress, 2 hops. X-Forwarded-For waits for slide 92 (step 92/1 shows it).
   87: at('4a', 0, { nodePorts: true }),
-  88: at('4a', 1, { nodePorts: true }),
-  89: at('4a', 2, { nodePorts: true }),
-  91: at('4a', 2, { nodePorts: true }),
-  // 4b) External ingress, 1 hop: "Proxy can choose any pod, regardless of node"
+  88: at('4a', 1, { nodePorts: true, srcDstOnly: true }),
+  89: at('4a', 2, { nodePorts: true, srcDstOnly: true }),
+  91: at('4a', 2, { nodePorts: true, srcDstOnly: true }),
+  // 4b) External ingress, 1 hop: "Proxy can choose any pod, regardless of node"; X-Forwarded-For
+  // waits for slide 101 (step 101/1).
   97: at('4b', 0),
-  99: at('4b', 1),
-  100: at('4b', 1, { pod: 'pod-a' }),
+  99: at('4b', 1, { srcDstOnly: true }),
+  100: at('4b', 1, { pod: 'pod-a', srcDstOnly: true }),
   // 4c) In-cluster shared ingress, one slide per hop
   106: ingress('4c.1', 0),
   107: ingress('4c.1', 1),

@@ -66,4 +66,19 @@ describe('the talk as slides', () => {
       'A port on each node will forward traffic to your service. We know which service by which port',
     );
   });
+
+  it('keeps X-Forwarded-For off the card until the talk says what it is, then shows it as an extra step', () => {
+    for (const n of [88, 89, 91, 99, 100]) expect(TALK_SCENES[n]?.srcDstOnly, `${n}`).toBe(true);
+    for (const n of [106, 109, 115, 120])
+      expect(TALK_SCENES[n]?.srcDstOnly, `${n}`).toBeUndefined();
+    for (const [n, from] of [
+      [92, 91],
+      [101, 100],
+    ] as const) {
+      const [, extra] = SLIDES[n - 1]?.steps ?? [];
+      expect(extra?.scene).toEqual({ ...TALK_SCENES[from], srcDstOnly: undefined });
+      expect(extra?.scene?.srcDstOnly).toBeUndefined();
+      expect(extra?.caption).toMatch(/header/);
+    }
+  });
 });

@@ -55,7 +55,16 @@ const hypothetical = (
     caption,
   }));
 
+/** After "HTTP Proxy can save client IP in X-Forwarded-For header": the hop into the pod again, header shown. */
+const withForwardedFor = (slide: number, caption: string): Step[] => {
+  const scene: Scene = { ...(TALK_SCENES[slide] as Scene) };
+  delete (scene as { srcDstOnly?: boolean }).srcDstOnly;
+  return [{ scene, caption }];
+};
+
 const EXTRA_STEPS: Readonly<Record<number, Step[]>> = {
+  92: withForwardedFor(91, 'The same hop, with the header the proxy added'),
+  101: withForwardedFor(100, 'The same hop, with the header the proxy added'),
   62: hypothetical('3b', 2, 'default', 'What 3b would look like: the VIP sends straight to a pod'),
   124: hypothetical(
     '4d',

@@ -1,10 +1,18 @@
 import { NOTES } from './notes';
 
 /**
- * Notes for the steps beyond the talk (the hypothetical 3b and 4d, drawn as
- * extra steps of slides 62 and 124), by "slide/step".
+ * Notes for the steps beyond the talk (the X-Forwarded-For header shown after
+ * slides 92 and 101, and the hypothetical 3b and 4d drawn as extra steps of
+ * slides 62 and 124), by "slide/step".
  */
 export const STEP_NOTES: Readonly<Record<string, string>> = {
+  '92/1':
+    'Back to the last hop with the header shown: Src: node1, Dst: pod:pod-port, and lower on the ' +
+    'card X-Forwarded-For: client, 1.2.3.4. The proxy wrote it into the request, so neither its ' +
+    'own new connection nor Node1’s SNAT could take it away.',
+  '101/1':
+    'The 4b hop again with the header shown: Src: proxy, Dst: pod:pod-port, and X-Forwarded-For: ' +
+    'client. One hop, and the client’s address reaches Pod-a inside the request.',
   '62/1':
     'What 3b would look like, first hop: Src: client, Dst: VIP:service-port, so 1.2.3.4 sends ' +
     'to the VIP at 203.0.113.10:80. So far it is 3a: the balancer receives the packet untouched.',

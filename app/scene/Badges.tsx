@@ -4,12 +4,15 @@ import type { Box, Point } from './geometry';
 import { textWidth } from './geometry';
 import { Appear } from './Appear';
 
-/** What the sending device did, in a few words ("DNAT + SNAT", "proxy: new connection"). */
-export function rewriteBadge(hop: Hop): string | null {
+/**
+ * What the sending device did, in a few words ("DNAT + SNAT", "proxy: new
+ * connection"); without `headers`, nothing about the headers it added.
+ */
+export function rewriteBadge(hop: Hop, { headers = true } = {}): string | null {
   const types = new Set(hop.rewrites.map((r) => r.type));
   if (types.has('drop') || types.has('reject')) return null;
   const words: string[] = [];
-  if (types.has('xff')) words.push('+ X-Forwarded-For');
+  if (types.has('xff') && headers) words.push('+ X-Forwarded-For');
   if (types.has('proxy'))
     words.push(hop.direction === 'return' ? 'proxy: answers' : 'proxy: new connection');
   if (types.has('proxy-protocol')) words.push('+ PROXY line');

@@ -74,11 +74,13 @@ export const Diagram = memo(function Diagram({
   const dir = returnHop !== null ? 'return' : 'forward';
   const list = t ? (dir === 'return' ? t.back : t.forward) : [];
   const index = hop ? hop.index : -1;
-  const lines = hop ? packetLines(hop.packet, view) : [];
+  // Where the talk has not yet said what X-Forwarded-For is, the card shows what its picture does.
+  const shown = (l: readonly string[]) => (scene.srcDstOnly ? l.slice(0, 2) : l);
+  const lines = hop ? shown(packetLines(hop.packet, view)) : [];
   const previous = index > 0 ? list[index - 1] : undefined;
   const changed = changedLines(
     lines,
-    previous && dir === 'forward' ? packetLines(previous.packet, view) : null,
+    previous && dir === 'forward' ? shown(packetLines(previous.packet, view)) : null,
   );
   const size = cardSize(lines);
 
@@ -112,7 +114,7 @@ export const Diagram = memo(function Diagram({
     t && (mode?.front === 'vip' || mode?.front === 'proxy')
       ? (t.forward[0]?.packet.dst.ip ?? undefined)
       : undefined;
-  const badgeText = hop ? rewriteBadge(hop) : null;
+  const badgeText = hop ? rewriteBadge(hop, { headers: !scene.srcDstOnly }) : null;
   const badge: BadgePlace | null =
     hop && badgeText
       ? {
