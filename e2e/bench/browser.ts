@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { SLIDES } from '../../app/deck';
 import { chromiumArgs, findChromium } from '../chromium.mjs';
 import { keyLatencies, LATENCY_CATEGORIES, type KeyLatency, type TraceEvent } from './latency';
 import type { Figure } from './table';
@@ -31,6 +32,9 @@ async function firstPaint(browser: Browser, url: string): Promise<number> {
   return quantile(times, 0.5);
 }
 
+/** Every step of the deck, from slide 1 to 124/4. */
+const STEP_COUNT = SLIDES.reduce((n, s) => n + s.steps.length, 0);
+
 /** Presses keys with a Chromium trace recording, and reads each press's latencies from it. */
 async function tracedPresses(
   page: Page,
@@ -60,7 +64,7 @@ async function tracedPresses(
  */
 async function keyToPaint(page: Page): Promise<(KeyLatency & { step: string })[]> {
   const steps: string[] = [];
-  const latencies = await tracedPresses(page, 129, async () => {
+  const latencies = await tracedPresses(page, STEP_COUNT - 1, async () => {
     const flight = (await page.getByTestId('packet').count()) > 0;
     await page.waitForTimeout(flight ? 1700 : 250);
     await page.waitForFunction(() =>
