@@ -55,6 +55,8 @@ test.describe('deep links reproduce the talk’s slides', () => {
     await page.goto('/#/91');
     await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
     await expect(page.locator('.rewrite-badge')).not.toContainText('X-Forwarded-For');
+    await expect(caption(page)).toContainText('the IP header no longer names the client');
+    await expect(caption(page)).not.toContainText('X-Forwarded-For');
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('.text-slide')).toContainText('HTTP Proxy can save client IP');
     await page.keyboard.press('ArrowRight');
@@ -62,6 +64,7 @@ test.describe('deep links reproduce the talk’s slides', () => {
     await expect
       .poll(() => packetLines(page))
       .toEqual(['Src: node1', 'Dst: pod:pod-port', 'X-Forwarded-For: client']);
+    await expect(caption(page)).toContainText('survives only in X-Forwarded-For');
     await page.goto('/#/101/1');
     await expect
       .poll(() => packetLines(page))

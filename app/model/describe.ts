@@ -16,12 +16,22 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const has = (rewrites: readonly Rewrite[], type: Rewrite['type']) =>
   rewrites.some((r) => r.type === type);
 
+/** What a sentence may mention: without `headers`, nothing about HTTP headers (not yet in the talk). */
+export interface Wording {
+  readonly headers?: boolean;
+}
+
 /**
  * One sentence for a hop, for the aria-live region and the step caption, e.g.
  * "Node1 rewrites the destination to pod:pod-port (DNAT) and the source to node1
  * (SNAT), and sends to Pod-c through Node2."
  */
-export function describeHop(trace: Trace, hop: Hop, view: AddressView): string {
+export function describeHop(
+  trace: Trace,
+  hop: Hop,
+  view: AddressView,
+  { headers = true }: Wording = {},
+): string {
   const src = endpointLabel(hop.packet.src, view);
   const dst = endpointLabel(hop.packet.dst, view);
   const from = capital(subject(trace, hop.from));
@@ -54,7 +64,7 @@ export function describeHop(trace: Trace, hop: Hop, view: AddressView): string {
   if (has(r, 'proxy')) {
     const xff = hop.packet.xff?.map((h) => (view === 'talk' ? h.host : h.ip)).join(', ');
     const extra = [
-      has(r, 'xff') ? `X-Forwarded-For: ${xff}` : '',
+      has(r, 'xff') && headers ? `X-Forwarded-For: ${xff}` : '',
       has(r, 'proxy-protocol') ? 'a PROXY protocol line naming the client' : '',
     ].filter(Boolean);
     const carrying = extra.length > 0 ? `, carrying ${extra.join(' and ')}` : '';
@@ -70,14 +80,16 @@ export function describeHop(trace: Trace, hop: Hop, view: AddressView): string {
 }
 
 /** One sentence for the outcome of a trace. */
-export function describeOutcome(trace: Trace): string {
+export function describeOutcome(trace: Trace, { headers = true }: Wording = {}): string {
   switch (trace.outcome.kind) {
     case 'delivered': {
       const pod = name(trace, `pod:${trace.outcome.pod}`);
       const sees = trace.podSees ? endpointLabel(trace.podSees, 'talk') : 'nothing';
       const fate = {
         l3: 'the client IP survives',
-        xff: 'the client IP survives only in X-Forwarded-For',
+        xff: headers
+          ? 'the client IP survives only in X-Forwarded-For'
+          : 'the IP header no longer names the client',
         'proxy-protocol': 'the client IP survives only in the PROXY protocol line',
         lost: 'the client IP is lost',
       }[trace.clientIp];

@@ -195,13 +195,15 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
     return { x: Math.max(16, c.x - size.w - 24), y: first.y - size.h / 2 };
   }
   if (!fromInside && !toInside) {
+    // Between the client and the load balancer: well clear above both boxes.
     const x = (first.x + last.x) / 2 - size.w / 2;
-    return { x: Math.max(16, x), y: Math.min(first.y, last.y) - size.h - 70 };
+    return { x: Math.max(16, x), y: Math.min(first.y, last.y) - size.h - 100 };
   }
   if (!fromInside) {
-    // Entering the cluster: above the client and the load balancer.
+    // Entering the cluster: above the client and the load balancer, left of where the wire
+    // climbs to the cluster's edge (24 short of it, see hopPoints).
     return {
-      x: Math.max(16, Math.min(c.x - size.w - 16, (first.x + c.x) / 2 - size.w / 2)),
+      x: Math.max(16, Math.min(c.x - 24 - 20 - size.w, (first.x + c.x) / 2 - size.w / 2)),
       y: layout.client.y - size.h - 150,
     };
   }

@@ -41,9 +41,11 @@ export function selectStepSentence(s: InboundState): string {
   if (step.scene.shares && step.scene.mode)
     return `${where} ${describeShares(topologyOf(step.scene.variant), trace.service, step.scene.mode, selectPolicy(s))}`;
   const hop = step.scene.hop === undefined ? undefined : trace.forward[step.scene.hop];
-  if (!hop) return `${where}${caption} ${describeOutcome(trace)}`;
+  // Where the card holds X-Forwarded-For back (4a and 4b before slides 92 and 101), so do the words.
+  const wording = { headers: !step.scene.srcDstOnly };
+  if (!hop) return `${where}${caption} ${describeOutcome(trace, wording)}`;
   const last = hop.index === trace.forward.length - 1;
-  return `${where}${caption} ${describeHop(trace, hop, s.addressView)}${last && hop.kind === 'pass' ? ` ${describeOutcome(trace)}` : ''}`;
+  return `${where}${caption} ${describeHop(trace, hop, s.addressView, wording)}${last && hop.kind === 'pass' ? ` ${describeOutcome(trace, wording)}` : ''}`;
 }
 
 /** The aria-live region: every step's meaning, announced as it changes; shown as a caption too. */

@@ -100,7 +100,13 @@ export function TextSlide({ slide }: { slide: Slide }) {
         <p
           key={`${i}-${l}`}
           className={
-            l.startsWith('Option:') ? 'option' : startsSentence(lines, i) ? 'sentence' : undefined
+            l.startsWith('Option:')
+              ? 'option'
+              : /^\(.*\)$/.test(l)
+                ? 'aside'
+                : startsSentence(lines, i)
+                  ? 'sentence'
+                  : undefined
           }
         >
           {l}
