@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { parseHash } from './deck';
 import { createInboundStore, StoreProvider } from './store';
 import { Deck } from './ui/Deck';
 import { initialTheme } from './ui/usePreferences';
@@ -22,11 +23,13 @@ export function viewOf(search: string): View {
 /** Picks the view and gives it a store. `resumed` says the deck reopened where this browser left it. */
 export function App({ resumed = null }: { resumed?: number | null }) {
   const [store] = useState(() => {
-    const s = createInboundStore();
+    // Start where the link points, so a message about it is not cleared by moving there.
+    const s = createInboundStore(parseHash(window.location.hash).location);
     s.setState({ theme: initialTheme() });
     if (resumed !== null)
       s.getState().showNotice(
         `Back at slide ${resumed}, where you left off. Home goes to the start.`,
+        'news',
       );
     return s;
   });

@@ -1,13 +1,17 @@
 import type { StateCreator } from 'zustand';
 import type { InboundState } from './state';
 
+/** A problem to read (a bad link) stays until dismissed; news (back where you left off) passes. */
+export type NoticeTone = 'problem' | 'news';
+
 export interface NoticeState {
   /** A message for the person (a bad link, say), or null. */
   readonly notice: string | null;
+  readonly noticeTone: NoticeTone;
 }
 
 export interface NoticeActions {
-  showNotice(message: string): void;
+  showNotice(message: string, tone?: NoticeTone): void;
   dismissNotice(): void;
 }
 
@@ -15,6 +19,7 @@ export const createNoticeSlice: StateCreator<InboundState, [], [], NoticeState &
   set,
 ) => ({
   notice: null,
-  showNotice: (notice) => set({ notice }),
+  noticeTone: 'problem',
+  showNotice: (notice, noticeTone = 'problem') => set({ notice, noticeTone }),
   dismissNotice: () => set({ notice: null }),
 });
