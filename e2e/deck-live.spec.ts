@@ -381,6 +381,31 @@ test.describe('room for the slide on a 1280×720 projector', () => {
     expect((await page.locator('.stage-outer').boundingBox())?.height).toBeGreaterThanOrEqual(580);
   });
 
+  for (const [width, height] of [
+    [1024, 768],
+    [800, 600],
+  ] as const) {
+    test(`at ${width}×${height} the bar wraps: every control on screen, the whole diagram in view`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto('/#/27');
+      const bar = page.getByRole('navigation', { name: 'Deck controls' });
+      for (const control of await bar.locator('button, select').all()) {
+        const box = await control.boundingBox();
+        expect(box, await control.innerText()).not.toBeNull();
+        expect((box?.x ?? 0) + (box?.width ?? 0), await control.innerText()).toBeLessThanOrEqual(
+          width,
+        );
+      }
+      const diagram = await page.locator('svg.diagram').boundingBox();
+      expect((diagram?.x ?? -1) >= 0 && (diagram?.x ?? 0) + (diagram?.width ?? 0) <= width).toBe(
+        true,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    });
+  }
+
   test('F: fullscreen gives the stage the whole screen; the words stay for screen readers', async ({
     page,
   }) => {
