@@ -126,6 +126,20 @@ test.describe('the route so far stays drawn, faded, behind the hop on screen', (
 test.describe('externalTrafficPolicy, live', () => {
   test.use({ reducedMotion: 'reduce' });
 
+  test('after a click on a switch, the next-step keys still move the talk on', async ({ page }) => {
+    await page.goto('/#/26');
+    await policySwitch(page).getByRole('radio', { name: 'Local' }).click();
+    await expect(page).toHaveURL(/#\/26\?etp=Local$/);
+    await page.keyboard.press('ArrowRight');
+    await expectAt(page, 27);
+    // Still Local: the policy holds within the mode.
+    await expect.poll(() => packetLines(page)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await page.getByRole('button', { name: 'Return path' }).click();
+    await expect(caption(page)).toContainText('Reply, hop 1');
+    await page.keyboard.press(' ');
+    await expectAt(page, 28);
+  });
+
   test('slide 27: Local makes the pod see the client, and the link remembers it', async ({
     page,
   }) => {

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { SLIDE_COUNT } from '../deck';
 import type { AddressView, ExternalTrafficPolicy } from '../model';
 import {
@@ -50,7 +51,7 @@ export function Controls({
   const act = () => store.getState();
 
   return (
-    <nav className="controls" aria-label="Deck controls">
+    <nav className="controls" aria-label="Deck controls" onClick={handBackKeys}>
       <button
         type="button"
         className="nav-button"
@@ -153,4 +154,16 @@ export function Controls({
       </div>
     </nav>
   );
+}
+
+/**
+ * After a click with the pointer, the keys go back to the deck: a presenter
+ * who clicked "Local" and then presses → means the next step, not the next
+ * radio, and Space should not press "Return path" again. (A click made from
+ * the keyboard, detail 0, keeps its focus; the theme menu keeps it to open.)
+ */
+function handBackKeys(e: MouseEvent<HTMLElement>) {
+  if (e.detail === 0 || !(e.target instanceof Element) || e.target.closest('select')) return;
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && e.currentTarget.contains(focused)) focused.blur();
 }
