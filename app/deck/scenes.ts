@@ -34,16 +34,17 @@ export const TALK_SCENES: Readonly<Record<number, Scene>> = {
   // 1) Pod IP
   19: at('1', 0),
   // 2) NodePort
-  26: at('2', 0, { nodePorts: true }),
   // The talk's question on 28 ("why did the source IP change?") is about a pod on the very
   // node the packet entered: Node1 SNATs even then. Slide 30 takes Pod-a away to show why.
+  // 26 already heads for Pod-a, so a reply played there comes from the pod 27 shows.
+  26: at('2', 0, { nodePorts: true, pod: 'pod-a' as PodId }),
   27: at('2', 1, { nodePorts: true, pod: 'pod-a' as PodId }),
   30: at('2', 1, { nodePorts: true, variant: 'pod-a-gone' }),
   37: at('2', 1, { nodePorts: true, variant: 'pod-a-gone', policy: 'Local' }),
   39: { ...withClient, variant: 'imbalance', mode: '2', policy: 'Local', shares: true },
   // 3a) VIP-like, 2 hops
-  48: at('3a', 0),
-  49: at('3a', 1),
+  48: at('3a', 0, { pod: 'pod-a' as PodId }),
+  49: at('3a', 1, { pod: 'pod-a' as PodId }),
   50: at('3a', 2, { pod: 'pod-a' as PodId }), // as 27: local pod, SNAT all the same
   53: at('3a', 2, { variant: 'pod-a-gone' }),
   // 3c) Proxy-like, 2 hops

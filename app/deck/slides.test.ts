@@ -81,4 +81,24 @@ describe('the talk as slides', () => {
       expect(extra?.caption).toMatch(/header/);
     }
   });
+
+  it('sends each mode’s packet to one pod from its first hop on, so a reply played early comes from the pod the next slides show', () => {
+    const scenes = Object.entries(TALK_SCENES)
+      .map(([n, scene]) => ({ n: Number(n), scene }))
+      .filter(({ scene }) => scene.mode && scene.hop !== undefined)
+      .sort((a, b) => a.n - b.n);
+    const differ: string[] = [];
+    scenes.forEach(({ n, scene }, i) => {
+      const next = scenes[i + 1];
+      if (!next) return;
+      const sameRun =
+        next.scene.mode === scene.mode &&
+        next.scene.variant === scene.variant &&
+        next.scene.policy === scene.policy;
+      if (sameRun && (next.scene.hop ?? 0) > (scene.hop ?? 0) && next.scene.pod !== scene.pod)
+        differ.push(`${n} → ${next.n}`);
+    });
+    expect(differ).toEqual([]);
+    expect(TALK_SCENES[26]?.pod).toBe('pod-a');
+  });
 });
