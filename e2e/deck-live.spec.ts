@@ -31,7 +31,9 @@ test.describe('deep links reproduce the talk’s slides', () => {
     page,
   }) => {
     await page.goto('/#/10');
-    await expect(caption(page)).toContainText('how does its traffic get in?');
+    await expect(caption(page)).toContainText(
+      'A client at 1.2.3.4, outside the cluster. How does its traffic get in?',
+    );
     const texts = await stageTexts(page);
     expect(texts).toContain('?');
     expect(texts).toContain('1.2.3.4');

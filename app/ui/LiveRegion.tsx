@@ -1,6 +1,6 @@
 import { SLIDE_COUNT, spokenLines } from '../deck';
 import { describeHop, describeOutcome } from '../model';
-import { topologyOf } from '../deck';
+import { describeBuild, topologyOf } from '../deck';
 import { describeShares } from '../scene/shares-text';
 import { prosAndCons } from './TextSlide';
 import {
@@ -26,9 +26,9 @@ export function selectStepSentence(s: InboundState): string {
   }
   const caption = step.caption ? ` ${step.caption}.` : '';
   if (!t) {
-    if (step.scene.clientUnknown)
-      return `${where}${caption} The cluster diagram, with a client outside it: how does its traffic get in?`;
-    return `${where}${caption} The cluster diagram${step.scene.build === 'client' ? ', with the client outside' : ''}.`;
+    const built = describeBuild(topologyOf(step.scene.variant), step.scene.build);
+    const question = step.scene.clientUnknown ? ' How does its traffic get in?' : '';
+    return `${where}${caption} ${built}${question}`;
   }
   if (!t.ok) return `${where} ${t.error}`;
   const trace = t.value;

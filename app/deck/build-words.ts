@@ -1,0 +1,41 @@
+import { endpointsOf, type Topology } from '../model';
+import type { Build } from './scene';
+
+const LEVEL: Record<Build, number> = { cluster: 0, nodes: 1, ranges: 2, pods: 3, client: 4 };
+const COUNT = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+const count = (n: number) => COUNT[n] ?? String(n);
+
+/** "a, b and c". */
+const list = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * The cluster diagram as built so far, in words: what the build-up slides
+ * (3–10) draw, for the caption and for screen readers, which cannot read the
+ * drawing itself.
+ */
+export function describeBuild(topology: Topology, build: Build): string {
+  const level = LEVEL[build];
+  const nodes = topology.nodes;
+  const out = [`The cluster, ${topology.clusterCidr.text}.`];
+  if (level >= 1)
+    out.push(
+      `${capital(count(nodes.length))} nodes: ${list(nodes.map((n) => `${n.name} at ${n.ip}`))}.`,
+    );
+  if (level >= 2) out.push(`Pod ranges: ${list(nodes.map((n) => `${n.name} ${n.podCidr.text}`))}.`);
+  if (level >= 3) {
+    const onNodes = nodes.map((n) => {
+      const pods = topology.pods.filter((p) => p.node === n.id);
+      return `${list(pods.map((p) => `${p.name} ${p.ip}`))} on ${n.name}`;
+    });
+    out.push(`Pods: ${onNodes.join('; ')}.`);
+    for (const svc of topology.services) {
+      const pods = endpointsOf(topology, svc);
+      if (pods.length > 0) out.push(`${svc.name} is ${list(pods.map((p) => p.name))}.`);
+    }
+  }
+  if (level >= 4) out.push(`A client at ${topology.client.ip}, outside the cluster.`);
+  return out.join(' ');
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
