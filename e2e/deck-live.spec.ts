@@ -34,9 +34,9 @@ test.describe('deep links reproduce the talk’s slides', () => {
     await expect(caption(page)).toContainText(
       'A client at 1.2.3.4, outside the cluster. How does its traffic get in?',
     );
-    const texts = await stageTexts(page);
-    expect(texts).toContain('?');
-    expect(texts).toContain('1.2.3.4');
+    // The diagram draws once its chunk has loaded, which may be after the caption.
+    await expect.poll(() => stageTexts(page)).toContain('?');
+    expect(await stageTexts(page)).toContain('1.2.3.4');
   });
 
   test('the legend names node ports only once the talk has brought them in', async ({ page }) => {

@@ -19,7 +19,16 @@ import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
-import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, hopPath, hopPoints } from './paths';
+import {
+  badgeAnchor,
+  badgeBounds,
+  cardRest,
+  cardSize,
+  clearOf,
+  flightPoints,
+  hopPath,
+  hopPoints,
+} from './paths';
 import { shareLabels } from './shares-text';
 import { Trail, Wire } from './Wire';
 
@@ -88,7 +97,8 @@ export const Diagram = memo(function Diagram({
   const run = `${scene.mode}|${scene.variant}|${policy}`;
   // The wire of the hop on screen, computed once per render for the flight and the drawing.
   const points = hop ? hopPoints(layout, hop) : [];
-  const [was, setWas] = useState<Place>(() => ({ run, dir, index, wire: points }));
+  const flight = hop ? flightPoints(layout, hop, points) : [];
+  const [was, setWas] = useState<Place>(() => ({ run, dir, index, wire: flight }));
   const [via, setVia] = useState<readonly Point[]>([]);
   if (was.run !== run || was.dir !== dir || was.index !== index) {
     const stepOn =
@@ -98,8 +108,8 @@ export const Diagram = memo(function Diagram({
     const stepBack = was.run === run && was.dir === dir && index === was.index - 1;
     // Back along the wire the card arrived by, which the slide stepped back to may not draw
     // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
-    setVia(stepOn ? points : stepBack ? [...was.wire].reverse() : []);
-    setWas({ run, dir, index, wire: points });
+    setVia(stepOn ? flight : stepBack ? [...was.wire].reverse() : []);
+    setWas({ run, dir, index, wire: flight });
   }
 
   // The hops already taken on this trip (forward, or the reply so far).

@@ -4,7 +4,16 @@ import { packetLines, type Hop } from '../model';
 import { badgeLayout, rewriteBadge } from './Badges';
 import { overlaps, type Box, type Point } from './geometry';
 import { layoutDiagram } from './layout';
-import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, hopPath, hopPoints } from './paths';
+import {
+  badgeAnchor,
+  badgeBounds,
+  cardRest,
+  cardSize,
+  clearOf,
+  flightPoints,
+  hopPath,
+  hopPoints,
+} from './paths';
 
 /** Where a pod's name and address are written: its box less a small margin. */
 const labelArea = (b: Box): Box => ({ x: b.x + 6, y: b.y + 6, w: b.w - 12, h: b.h - 12 });
@@ -104,6 +113,19 @@ describe('hop wires', () => {
     }
     expect(badges).toBeGreaterThan(50);
     expect(covered).toEqual([]);
+  });
+
+  it('carry the card along the wire to beside the device it arrives at, never onto its name', () => {
+    const landed: string[] = [];
+    for (const { where, hop, layout } of cases) {
+      const wire = hopPoints(layout, hop);
+      const flight = flightPoints(layout, hop, wire);
+      if (flight.length < 2 && wire.length >= 2) landed.push(`${where}: no travel`);
+      const pod = layout.pods.find((p) => hop.to === `pod:${p.id}`);
+      const end = flight[flight.length - 1] as Point;
+      if (pod && within(end, pod.box)) landed.push(`${where}: ends on ${pod.id}`);
+    }
+    expect(landed).toEqual([]);
   });
 
   it('meet the load balancer at its edge, the request from the client’s side and the reply from the cluster’s, never across its name', () => {

@@ -239,3 +239,34 @@ export function clearOf(
   if (left >= c.x + 12) return { x: left, y: rest.y };
   return { x: rest.x, y: badge.y + badge.h + 8 };
 }
+
+/**
+ * What the card should not land on at the end of a hop: the pod, the load
+ * balancer or the client box it arrives at; for a node, whose box holds the
+ * whole route inside it, just the gate or port where the wire arrives.
+ */
+function targetBox(layout: DiagramLayout, hop: Hop, end: Point): Box | undefined {
+  if (!hop.to) return undefined;
+  if (hop.to === 'client') return layout.client;
+  if (hop.to.startsWith('lb:')) return layout.lb;
+  if (nodeOf(layout, hop.to)) return { x: end.x, y: end.y, w: 0, h: 0 };
+  return podOf(layout, hop.to)?.box;
+}
+
+/**
+ * The wire points the card travels through: the wire less its last stretch
+ * into the device it arrives at, so the card docks beside the pod or the box
+ * (where it rests) instead of landing on its name and jumping back.
+ */
+export function flightPoints(layout: DiagramLayout, hop: Hop, points: readonly Point[]): Point[] {
+  const last = points[points.length - 1];
+  const box = last && targetBox(layout, hop, last);
+  if (!box) return [...points];
+  const near = { x: box.x - 20, y: box.y - 20, w: box.w + 40, h: box.h + 40 };
+  const inside = (p: Point) =>
+    p.x >= near.x && p.x <= near.x + near.w && p.y >= near.y && p.y <= near.y + near.h;
+  let end = points.length;
+  while (end > 1 && inside(points[end - 1] as Point)) end--;
+  // A hop that runs wholly beside its target (a reply up into its own node) keeps its wire.
+  return end >= 2 ? points.slice(0, end) : [...points];
+}
