@@ -129,6 +129,8 @@ test.describe('externalTrafficPolicy, live', () => {
   test.use({ reducedMotion: 'reduce' });
 
   test('after a click on a switch, the next-step keys still move the talk on', async ({ page }) => {
+    // The reply plays on by a timer: time is held still once it starts.
+    await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
     await page.goto('/#/26');
     await policySwitch(page).getByRole('radio', { name: 'Local' }).click();
     await expect(page).toHaveURL(/#\/26\?etp=Local$/);
@@ -136,10 +138,14 @@ test.describe('externalTrafficPolicy, live', () => {
     await expectAt(page, 27);
     // Still Local: the policy holds within the mode.
     await expect.poll(() => packetLines(page)).toEqual(['Src: client', 'Dst: pod:pod-port']);
+    await page.clock.pauseAt(new Date('2026-01-01T01:00:00Z'));
     await page.getByRole('button', { name: 'Return path' }).click();
-    await expect(caption(page)).toContainText('Reply, hop 1');
+    await expect(caption(page)).toContainText('Reply, hop 1 of 2');
+    // Space is the deck's next step (the reply's next hop), not a second press of the button.
     await page.keyboard.press(' ');
-    await expectAt(page, 28);
+    await expect(caption(page)).toContainText('Reply, hop 2 of 2');
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText('28 / 124');
   });
 
   test('slide 27: Local makes the pod see the client, and the link remembers it', async ({
@@ -261,6 +267,36 @@ test.describe('the return path', () => {
     await snap(page, 'slide-50-reply');
     await page.getByRole('button', { name: 'Return path' }).click();
     await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+  });
+});
+
+test.describe('the reply, stepped by hand', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('a link holds its reply hop; → and ← step through the reply, then move on', async ({
+    page,
+  }) => {
+    await page.goto('/#/66?ret=2');
+    await expect(caption(page)).toContainText('Reply, hop 2 of 3');
+    await page.waitForTimeout(2500); // longer than a played hop: a link does not play on
+    await expect(caption(page)).toContainText('Reply, hop 2 of 3');
+    await expect(page).toHaveURL(/#\/66\?ret=2$/);
+    await page.keyboard.press('ArrowRight');
+    await expect(caption(page)).toContainText('Reply, hop 3 of 3');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: proxy:service-port', 'Dst: client']);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(caption(page)).toContainText('Reply, hop 1 of 3');
+    await page.keyboard.press('ArrowLeft');
+    await expect(caption(page)).not.toContainText('Reply');
+    await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
+    await expectAt(page, 66);
+    await page.keyboard.press('r');
+    for (let hop = 2; hop <= 3; hop++) {
+      await page.keyboard.press('ArrowRight');
+      await expect(caption(page)).toContainText(`Reply, hop ${hop} of 3`);
+    }
+    await page.keyboard.press('ArrowRight');
+    await expectAt(page, 67);
   });
 });
 

@@ -32,6 +32,8 @@ export function createInboundStore(initial: Location = START): InboundStore {
         set({
           policy: policyOk && l.policy !== talkPolicy(selectScene(state)) ? l.policy : null,
           returnHop: l.returnHop !== null && back > 0 ? Math.min(l.returnHop, back - 1) : null,
+          // A reply from a link, or from another window, holds its hop: the link shows what it says.
+          replyPlaying: false,
         });
       },
     };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { modeOf, SLIDE_COUNT, slideAt } from '../deck';
+import { selectTrace } from './selectors';
 import type { InboundState } from './state';
 
 export interface DeckState {
@@ -34,6 +35,7 @@ export function place(state: InboundState, slide: number, step: number): Partial
     slide: s,
     step: k,
     returnHop: null,
+    replyPlaying: false,
     notice: null,
     ...(sameMode ? {} : { policy: null }),
   };
@@ -47,12 +49,19 @@ export const createDeckSlice: StateCreator<InboundState, [], [], DeckState & Dec
   step: 0,
   goTo: (slide, step = 0) => set(place(get(), slide, step)),
   next: () => {
-    const { slide, step } = get();
+    const { slide, step, returnHop } = get();
+    // While the reply is shown, the next step is its next hop, until it reaches the client.
+    const t = returnHop === null ? null : selectTrace(get());
+    if (returnHop !== null && t?.ok && returnHop < t.value.back.length - 1)
+      return set({ returnHop: returnHop + 1, replyPlaying: false });
     if (step < slideAt(slide).steps.length - 1) set(place(get(), slide, step + 1));
     else if (slide < SLIDE_COUNT) set(place(get(), slide + 1, 0));
   },
   prev: () => {
-    const { slide, step } = get();
+    const { slide, step, returnHop } = get();
+    // While the reply is shown, back a hop; from its first hop, back to the request.
+    if (returnHop !== null)
+      return set({ returnHop: returnHop > 0 ? returnHop - 1 : null, replyPlaying: false });
     if (step > 0) set(place(get(), slide, step - 1));
     else if (slide > 1) set(place(get(), slide - 1, slideAt(slide - 1).steps.length - 1));
   },

@@ -10,6 +10,12 @@ export interface SettingsState {
   readonly addressView: AddressView;
   /** The return hop on screen (0-based), or null when the reply is not shown. */
   readonly returnHop: number | null;
+  /**
+   * Whether the reply moves on by itself: after R in this window, until the
+   * presenter steps it by hand. A reply opened from a link, or followed from
+   * another window, holds its hop.
+   */
+  readonly replyPlaying: boolean;
 }
 
 export interface SettingsActions {
@@ -19,7 +25,7 @@ export interface SettingsActions {
   toggleAddressView(): void;
   /** Shows the reply from its first hop; again while showing, hides it. */
   toggleReturn(): void;
-  /** Moves the reply one hop on; false when it is already at the client. */
+  /** Moves the reply one hop on; false when it is already at the client (playing then stops). */
   advanceReturn(): boolean;
   stopReturn(): void;
 }
@@ -33,12 +39,17 @@ export const createSettingsSlice: StateCreator<
   policy: null,
   addressView: 'talk',
   returnHop: null,
+  replyPlaying: false,
   setTrafficPolicy: (policy) => {
     const state = get();
     if (!selectPolicyApplies(state)) return;
     const scene = selectScene(state);
     // An override equal to the talk's own policy is no override: the URL stays clean.
-    set({ policy: policy === talkPolicy(scene) ? null : policy, returnHop: null });
+    set({
+      policy: policy === talkPolicy(scene) ? null : policy,
+      returnHop: null,
+      replyPlaying: false,
+    });
   },
   toggleTrafficPolicy: () => {
     const state = get();
@@ -49,16 +60,18 @@ export const createSettingsSlice: StateCreator<
   toggleAddressView: () => set({ addressView: get().addressView === 'talk' ? 'ip' : 'talk' }),
   toggleReturn: () => {
     const state = get();
-    if (state.returnHop !== null) return set({ returnHop: null });
-    if (selectReplyAvailable(state)) set({ returnHop: 0 });
+    if (state.returnHop !== null) return set({ returnHop: null, replyPlaying: false });
+    if (selectReplyAvailable(state)) set({ returnHop: 0, replyPlaying: true });
   },
   advanceReturn: () => {
     const state = get();
     const t = selectTrace(state);
-    if (state.returnHop === null || !t?.ok || state.returnHop >= t.value.back.length - 1)
+    if (state.returnHop === null || !t?.ok || state.returnHop >= t.value.back.length - 1) {
+      if (state.replyPlaying) set({ replyPlaying: false });
       return false;
+    }
     set({ returnHop: state.returnHop + 1 });
     return true;
   },
-  stopReturn: () => set({ returnHop: null }),
+  stopReturn: () => set({ returnHop: null, replyPlaying: false }),
 });

@@ -16,6 +16,42 @@ const intoPod = (s: InboundState) => {
 };
 
 describe('deck navigation', () => {
+  it('while the reply is shown, next and previous step through its hops, then move on', () => {
+    const store = at(66);
+    store.getState().toggleReturn();
+    expect(store.getState()).toMatchObject({ returnHop: 0, replyPlaying: true });
+    store.getState().next();
+    expect(store.getState()).toMatchObject({ slide: 66, returnHop: 1, replyPlaying: false });
+    store.getState().next();
+    expect(store.getState()).toMatchObject({ slide: 66, returnHop: 2 });
+    store.getState().prev();
+    store.getState().prev();
+    expect(store.getState()).toMatchObject({ slide: 66, returnHop: 0 });
+    store.getState().prev();
+    expect(store.getState()).toMatchObject({ slide: 66, step: 0, returnHop: null });
+    store.getState().toggleReturn();
+    store.getState().next();
+    store.getState().next();
+    store.getState().next(); // at the client: on to the next slide
+    expect(store.getState()).toMatchObject({ slide: 67, returnHop: null, replyPlaying: false });
+  });
+
+  it('a reply from a link holds its hop; one started with R plays', () => {
+    const linked = createInboundStore({
+      slide: 66,
+      step: 0,
+      policy: null,
+      addressView: 'talk',
+      returnHop: 1,
+    });
+    expect(linked.getState()).toMatchObject({ returnHop: 1, replyPlaying: false });
+    expect(linked.getState().advanceReturn()).toBe(true);
+    expect(linked.getState().advanceReturn()).toBe(false);
+    linked.getState().toggleReturn();
+    linked.getState().toggleReturn();
+    expect(linked.getState()).toMatchObject({ returnHop: 0, replyPlaying: true });
+  });
+
   it('a message about a bad link stays while its slide is shown and goes when the deck moves on', () => {
     const store = at(27);
     store.getState().showNotice('There is no slide 999.');

@@ -37,7 +37,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'overview', keys: ['O'], does: 'Overview of all slides (Esc closes it)' },
   { command: 'policy', keys: ['E'], does: 'Flip externalTrafficPolicy (Cluster / Local)' },
   { command: 'addresses', keys: ['A'], does: 'Talk words or IP addresses on the packet' },
-  { command: 'return', keys: ['R'], does: 'Play the reply back to the client' },
+  {
+    command: 'return',
+    keys: ['R'],
+    does: 'Play the reply back to the client (next and previous then step through it)',
+  },
   { command: 'presenter', keys: ['S'], does: 'Open the presenter view in a new window' },
   { command: 'fullscreen', keys: ['F'], does: 'Fullscreen on or off' },
   { command: 'blackout', keys: ['B', '.'], does: 'Black out the audience screen, and back' },
