@@ -347,6 +347,34 @@ test('reduced motion: the packet is where it ends up at once; otherwise it trave
   expect(await flight('no-preference')).toBeGreaterThanOrEqual(4);
 });
 
+test('a hop shown after a text slide plays from its start: the wire draws in, the card leaves the client', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto('/#/18');
+  await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
+  await page.waitForTimeout(800);
+  const pressed = await page.evaluate(() => performance.now());
+  const xs = (await trackCard(page, 'ArrowRight', 1300))
+    .filter((b) => b.width > 0)
+    .map((b) => Math.round(b.x));
+  await expectAt(page, 19);
+  expect(new Set(xs).size).toBeGreaterThanOrEqual(4);
+  // It set off from the client, on the left, and went some way toward the cluster.
+  expect(Math.max(...xs) - (xs[0] ?? 0)).toBeGreaterThan(150);
+  // The wire drew itself in as the slide appeared, not earlier while it waited hidden.
+  const drawn = await page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((a) => (a as CSSAnimation).animationName === 'wire-draw')
+      .map((a) => Number(a.startTime)),
+  );
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(Math.min(...drawn)).toBeGreaterThan(pressed);
+  await context.close();
+});
+
 test.describe('bad links land somewhere valid and say why', () => {
   for (const [hash, slide, message] of [
     ['#/0', 1, 'no slide 0'],

@@ -41,6 +41,12 @@ export interface DiagramProps {
   readonly returnHop: number | null;
   /** Words for an extra step (e.g. "What 3b would look like"). */
   readonly caption?: string;
+  /**
+   * False while the diagram waits hidden behind a text slide (prepared in
+   * advance). When it is shown, the hop on screen plays: the wire draws in
+   * and the packet travels it from its start.
+   */
+  readonly shown?: boolean;
 }
 
 interface Place {
@@ -71,6 +77,7 @@ export const Diagram = memo(function Diagram({
   view,
   returnHop,
   caption,
+  shown = true,
 }: DiagramProps) {
   const topology = topologyOf(scene.variant);
   const layout = useMemo(
@@ -84,12 +91,12 @@ export const Diagram = memo(function Diagram({
   const list = t ? (dir === 'return' ? t.back : t.forward) : [];
   const index = hop ? hop.index : -1;
   // Where the talk has not yet said what X-Forwarded-For is, the card shows what its picture does.
-  const shown = (l: readonly string[]) => (scene.srcDstOnly ? l.slice(0, 2) : l);
-  const lines = hop ? shown(packetLines(hop.packet, view)) : [];
+  const onCard = (l: readonly string[]) => (scene.srcDstOnly ? l.slice(0, 2) : l);
+  const lines = hop ? onCard(packetLines(hop.packet, view)) : [];
   const previous = index > 0 ? list[index - 1] : undefined;
   const changed = changedLines(
     lines,
-    previous && dir === 'forward' ? shown(packetLines(previous.packet, view)) : null,
+    previous && dir === 'forward' ? onCard(packetLines(previous.packet, view)) : null,
   );
   const size = cardSize(lines);
 
@@ -100,6 +107,7 @@ export const Diagram = memo(function Diagram({
   const flight = hop ? flightPoints(layout, hop, points) : [];
   const [was, setWas] = useState<Place>(() => ({ run, dir, index, wire: flight }));
   const [via, setVia] = useState<readonly Point[]>([]);
+  const [fromStart, setFromStart] = useState(false);
   if (was.run !== run || was.dir !== dir || was.index !== index) {
     const stepOn =
       was.run === run &&
@@ -109,7 +117,19 @@ export const Diagram = memo(function Diagram({
     // Back along the wire the card arrived by, which the slide stepped back to may not draw
     // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
     setVia(stepOn ? flight : stepBack ? [...was.wire].reverse() : []);
+    setFromStart(false);
     setWas({ run, dir, index, wire: flight });
+  }
+  // Shown after waiting behind a text slide (19, 30, 48, …): play the hop from its start.
+  const [wasShown, setWasShown] = useState(shown);
+  const [entries, setEntries] = useState(0);
+  if (wasShown !== shown) {
+    setWasShown(shown);
+    if (shown && hop) {
+      setEntries(entries + 1);
+      setVia(flight);
+      setFromStart(true);
+    }
   }
 
   // The hops already taken on this trip (forward, or the reply so far).
@@ -194,7 +214,7 @@ export const Diagram = memo(function Diagram({
             d={hopPath(points)}
             reply={dir === 'return'}
             dropped={dropped}
-            drawKey={`${run}|${dir}|${index}`}
+            drawKey={`${run}|${dir}|${index}|${entries}`}
           />
           {badge && <RewriteBadge {...badge} />}
           {dropped && <DropMark at={points[points.length - 1] as Point} />}
@@ -203,7 +223,8 @@ export const Diagram = memo(function Diagram({
             changed={changed}
             size={size}
             flight={{
-              key: `${run}|${dir}|${index}|${view}`,
+              key: `${run}|${dir}|${index}|${view}|${entries}`,
+              fromStart,
               rest: clearOf(
                 cardRest(layout, hop, size),
                 size,

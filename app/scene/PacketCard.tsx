@@ -10,6 +10,8 @@ export interface Flight {
   readonly rest: Point;
   /** Wire points to pass through on the way (empty: the card just appears there). */
   readonly via: readonly Point[];
+  /** Start at the wire's first point, not where the card was (a hop shown afresh). */
+  readonly fromStart?: boolean;
 }
 
 interface Plan {
@@ -21,14 +23,15 @@ interface Plan {
 }
 
 function planFor(flight: Flight, from: Point | null, size: CardSize): Plan {
+  const along = flight.via.map((p) => ({ x: p.x - size.w / 2, y: p.y - size.h / 2 }));
   const pts =
-    from && flight.via.length > 0
-      ? [
-          from,
-          ...flight.via.map((p) => ({ x: p.x - size.w / 2, y: p.y - size.h / 2 })),
-          flight.rest,
-        ]
-      : [flight.rest];
+    along.length === 0
+      ? [flight.rest]
+      : flight.fromStart
+        ? [...along, flight.rest]
+        : from
+          ? [from, ...along, flight.rest]
+          : [flight.rest];
   // Equal time per wire segment reads as a steady speed on short hops.
   const times = pts.map((_, i) => (pts.length === 1 ? 1 : i / (pts.length - 1)));
   return {

@@ -19,7 +19,8 @@ interface Props {
 export function Wire({ d, reply, dropped, drawKey }: Props) {
   const reduce = useReducedMotionConfig();
   const draw = !reduce && !reply && !dropped;
-  return (
+  const marker = dropped ? undefined : reply ? 'url(#arrow-return)' : 'url(#arrow)';
+  const wire = (
     <path
       key={drawKey}
       className={draw ? 'wire-draw' : undefined}
@@ -31,8 +32,23 @@ export function Wire({ d, reply, dropped, drawKey }: Props) {
       strokeWidth={5}
       strokeLinecap="round"
       strokeDasharray={reply || dropped ? '14 10' : undefined}
-      markerEnd={dropped ? undefined : reply ? 'url(#arrow-return)' : 'url(#arrow)'}
+      markerEnd={draw ? undefined : marker}
     />
+  );
+  if (!draw) return wire;
+  // The arrowhead on a path of its own, which shows once the wire has drawn in up to it.
+  return (
+    <>
+      {wire}
+      <path
+        key={`${drawKey}-head`}
+        className="wire-head"
+        d={d}
+        fill="none"
+        stroke="none"
+        markerEnd={marker}
+      />
+    </>
   );
 }
 

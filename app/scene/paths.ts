@@ -259,6 +259,14 @@ function targetBox(layout: DiagramLayout, hop: Hop, end: Point): Box | undefined
  * (where it rests) instead of landing on its name and jumping back.
  */
 export function flightPoints(layout: DiagramLayout, hop: Hop, points: readonly Point[]): Point[] {
+  const c = layout.cluster;
+  const fromOutside = hop.from === 'client' || hop.from.startsWith('lb:');
+  if (fromOutside && hop.to && !hop.to.startsWith('lb:') && hop.to !== 'client') {
+    // Into the cluster: the card rests outside it (cardRest), so it follows the wire to the
+    // cluster's edge and turns there, rather than running in and coming all the way back.
+    const outside = points.filter((p, i) => i === 0 || p.x < c.x);
+    if (outside.length >= 2) return outside;
+  }
   const last = points[points.length - 1];
   const box = last && targetBox(layout, hop, last);
   if (!box) return [...points];

@@ -31,7 +31,8 @@ const same = (a: DiagramProps, b: DiagramProps) =>
   a.policy === b.policy &&
   a.view === b.view &&
   a.returnHop === b.returnHop &&
-  a.caption === b.caption;
+  a.caption === b.caption &&
+  a.shown === b.shown;
 
 /**
  * The current step: a diagram, or the talk's words. The diagram stays mounted
@@ -63,7 +64,8 @@ export function SlideView() {
   const [kept, setKept] = useState<DiagramProps>(
     () => current ?? talkProps(FIRST_DIAGRAM_STEP, view),
   );
-  const wanted = current ?? (ahead ? talkProps(ahead, view) : kept);
+  const wanted =
+    current ?? (ahead ? { ...talkProps(ahead, view), shown: false } : { ...kept, shown: false });
   if (!same(wanted, kept)) setKept(wanted);
   const inBrowser = useInBrowser();
 
