@@ -259,5 +259,11 @@ test.describe('presenting comfort', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('.blackout')).toBeHidden();
     await expectAt(page, 27);
+    // A click brings it back too.
+    await page.keyboard.press('b');
+    await expect(page.locator('.blackout')).toBeVisible();
+    await page.mouse.click(640, 300);
+    await expect(page.locator('.blackout')).toBeHidden();
+    await expectAt(page, 27);
   });
 });

@@ -9,6 +9,7 @@ describe('parseHash', () => {
     ['#/62/1', { ...START, slide: 62, step: 1 }],
     ['#/27?ret=1', { ...START, slide: 27, returnHop: 0 }],
     ['#/27?ret=3', { ...START, slide: 27, returnHop: 2 }],
+    ['#/27?etp=local', { ...START, slide: 27, policy: 'Local' }],
   ])('%s', (hash, location) => {
     expect(parseHash(hash)).toEqual({ location, problems: [] });
   });

@@ -89,7 +89,11 @@ export function parseHash(hash: string): Parsed {
   const params = new URLSearchParams(query);
   let policy: ExternalTrafficPolicy | null = null;
   const etp = params.get('etp');
-  if (etp === 'Cluster' || etp === 'Local') policy = etp;
+  // Kubernetes spells them Cluster and Local; a link typed by hand may not.
+  const spelled = (['Cluster', 'Local'] as const).find(
+    (p) => p.toLowerCase() === etp?.toLowerCase(),
+  );
+  if (spelled) policy = spelled;
   else if (etp !== null)
     problems.push(`externalTrafficPolicy is Cluster or Local, not “${clip(etp)}”.`);
   let addressView: AddressView = 'talk';
