@@ -18,9 +18,9 @@ export const STEP_NOTES: Readonly<Record<string, string>> = {
     'to the VIP at 203.0.113.10:80. So far it is 3a: the balancer receives the packet untouched.',
   '62/2':
     'The difference: the balancer sends straight to Pod-c. Src: client, Dst: pod:pod-port, so ' +
-    'the balancer itself did the DNAT to 10.0.2.1:8080 and no node touched the packet. The pod ' +
-    'sees the client and there is no hop between nodes; it needs a balancer that can reach pod ' +
-    'IPs, which nobody offered in 2020.',
+    'the balancer itself did the DNAT to 10.0.2.1:8080 and no node rewrote the packet: Node2 ' +
+    'only routes it to its pod. The pod sees the client and no node passes it to another; it ' +
+    'needs a balancer that can reach pod IPs, which nobody offered in 2020.',
   '124/1':
     'What 4d would look like, first hop: Src: client, Dst: VIP:service-port, to Ingress A’s own ' +
     'VIP at 203.0.113.21:80. Every Ingress gets a balancer and proxies of its own.',
