@@ -196,6 +196,24 @@ test.describe('externalTrafficPolicy, live', () => {
     }
   });
 
+  test('E where the policy changes nothing says why, and changes nothing', async ({ page }) => {
+    await page.goto('/#/99');
+    await page.keyboard.press('e');
+    await expect(page.getByRole('status')).toContainText('changes nothing in this mode');
+    await expect(page).toHaveURL(/#\/99$/);
+    await page.goto('/#/28');
+    await page.keyboard.press('e');
+    await expect(page.getByRole('status')).toContainText('there is none on this slide');
+  });
+
+  test('a slide number out of range goes to the nearest slide and says so', async ({ page }) => {
+    await page.goto('/#/5');
+    await page.keyboard.type('150');
+    await page.keyboard.press('Enter');
+    await expectAt(page, 124);
+    await expect(page.getByRole('status')).toContainText('There is no slide 150');
+  });
+
   test('the switch works from the keyboard: arrows select, and focus follows', async ({ page }) => {
     await page.goto('/#/27');
     const cluster = policySwitch(page).getByRole('radio', { name: 'Cluster' });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { InboundStore } from '../store';
+import { SLIDE_COUNT } from '../deck';
+import { selectPolicyApplies, selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
 import { toggleFullscreen } from './window-actions';
 
@@ -47,6 +48,13 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
         case 'last':
           return s.last();
         case 'policy':
+          if (!selectPolicyApplies(s))
+            return s.showNotice(
+              selectTrace(s)
+                ? 'externalTrafficPolicy changes nothing in this mode: no node does kube-proxy’s NAT for it.'
+                : 'externalTrafficPolicy applies where a packet enters through a node: there is none on this slide.',
+              'news',
+            );
           return s.toggleTrafficPolicy();
         case 'addresses':
           return s.toggleAddressView();
@@ -95,7 +103,15 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
         return;
       }
       if (buffer) {
-        if (e.key === 'Enter') s.goTo(Number(buffer));
+        if (e.key === 'Enter') {
+          const n = Number(buffer);
+          s.goTo(n);
+          if (n < 1 || n > SLIDE_COUNT)
+            s.showNotice(
+              `There is no slide ${n}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${store.getState().slide}.`,
+              'news',
+            );
+        }
         if (e.key === 'Backspace') {
           e.preventDefault();
           setBuffer(buffer.slice(0, -1));
