@@ -83,7 +83,7 @@ const BUILD_TITLES: Readonly<Record<Scene['build'], string>> = {
 };
 
 /** What the packet is doing on a diagram slide, in a few words. */
-function sceneTitle(scene: Scene): string {
+export function sceneTitle(scene: Scene): string {
   const mode = scene.mode ? findMode(scene.mode) : undefined;
   if (!mode) return BUILD_TITLES[scene.build];
   const what = scene.shares

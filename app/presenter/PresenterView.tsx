@@ -5,6 +5,7 @@ import { loadMotionFeatures } from '../scene/motion';
 import {
   createInboundStore,
   selectLocation,
+  selectStepTitle,
   StoreProvider,
   useInbound,
   useInboundStore,
@@ -99,6 +100,7 @@ function Notes() {
 function Header() {
   const slide = useInbound((s) => s.slide);
   const step = useInbound((s) => s.step);
+  const title = useInbound(selectStepTitle);
   const blackout = useInbound((s) => s.blackout);
   return (
     <header className="presenter-header">
@@ -106,7 +108,7 @@ function Header() {
         <strong>
           {slide} / {SLIDE_COUNT}
         </strong>
-        {step > 0 ? ` · step ${step}` : ''} · {slideAt(slide).title}
+        {step > 0 ? ` · step ${step}` : ''} · {title}
       </p>
       {blackout && (
         <p className="presenter-blackout" role="status">

@@ -1,4 +1,5 @@
 import {
+  sceneTitle,
   slideAt,
   talkPolicy,
   traceFor,
@@ -53,4 +54,16 @@ export const selectUpcomingDiagram = (s: InboundState): Step | null => {
 export const selectReplyAvailable = (s: InboundState): boolean => {
   const t = selectTrace(s);
   return t?.ok === true && t.value.back.length > 0 && selectScene(s)?.hop !== undefined;
+};
+
+/**
+ * The title of what is on screen: the slide's, or for a diagram the packet's
+ * mode and hop with the policy in force (so "(Local)" goes when the presenter
+ * flips to Cluster), and for an extra step what that step draws.
+ */
+export const selectStepTitle = (s: InboundState): string => {
+  const slide = selectSlide(s);
+  const scene = selectScene(s);
+  if (!scene || (s.step === 0 && slide.kind !== 'diagram')) return slide.title;
+  return sceneTitle({ ...scene, policy: selectPolicy(s) });
 };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { packetLines } from '../model';
 import { createInboundStore } from './create';
-import { selectLocation, selectPolicy, selectPolicyApplies, selectTrace } from './selectors';
+import {
+  selectLocation,
+  selectPolicy,
+  selectPolicyApplies,
+  selectStepTitle,
+  selectTrace,
+} from './selectors';
 import type { InboundState } from './state';
 
 const at = (slide: number, step = 0) =>
@@ -16,6 +22,15 @@ const intoPod = (s: InboundState) => {
 };
 
 describe('deck navigation', () => {
+  it('titles what is on screen: the policy in force, and what an extra step draws', () => {
+    const store = at(37);
+    expect(selectStepTitle(store.getState())).toBe('2) Service NodePort: hop 2 (no Pod-a, Local)');
+    store.getState().toggleTrafficPolicy();
+    expect(selectStepTitle(store.getState())).toBe('2) Service NodePort: hop 2 (no Pod-a)');
+    expect(selectStepTitle(at(28).getState())).toBe('Hold up, why did the source IP change?');
+    expect(selectStepTitle(at(124, 4).getState())).toMatch(/^4d\) .*hop 4/);
+  });
+
   it('while the reply is shown, next and previous step through its hops, then move on', () => {
     const store = at(66);
     store.getState().toggleReturn();

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatHash, parseHash, SLIDE_COUNT } from '../deck';
-import { selectLocation, selectSlide, type InboundStore } from '../store';
+import { selectLocation, selectStepTitle, type InboundStore } from '../store';
 
 /**
  * Keeps the URL hash and the deck in agreement, both ways. Moving through the
@@ -68,5 +68,6 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
 
 function titleFor(store: InboundStore, prefix: string): string {
   const s = store.getState();
-  return `${prefix ? `${prefix} · ` : ''}${s.slide} / ${SLIDE_COUNT} · ${selectSlide(s).title.slice(0, 60)} · Inbound`;
+  const step = s.step > 0 ? ` · step ${s.step}` : '';
+  return `${prefix ? `${prefix} · ` : ''}${s.slide} / ${SLIDE_COUNT}${step} · ${selectStepTitle(s).slice(0, 60)} · Inbound`;
 }
