@@ -52,6 +52,10 @@ async function tracedPresses(
   const latencies = keyLatencies(Array.isArray(trace) ? trace : trace.traceEvents);
   if (latencies.length !== presses)
     throw new Error(`the trace holds ${latencies.length} key presses, not ${presses}`);
+  // Every press must be read the same way: from its platform event, to a committed frame.
+  const unread = latencies.filter((l) => !l.matched || Number.isNaN(l.painted)).length;
+  if (unread > 0)
+    throw new Error(`${unread} of ${presses} key presses have no input-latency record or frame`);
   return latencies;
 }
 
@@ -78,7 +82,7 @@ async function keyToPaint(page: Page): Promise<(KeyLatency & { step: string })[]
 /** The slowest few steps by one figure, as "#/19 12.1 ms, …". */
 const slowest = (
   steps: readonly (KeyLatency & { step: string })[],
-  figure: keyof KeyLatency,
+  figure: 'painted' | 'presented',
 ): string =>
   [...steps]
     .sort((a, b) => b[figure] - a[figure])

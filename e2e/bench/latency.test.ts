@@ -46,14 +46,15 @@ describe('key latencies from a Chromium trace', () => {
       commit(107_000, 1_000),
     ];
     expect(keyLatencies(events)).toEqual([
-      { painted: 9, presented: 18 },
-      { painted: 8, presented: 11.5 },
+      { painted: 9, matched: true, presented: 18 },
+      { painted: 8, matched: true, presented: 11.5 },
     ]);
   });
 
   it('without an input-latency record, times from the dispatch and leaves presentation unknown', () => {
     const [only] = keyLatencies([keydown(0, 1_000), commit(4_000, 2_000)]);
     expect(only?.painted).toBe(6);
+    expect(only?.matched).toBe(false);
     expect(only?.presented).toBeNaN();
   });
 

@@ -32,8 +32,14 @@ export interface TraceEvent {
 }
 
 export interface KeyLatency {
-  /** Milliseconds from the key press to the end of the main-thread commit of the next frame. */
+  /**
+   * Milliseconds from the key press to the end of the main-thread commit of
+   * the next frame: from the platform event where Chromium recorded one (see
+   * `matched`), else from the dispatch, which starts a little later.
+   */
   readonly painted: number;
+  /** Whether an EventLatency record was found for this key press. */
+  readonly matched: boolean;
   /** Milliseconds from the key press to the frame on screen (NaN where Chromium recorded none). */
   readonly presented: number;
 }
@@ -65,6 +71,7 @@ export function keyLatencies(events: readonly TraceEvent[]): KeyLatency[] {
     const frame = commits[0];
     return {
       painted: frame ? (endOf(frame) - start) / 1000 : NaN,
+      matched: press !== undefined,
       presented: press ? (press.end - press.begin) / 1000 : NaN,
     };
   });
