@@ -244,7 +244,7 @@ test.describe('presenting comfort', () => {
     // News, not a problem: a status that goes by itself.
     await expect(page.getByRole('status')).toContainText('Back at slide 49');
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('status')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.getByRole('status')).toBeEmpty({ timeout: 10_000 });
     // A link that names a slide wins over the memory.
     await page.goto('/#/3');
     await expectAt(page, 3);

@@ -31,28 +31,37 @@ import './presenter.css';
  * next step (not just the next slide), with the live switches carried over
  * as the deck itself would carry them.
  */
-function useNextStepStore(main: InboundStore): { store: InboundStore; atEnd: boolean } {
+function useNextStepStore(main: InboundStore): {
+  store: InboundStore;
+  atEnd: boolean;
+  /** The reply hop the next step shows, when the next step is the reply's next hop. */
+  nextReplyHop: number | null;
+} {
   const [store] = useState(() => createInboundStore());
   const [atEnd, setAtEnd] = useState(false);
+  const [nextReplyHop, setNextReplyHop] = useState<number | null>(null);
   useEffect(() => {
     const follow = () => {
       const here = selectLocation(main.getState());
       const preview = store.getState();
-      preview.applyLocation({ ...here, returnHop: null });
+      // With the reply on screen, the next step is its next hop (as → does in the deck).
+      preview.applyLocation(here);
       preview.next();
       const after = store.getState();
-      setAtEnd(after.slide === here.slide && after.step === here.step);
+      const samePlace = after.slide === here.slide && after.step === here.step;
+      setAtEnd(samePlace && after.returnHop === here.returnHop);
+      setNextReplyHop(samePlace && here.returnHop !== null ? after.returnHop : null);
       if (after.theme !== main.getState().theme) store.setState({ theme: main.getState().theme });
     };
     follow();
     return main.subscribe(follow);
   }, [main, store]);
-  return { store, atEnd };
+  return { store, atEnd, nextReplyHop };
 }
 
 function NextStep() {
   const main = useInboundStore();
-  const { store, atEnd } = useNextStepStore(main);
+  const { store, atEnd, nextReplyHop } = useNextStepStore(main);
   const slide = useInbound((s) => s.slide);
   const step = useInbound((s) => s.step);
   const nextSlide = atEnd ? null : step + 1 < slideAt(slide).steps.length ? slide : slide + 1;
@@ -61,9 +70,11 @@ function NextStep() {
       <h2>
         {atEnd
           ? 'Next: nothing, this is the end of the talk'
-          : nextSlide === slide
-            ? `Next: step ${step + 1} of this slide`
-            : `Next: slide ${nextSlide} · ${slideAt(nextSlide ?? slide).title}`}
+          : nextReplyHop !== null
+            ? `Next: the reply's hop ${nextReplyHop + 1}`
+            : nextSlide === slide
+              ? `Next: step ${step + 1} of this slide`
+              : `Next: slide ${nextSlide} · ${slideAt(nextSlide ?? slide).title}`}
       </h2>
       {!atEnd && (
         <div className="presenter-preview" aria-hidden="true">

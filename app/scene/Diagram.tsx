@@ -51,6 +51,7 @@ export interface DiagramProps {
 
 interface Place {
   readonly run: string;
+  readonly view: AddressView;
   readonly dir: 'forward' | 'return';
   readonly index: number;
   /** The wire the card came along to get here: stepping back retraces exactly this. */
@@ -105,20 +106,22 @@ export const Diagram = memo(function Diagram({
   // The wire of the hop on screen, computed once per render for the flight and the drawing.
   const points = hop ? hopPoints(layout, hop) : [];
   const flight = hop ? flightPoints(layout, hop, points) : [];
-  const [was, setWas] = useState<Place>(() => ({ run, dir, index, wire: flight }));
+  const [was, setWas] = useState<Place>(() => ({ run, view, dir, index, wire: flight }));
   const [via, setVia] = useState<readonly Point[]>([]);
   const [fromStart, setFromStart] = useState(false);
-  if (was.run !== run || was.dir !== dir || was.index !== index) {
+  if (was.run !== run || was.dir !== dir || was.index !== index || was.view !== view) {
+    // Only the addresses changed (A): the card takes its new size where it is, no flight.
+    const sameRun = was.run === run && was.view === view;
     const stepOn =
-      was.run === run &&
+      sameRun &&
       ((was.dir === dir && index === was.index + 1) ||
         (was.dir === 'forward' && dir === 'return' && index === 0));
-    const stepBack = was.run === run && was.dir === dir && index === was.index - 1;
+    const stepBack = sameRun && was.dir === dir && index === was.index - 1;
     // Back along the wire the card arrived by, which the slide stepped back to may not draw
     // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
     setVia(stepOn ? flight : stepBack ? [...was.wire].reverse() : []);
     setFromStart(false);
-    setWas({ run, dir, index, wire: flight });
+    setWas({ run, view, dir, index, wire: flight });
   }
   // Shown after waiting behind a text slide (19, 30, 48, …): play the hop from its start.
   const [wasShown, setWasShown] = useState(shown);
@@ -216,8 +219,9 @@ export const Diagram = memo(function Diagram({
             dropped={dropped}
             drawKey={`${run}|${dir}|${index}|${entries}`}
           />
-          {badge && <RewriteBadge {...badge} />}
-          {dropped && <DropMark at={points[points.length - 1] as Point} />}
+          {/* Keyed by the entry too, so they fade in as the hop plays, not while it waited hidden. */}
+          {badge && <RewriteBadge key={`badge-${entries}`} {...badge} />}
+          {dropped && <DropMark key={`drop-${entries}`} at={points[points.length - 1] as Point} />}
           <PacketCard
             lines={lines}
             changed={changed}

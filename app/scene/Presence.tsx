@@ -23,7 +23,7 @@ const keyOf = (c: Child): Key => c.key ?? '';
  * Keyed `Appear` groups that fade out when they leave the scene (stepping back
  * through the build-up, Pod-a going away) instead of vanishing. Children that
  * leave are kept, as they last were, for EXIT_MS with `leaving` set; one that
- * comes back before then simply stays. With reduced motion they go at once.
+ * comes back before then builds in again. With reduced motion they go at once.
  */
 export function Presence({ children }: { children: ReactNode }) {
   const reduce = useReducedMotionConfig() === true;

@@ -46,6 +46,8 @@ export function Wire({ d, reply, dropped, drawKey }: Props) {
         d={d}
         fill="none"
         stroke="none"
+        // Markers scale with the stroke width: the wire's, so the head is the same size.
+        strokeWidth={5}
         markerEnd={marker}
       />
     </>

@@ -92,7 +92,7 @@ describe('hop wires', () => {
     expect(crossings).toEqual([]);
   });
 
-  it('leave the packet card resting clear of the rewrite badge, in words and in addresses', () => {
+  it('leave the packet card resting clear of the rewrite badge, on its side of the cluster, in words and in addresses', () => {
     const covered: string[] = [];
     let badges = 0;
     for (const { where, hop, layout } of cases) {
@@ -107,8 +107,19 @@ describe('hop wires', () => {
       }).box;
       for (const view of ['talk', 'ip'] as const) {
         const size = cardSize(packetLines(hop.packet, view));
-        const rest = clearOf(cardRest(layout, hop, size), size, badge, layout);
-        if (overlaps({ ...rest, ...size }, badge)) covered.push(`${where} (${view})`);
+        const before = cardRest(layout, hop, size);
+        const rest = clearOf(before, size, badge, layout);
+        const card = { ...rest, ...size };
+        const c = layout.cluster;
+        if (overlaps(card, badge)) covered.push(`${where} (${view}) covers the badge`);
+        // On its own side of the cluster's border, and on the stage.
+        const outside = (b: Box) => b.x + b.w <= c.x;
+        if (outside({ ...before, ...size }) !== outside(card))
+          covered.push(`${where} (${view}) crosses the cluster's border`);
+        if (card.x < 0 || card.y < 0 || card.x + card.w > 1600 || card.y + card.h > 900)
+          covered.push(`${where} (${view}) leaves the stage`);
+        if (outside(card) && overlaps(card, layout.client))
+          covered.push(`${where} (${view}) covers the client`);
       }
     }
     expect(badges).toBeGreaterThan(50);

@@ -233,11 +233,16 @@ export function clearOf(
   const card = { ...rest, w: size.w, h: size.h };
   if (!badge || !overlaps(card, badge)) return rest;
   const c = layout.cluster;
+  // The card stays on its own side of the cluster's border: a card resting outside it (beside
+  // the client or the load balancer) moves within the space left of the cluster.
+  const outside = rest.x + size.w <= c.x;
+  const [lo, hi] = outside ? [8, c.x - 12] : [c.x + 12, c.x + c.w - 12];
   const right = badge.x + badge.w + 12;
-  if (right + size.w <= c.x + c.w - 12) return { x: right, y: rest.y };
+  if (right >= lo && right + size.w <= hi) return { x: right, y: rest.y };
   const left = badge.x - 12 - size.w;
-  if (left >= c.x + 12) return { x: left, y: rest.y };
-  return { x: rest.x, y: badge.y + badge.h + 8 };
+  if (left >= lo && left + size.w <= hi) return { x: left, y: rest.y };
+  // Beside it there is no room: above the badge outside the cluster, below it inside.
+  return outside ? { x: rest.x, y: badge.y - size.h - 8 } : { x: rest.x, y: badge.y + badge.h + 8 };
 }
 
 /**

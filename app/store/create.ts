@@ -19,7 +19,8 @@ export function createInboundStore(initial: Location = START): InboundStore {
       ...createNoticeSlice(...a),
       ...createViewSlice(...a),
       applyLocation: (l) => {
-        set({ ...place(get(), l.slide, l.step), addressView: l.addressView });
+        const was = get();
+        set({ ...place(was, l.slide, l.step), addressView: l.addressView });
         // Live state only where it means something: a policy where the mode has one,
         // a return hop that exists.
         const state = get();
@@ -29,11 +30,16 @@ export function createInboundStore(initial: Location = START): InboundStore {
           ? selectTrace({ ...state, policy: l.policy })
           : selectTrace({ ...state, policy: null });
         const back = withPolicy?.ok ? withPolicy.value.back.length : 0;
+        const returnHop = l.returnHop !== null && back > 0 ? Math.min(l.returnHop, back - 1) : null;
+        // A reply from a link, or moved by another window, holds its hop: the link shows what it
+        // says. One this window is playing plays on through changes that leave it where it is
+        // (the other window flipping the addresses, say).
+        const moved =
+          returnHop !== was.returnHop || was.slide !== state.slide || was.step !== state.step;
         set({
           policy: policyOk && l.policy !== talkPolicy(selectScene(state)) ? l.policy : null,
-          returnHop: l.returnHop !== null && back > 0 ? Math.min(l.returnHop, back - 1) : null,
-          // A reply from a link, or from another window, holds its hop: the link shows what it says.
-          replyPlaying: false,
+          returnHop,
+          replyPlaying: moved ? false : state.replyPlaying && returnHop !== null,
         });
       },
     };

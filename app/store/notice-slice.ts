@@ -8,6 +8,8 @@ export interface NoticeState {
   /** A message for the person (a bad link, say), or null. */
   readonly notice: string | null;
   readonly noticeTone: NoticeTone;
+  /** Counts the notices shown, so the same words shown again count as new. */
+  readonly noticeSeq: number;
 }
 
 export interface NoticeActions {
@@ -20,6 +22,8 @@ export const createNoticeSlice: StateCreator<InboundState, [], [], NoticeState &
 ) => ({
   notice: null,
   noticeTone: 'problem',
-  showNotice: (notice, noticeTone = 'problem') => set({ notice, noticeTone }),
+  noticeSeq: 0,
+  showNotice: (notice, noticeTone = 'problem') =>
+    set((s) => ({ notice, noticeTone, noticeSeq: s.noticeSeq + 1 })),
   dismissNotice: () => set({ notice: null }),
 });

@@ -65,6 +65,11 @@ describe('deck navigation', () => {
     linked.getState().toggleReturn();
     linked.getState().toggleReturn();
     expect(linked.getState()).toMatchObject({ returnHop: 0, replyPlaying: true });
+    // Another window flips the addresses: the reply plays on; it moves the reply: it holds.
+    linked.getState().applyLocation({ ...selectLocation(linked.getState()), addressView: 'ip' });
+    expect(linked.getState()).toMatchObject({ returnHop: 0, replyPlaying: true });
+    linked.getState().applyLocation({ ...selectLocation(linked.getState()), returnHop: 2 });
+    expect(linked.getState()).toMatchObject({ returnHop: 2, replyPlaying: false });
   });
 
   it('a message about a bad link stays while its slide is shown and goes when the deck moves on', () => {

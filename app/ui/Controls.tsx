@@ -14,8 +14,13 @@ import {
 import { Segmented } from './Segmented';
 import { ThemeSelect } from './ThemeSelect';
 
-const selectAtEnd = (s: InboundState) =>
-  s.slide === SLIDE_COUNT && s.step === selectSlide(s).steps.length - 1;
+/** The last step of the last slide, with no reply hop left to step through. */
+const selectAtEnd = (s: InboundState) => {
+  if (s.slide !== SLIDE_COUNT || s.step !== selectSlide(s).steps.length - 1) return false;
+  if (s.returnHop === null) return true;
+  const t = selectTrace(s);
+  return !t?.ok || s.returnHop >= t.value.back.length - 1;
+};
 const selectHasPacket = (s: InboundState) => selectTrace(s) !== null;
 
 const POLICIES: readonly { value: ExternalTrafficPolicy; text: string }[] = [
@@ -111,6 +116,7 @@ export function Controls({
         <button
           type="button"
           onClick={() => act().toggleOverlay('overview')}
+          aria-haspopup="dialog"
           aria-label="Overview of all slides"
           title="Overview (O)"
         >
@@ -119,6 +125,7 @@ export function Controls({
         <button
           type="button"
           onClick={() => act().toggleOverlay('goto')}
+          aria-haspopup="dialog"
           aria-label="Go to slide"
           title="Go to slide (G)"
         >
@@ -136,6 +143,7 @@ export function Controls({
         <button
           type="button"
           onClick={() => act().toggleOverlay('help')}
+          aria-haspopup="dialog"
           aria-label="Keyboard shortcuts"
           title="Keys (?)"
         >
@@ -160,10 +168,16 @@ export function Controls({
  * After a click with the pointer, the keys go back to the deck: a presenter
  * who clicked "Local" and then presses → means the next step, not the next
  * radio, and Space should not press "Return path" again. (A click made from
- * the keyboard, detail 0, keeps its focus; the theme menu keeps it to open.)
+ * the keyboard, detail 0, keeps its focus.)
  */
 function handBackKeys(e: MouseEvent<HTMLElement>) {
-  if (e.detail === 0 || !(e.target instanceof Element) || e.target.closest('select')) return;
+  // The theme menu keeps focus to open; a panel's button keeps it so closing returns there.
+  if (
+    e.detail === 0 ||
+    !(e.target instanceof Element) ||
+    e.target.closest('select, [aria-haspopup]')
+  )
+    return;
   const focused = document.activeElement;
   if (focused instanceof HTMLElement && e.currentTarget.contains(focused)) focused.blur();
 }

@@ -7,33 +7,41 @@ export const NEWS_MS = 6000;
 /**
  * A message for the person, with a way to dismiss it. A problem (a bad link)
  * is an alert and stays until dismissed or the deck moves on; news (back where
- * you left off) is a status that goes by itself after a few seconds.
+ * you left off) goes by itself after a few seconds. News is written into a
+ * status region that is always there, since screen readers announce a polite
+ * region's changes, not a region that arrives already filled.
  */
 export function Notice() {
   const notice = useInbound((s) => s.notice);
   const tone = useInbound((s) => s.noticeTone);
+  const seq = useInbound((s) => s.noticeSeq);
   const store = useInboundStore();
   useEffect(() => {
-    if (!notice || tone !== 'news') return;
+    if (tone !== 'news' || seq === 0) return;
     const timer = setTimeout(() => {
-      if (store.getState().notice === notice) store.getState().dismissNotice();
+      if (store.getState().noticeSeq === seq) store.getState().dismissNotice();
     }, NEWS_MS);
     return () => clearTimeout(timer);
-  }, [notice, tone, store]);
-  if (!notice) return null;
+  }, [seq, tone, store]);
+  const box = (role: 'alert' | undefined) =>
+    notice && (
+      <div className={tone === 'news' ? 'notice notice-news' : 'notice'} role={role}>
+        <span>{notice}</span>
+        <button
+          type="button"
+          onClick={() => store.getState().dismissNotice()}
+          aria-label="Dismiss message"
+        >
+          ×
+        </button>
+      </div>
+    );
   return (
-    <div
-      className={tone === 'news' ? 'notice notice-news' : 'notice'}
-      role={tone === 'news' ? 'status' : 'alert'}
-    >
-      <span>{notice}</span>
-      <button
-        type="button"
-        onClick={() => store.getState().dismissNotice()}
-        aria-label="Dismiss message"
-      >
-        ×
-      </button>
-    </div>
+    <>
+      <div className="notice-slot" role="status">
+        {tone === 'news' && box(undefined)}
+      </div>
+      {tone === 'problem' && box('alert')}
+    </>
   );
 }

@@ -45,7 +45,9 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
       const next = selectLocation(state);
       const before = selectLocation(prev);
       if (applying || JSON.stringify(next) === JSON.stringify(before)) return;
+      // The reply playing by itself replaces the entry; a hop stepped by hand adds one.
       const onlyReplyMoved =
+        state.replyPlaying &&
         next.slide === before.slide &&
         next.step === before.step &&
         next.returnHop !== null &&
