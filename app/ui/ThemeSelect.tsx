@@ -3,7 +3,8 @@ import { THEMES, useInbound, useInboundStore, type Theme } from '../store';
 const NAMES: Record<Theme, string> = {
   light: 'Light',
   dark: 'Dark',
-  contrast: 'High contrast',
+  // Short enough to show whole in the bar at 1280 px; the menu's name says it is a theme.
+  contrast: 'Contrast',
 };
 
 /** The theme for this browser (T cycles it): light, dark, or high contrast for projectors. */
