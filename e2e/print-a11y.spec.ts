@@ -34,6 +34,13 @@ const pageLabels = (page: Page) =>
 test.describe('print and PDF', () => {
   test.use({ viewport: { width: 1600, height: 900 } });
 
+  test('opened from a place in the deck, the handout shows that page', async ({ page }) => {
+    await page.goto('/?view=print#/27');
+    await expect(page.locator('.print[data-ready]')).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Slide 27', exact: true })).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Slide 1', exact: true })).not.toBeInViewport();
+  });
+
   test('every step of every slide prints on its own 16:9 page, with its words', async ({
     page,
   }) => {

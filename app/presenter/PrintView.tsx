@@ -1,6 +1,6 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, SLIDES, slideAt } from '../deck';
+import { noteFor, parseHash, SLIDES, slideAt } from '../deck';
 import { loadDiagram } from '../ui/lazy-diagram';
 import { StaticStep } from '../ui/StaticStep';
 import { usePreferences } from '../ui/usePreferences';
@@ -20,6 +20,8 @@ const withNotes = () => new URLSearchParams(window.location.search).get('notes')
  * with the speaker notes under it (`&notes=1`). Printing it from Chromium to
  * PDF gives one page per step.
  */
+const pageId = (slide: number, step: number) => `page-${slide}-${step}`;
+
 export function PrintView() {
   const store = useInboundStore();
   usePreferences(store);
@@ -34,7 +36,13 @@ export function PrintView() {
     const check = () => {
       if (!live) return;
       if (document.querySelectorAll('.print-page svg.diagram').length >= wanted)
-        requestAnimationFrame(() => live && setReady(true));
+        requestAnimationFrame(() => {
+          if (!live) return;
+          setReady(true);
+          // Opened from a place in the deck (#/27): show that page.
+          const { slide, step } = parseHash(window.location.hash).location;
+          if (slide > 1 || step > 0) document.getElementById(pageId(slide, step))?.scrollIntoView();
+        });
       else requestAnimationFrame(check);
     };
     void loadDiagram().then(check);
@@ -75,6 +83,7 @@ export function PrintView() {
             {PRINT_PAGES.map(({ slide, step }) => (
               <section
                 key={`${slide}/${step}`}
+                id={pageId(slide, step)}
                 className="print-page"
                 aria-label={`Slide ${slide}${step > 0 ? `, step ${step}` : ''}`}
               >
