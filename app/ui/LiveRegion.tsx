@@ -2,7 +2,7 @@ import { SLIDE_COUNT, spokenLines } from '../deck';
 import { describeHop, describeOutcome } from '../model';
 import { describeBuild, topologyOf } from '../deck';
 import { describeShares } from '../scene/shares-text';
-import { prosAndCons } from './TextSlide';
+import { KeepHyphenated, prosAndCons } from './TextSlide';
 import {
   selectPolicy,
   selectSlide,
@@ -53,7 +53,7 @@ export function LiveRegion() {
   const sentence = useInbound(selectStepSentence);
   return (
     <p className="live-region" aria-live="polite" aria-atomic="true">
-      {sentence}
+      <KeepHyphenated line={sentence} />
     </p>
   );
 }

@@ -13,8 +13,8 @@ export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: s
   return out;
 }
 
-/** A line whose hyphenated words ("2-hops") never break at the hyphen; the text is unchanged. */
-function KeepHyphenated({ line }: { line: string }) {
+/** A line whose hyphenated words ("2-hops", "Pod-a") never break at the hyphen; the text is unchanged. */
+export function KeepHyphenated({ line }: { line: string }) {
   return line.split(/(\S+-\S+)/).map((part, i) =>
     i % 2 === 1 ? (
       <span key={i} className="nowrap">
