@@ -1,7 +1,6 @@
 import { endpointsOf, type Topology } from '../model';
-import type { Build } from './scene';
+import { BUILD_LEVEL, type Build } from './scene';
 
-const LEVEL: Record<Build, number> = { cluster: 0, nodes: 1, ranges: 2, pods: 3, client: 4 };
 const COUNT = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 const count = (n: number) => COUNT[n] ?? String(n);
 
@@ -15,7 +14,7 @@ const list = (items: readonly string[]): string =>
  * drawing itself.
  */
 export function describeBuild(topology: Topology, build: Build): string {
-  const level = LEVEL[build];
+  const level = BUILD_LEVEL[build];
   const nodes = topology.nodes;
   const out = [`The cluster, ${topology.clusterCidr.text}.`];
   if (level >= 1)

@@ -43,6 +43,10 @@ const clip = (s: string) => {
   return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : s;
 };
 
+/** What to say when a slide number (as typed, or from a link) is outside the talk. */
+export const noSuchSlide = (asked: string | number, shown: number): string =>
+  `There is no slide ${asked}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${shown}.`;
+
 /** Reads `#/27/1?etp=Local&addr=ip&ret=2`. Never throws: a bad hash lands on the nearest valid place. */
 export function parseHash(hash: string): Parsed {
   const problems: string[] = [];
@@ -64,10 +68,7 @@ export function parseHash(hash: string): Parsed {
   } else {
     const n = Number(slideText);
     slide = Math.min(Math.max(n, 1), SLIDE_COUNT);
-    if (n !== slide)
-      problems.push(
-        `There is no slide ${clip(readable(slideText))}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${slide}.`,
-      );
+    if (n !== slide) problems.push(noSuchSlide(clip(readable(slideText)), slide));
     const stepText = parts[1];
     if (stepText !== undefined) {
       const steps = slideAt(slide).steps.length;

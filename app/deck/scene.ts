@@ -3,6 +3,15 @@ import type { ExternalTrafficPolicy, ModeId, PodId, TalkVariant } from '../model
 /** How much of the diagram has been built (slides 3–10 build it up). */
 export type Build = 'cluster' | 'nodes' | 'ranges' | 'pods' | 'client';
 
+/** Each build's place in the build-up: a build shows everything of the ones before it. */
+export const BUILD_LEVEL: Readonly<Record<Build, number>> = {
+  cluster: 0,
+  nodes: 1,
+  ranges: 2,
+  pods: 3,
+  client: 4,
+};
+
 /** The state of the diagram on one slide: what is drawn and where the packet is. */
 export interface Scene {
   readonly build: Build;

@@ -1,11 +1,9 @@
 import { memo } from 'react';
 import type { AddressView, Topology } from '../model';
-import type { Build } from '../deck';
+import { BUILD_LEVEL, type Build } from '../deck';
 import { Appear } from './Appear';
 import { Presence } from './Presence';
 import type { DiagramLayout, PodRole } from './layout';
-
-const LEVEL: Record<Build, number> = { cluster: 0, nodes: 1, ranges: 2, pods: 3, client: 4 };
 
 export const roleColour: Record<PodRole, { stroke: string; fill: string }> = {
   a: { stroke: 'var(--svc-a)', fill: 'var(--svc-a-fill)' },
@@ -38,7 +36,7 @@ export const ClusterShapes = memo(function ClusterShapes({
   shares,
   view,
 }: Props) {
-  const level = LEVEL[build];
+  const level = BUILD_LEVEL[build];
   const { cluster } = layout;
   return (
     <g className="cluster-shapes">

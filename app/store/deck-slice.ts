@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { modeOf, SLIDE_COUNT, slideAt } from '../deck';
-import { selectTrace } from './selectors';
+import { selectReplyHasNext } from './selectors';
 import type { InboundState } from './state';
 
 export interface DeckState {
@@ -51,8 +51,7 @@ export const createDeckSlice: StateCreator<InboundState, [], [], DeckState & Dec
   next: () => {
     const { slide, step, returnHop } = get();
     // While the reply is shown, the next step is its next hop, until it reaches the client.
-    const t = returnHop === null ? null : selectTrace(get());
-    if (returnHop !== null && t?.ok && returnHop < t.value.back.length - 1)
+    if (returnHop !== null && selectReplyHasNext(get()))
       return set({ returnHop: returnHop + 1, replyPlaying: false });
     if (step < slideAt(slide).steps.length - 1) set(place(get(), slide, step + 1));
     else if (slide < SLIDE_COUNT) set(place(get(), slide + 1, 0));

@@ -67,3 +67,10 @@ export const selectStepTitle = (s: InboundState): string => {
   if (!scene || (s.step === 0 && slide.kind !== 'diagram')) return slide.title;
   return sceneTitle({ ...scene, policy: selectPolicy(s) });
 };
+
+/** Whether the reply on screen has a hop left before it reaches the client. */
+export const selectReplyHasNext = (s: InboundState): boolean => {
+  if (s.returnHop === null) return false;
+  const t = selectTrace(s);
+  return t?.ok === true && s.returnHop < t.value.back.length - 1;
+};

@@ -1,7 +1,12 @@
 import type { StateCreator } from 'zustand';
 import { talkPolicy } from '../deck';
 import type { AddressView, ExternalTrafficPolicy } from '../model';
-import { selectPolicyApplies, selectReplyAvailable, selectScene, selectTrace } from './selectors';
+import {
+  selectPolicyApplies,
+  selectReplyAvailable,
+  selectReplyHasNext,
+  selectScene,
+} from './selectors';
 import type { InboundState } from './state';
 
 export interface SettingsState {
@@ -65,8 +70,7 @@ export const createSettingsSlice: StateCreator<
   },
   advanceReturn: () => {
     const state = get();
-    const t = selectTrace(state);
-    if (state.returnHop === null || !t?.ok || state.returnHop >= t.value.back.length - 1) {
+    if (state.returnHop === null || !selectReplyHasNext(state)) {
       if (state.replyPlaying) set({ replyPlaying: false });
       return false;
     }

@@ -5,6 +5,7 @@ import {
   selectPolicy,
   selectPolicyApplies,
   selectReplyAvailable,
+  selectReplyHasNext,
   selectSlide,
   selectTrace,
   useInbound,
@@ -17,9 +18,7 @@ import { ThemeSelect } from './ThemeSelect';
 /** The last step of the last slide, with no reply hop left to step through. */
 const selectAtEnd = (s: InboundState) => {
   if (s.slide !== SLIDE_COUNT || s.step !== selectSlide(s).steps.length - 1) return false;
-  if (s.returnHop === null) return true;
-  const t = selectTrace(s);
-  return !t?.ok || s.returnHop >= t.value.back.length - 1;
+  return !selectReplyHasNext(s);
 };
 const selectHasPacket = (s: InboundState) => selectTrace(s) !== null;
 

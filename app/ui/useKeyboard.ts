@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SLIDE_COUNT } from '../deck';
+import { noSuchSlide, SLIDE_COUNT } from '../deck';
 import { selectPolicyApplies, selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
 import { toggleFullscreen } from './window-actions';
@@ -107,10 +107,7 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
           const n = Number(buffer);
           s.goTo(n);
           if (n < 1 || n > SLIDE_COUNT)
-            s.showNotice(
-              `There is no slide ${n}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${store.getState().slide}.`,
-              'news',
-            );
+            s.showNotice(noSuchSlide(n, store.getState().slide), 'news');
         }
         if (e.key === 'Backspace') {
           e.preventDefault();

@@ -55,20 +55,14 @@ export function keyLatencies(events: readonly TraceEvent[]): KeyLatency[] {
     .filter((e) => e.name === 'EventDispatch' && e.ph === 'X' && e.args?.data?.type === 'keydown')
     .sort((a, b) => a.ts - b.ts);
   const presses = keyPressSpans(events);
+  // Every main-thread commit, in order, read once for all the key presses.
+  const commits = events
+    .filter((e) => e.name === 'ProxyMain::BeginMainFrame::commit' && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts);
   return keydowns.map((key) => {
-    const commits = events
-      .filter(
-        (e) =>
-          e.name === 'ProxyMain::BeginMainFrame::commit' &&
-          e.ph === 'X' &&
-          e.pid === key.pid &&
-          e.tid === key.tid &&
-          e.ts >= endOf(key),
-      )
-      .sort((a, b) => a.ts - b.ts);
+    const frame = commits.find((e) => e.pid === key.pid && e.tid === key.tid && e.ts >= endOf(key));
     const press = presses.find((p) => p.begin <= key.ts && p.end >= endOf(key));
     const start = press?.begin ?? key.ts;
-    const frame = commits[0];
     return {
       painted: frame ? (endOf(frame) - start) / 1000 : NaN,
       matched: press !== undefined,
