@@ -77,6 +77,35 @@ export default tseslint.config(
     ),
   },
   {
+    // The scene's pure half: layout, routes, placement, the frame of a step and the flight
+    // plan. D3 computes here; nothing draws. React and framer-motion stay in app/scene/*.tsx.
+    files: ['app/scene/core/**'],
+    rules: {
+      ...restrict(
+        [
+          'react',
+          'react-dom',
+          'react/*',
+          'zustand',
+          'zustand/*',
+          'framer-motion',
+          '../[A-Z]*',
+          '../motion*',
+          '../shares-text',
+          ...above('store', 'ui', 'presenter', 'explore'),
+        ],
+        'app/scene/core is pure TypeScript (model, deck and D3 only): React draws in app/scene.',
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'location'].map((name) => ({
+          name,
+          message: 'app/scene/core runs in Node as it is: no DOM.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['app/ui/**'],
     rules: restrict(above('presenter', 'explore'), 'app/ui must not import the views above it.'),
   },

@@ -100,3 +100,22 @@ export function describeOutcome(trace: Trace, { headers = true }: Wording = {}):
       return `${capital(trace.outcome.reason)}.`;
   }
 }
+
+/**
+ * What the sending device did, in a few words ("DNAT + SNAT", "proxy: new
+ * connection"); without `headers`, nothing about the headers it added.
+ */
+export function rewriteBadge(hop: Hop, { headers = true } = {}): string | null {
+  const types = new Set(hop.rewrites.map((r) => r.type));
+  if (types.has('drop') || types.has('reject')) return null;
+  const words: string[] = [];
+  if (types.has('xff') && headers) words.push('+ X-Forwarded-For');
+  if (types.has('proxy'))
+    words.push(hop.direction === 'return' ? 'proxy: answers' : 'proxy: new connection');
+  if (types.has('proxy-protocol')) words.push('+ PROXY line');
+  if (types.has('dnat') && types.has('snat')) words.push('DNAT + SNAT');
+  else if (types.has('dnat')) words.push('DNAT, no SNAT');
+  else if (types.has('snat')) words.push('SNAT');
+  if (types.has('unnat')) words.push('undo NAT');
+  return words.length > 0 ? words.join(' · ') : null;
+}

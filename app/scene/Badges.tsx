@@ -1,58 +1,7 @@
 import { useReducedMotionConfig } from 'framer-motion';
-import type { Hop } from '../model';
-import type { Box, Point } from './geometry';
-import { textWidth } from './geometry';
+import type { Point } from './core/geometry';
+import { badgeLayout, BADGE_LINE, type BadgePlace } from './core/placement';
 import { Appear } from './Appear';
-
-/**
- * What the sending device did, in a few words ("DNAT + SNAT", "proxy: new
- * connection"); without `headers`, nothing about the headers it added.
- */
-export function rewriteBadge(hop: Hop, { headers = true } = {}): string | null {
-  const types = new Set(hop.rewrites.map((r) => r.type));
-  if (types.has('drop') || types.has('reject')) return null;
-  const words: string[] = [];
-  if (types.has('xff') && headers) words.push('+ X-Forwarded-For');
-  if (types.has('proxy'))
-    words.push(hop.direction === 'return' ? 'proxy: answers' : 'proxy: new connection');
-  if (types.has('proxy-protocol')) words.push('+ PROXY line');
-  if (types.has('dnat') && types.has('snat')) words.push('DNAT + SNAT');
-  else if (types.has('dnat')) words.push('DNAT, no SNAT');
-  else if (types.has('snat')) words.push('SNAT');
-  if (types.has('unnat')) words.push('undo NAT');
-  return words.length > 0 ? words.join(' · ') : null;
-}
-
-/** A bold 21px line's drawn width: bold text runs wider than the estimate. */
-const badgeLineWidth = (line: string) => textWidth(line, 21) * 1.14 + 28;
-const BADGE_LINE = 28;
-
-/** Where a badge goes and how it breaks into lines. */
-export interface BadgePlace {
-  /** Bottom centre, or bottom left with `align: 'left'`. */
-  readonly at: Point;
-  readonly text: string;
-  readonly align: 'center' | 'left';
-  /** The x range of the box it belongs in (e.g. the pod's node), if any. */
-  readonly within?: readonly [number, number] | undefined;
-}
-
-/**
- * A badge's lines and box: it stays inside `within`, putting each rewrite on a
- * line of its own when one line would not fit.
- */
-export function badgeLayout({ at, text, align, within }: BadgePlace): {
-  lines: string[];
-  box: Box;
-} {
-  const room = within ? within[1] - within[0] : Infinity;
-  const lines = badgeLineWidth(text) <= room ? [text] : text.split(' · ');
-  const w = Math.max(...lines.map(badgeLineWidth));
-  const wanted = align === 'left' ? at.x : at.x - w / 2;
-  const x = within ? Math.max(within[0], Math.min(wanted, within[1] - w)) : Math.max(8, wanted);
-  const h = 36 + BADGE_LINE * (lines.length - 1);
-  return { lines, box: { x, y: at.y - 22 - h, w, h } };
-}
 
 /** A small tag at the device that rewrote the packet (see `badgeLayout` for where). */
 export function RewriteBadge(place: BadgePlace) {

@@ -3,7 +3,7 @@ import type { AddressView, Topology } from '../model';
 import { BUILD_LEVEL, type Build } from '../deck';
 import { Appear } from './Appear';
 import { Presence } from './Presence';
-import type { DiagramLayout, PodRole } from './layout';
+import type { DiagramLayout, PodRole } from './core/layout';
 
 export const roleColour: Record<PodRole, { stroke: string; fill: string }> = {
   a: { stroke: 'var(--svc-a)', fill: 'var(--svc-a-fill)' },

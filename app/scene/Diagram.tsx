@@ -4,18 +4,21 @@ import { topologyOf } from '../deck';
 import {
   findMode,
   packetLines,
+  rewriteBadge,
   type AddressView,
   type ExternalTrafficPolicy,
   type Hop,
   type Result,
   type Trace,
 } from '../model';
-import { badgeLayout, DropMark, RewriteBadge, rewriteBadge, type BadgePlace } from './Badges';
+import { DropMark, RewriteBadge } from './Badges';
+import { badgeLayout, type BadgePlace } from './core/placement';
+import { hopPath, hopPoints } from './core/routes';
 import { ClusterShapes } from './ClusterShapes';
 import { Defs } from './Defs';
 import { LoadBalancer, NodePorts } from './FrontDoor';
-import type { Point } from './geometry';
-import { layoutDiagram } from './layout';
+import type { Point } from './core/geometry';
+import { layoutDiagram } from './core/layout';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
@@ -26,9 +29,7 @@ import {
   cardSize,
   clearOf,
   flightPoints,
-  hopPath,
-  hopPoints,
-} from './paths';
+} from './core/placement';
 import { shareLabels } from './shares-text';
 import { Trail, Wire } from './Wire';
 

@@ -1,6 +1,6 @@
 import type { AddressView } from '../model';
 import { Appear } from './Appear';
-import type { DiagramLayout, NodeLayout } from './layout';
+import type { DiagramLayout, NodeLayout } from './core/layout';
 import { roleColour } from './ClusterShapes';
 
 interface LoadBalancerProps {

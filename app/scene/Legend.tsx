@@ -1,6 +1,6 @@
 import type { Topology } from '../model';
 import { roleColour } from './ClusterShapes';
-import type { PodRole } from './layout';
+import type { PodRole } from './core/layout';
 
 /**
  * Which colour is which Service; with `ports`, each Service's node port too

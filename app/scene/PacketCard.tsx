@@ -1,7 +1,7 @@
 import { m, useReducedMotionConfig } from 'framer-motion';
 import { useState } from 'react';
-import type { Point } from './geometry';
-import { CARD_FONT, CARD_LINE, type CardSize } from './paths';
+import type { Point } from './core/geometry';
+import { CARD_FONT, CARD_LINE, type CardSize } from './core/placement';
 
 /** Where the card is going, and (when it travels) the wire it travels along. */
 export interface Flight {

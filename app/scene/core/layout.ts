@@ -1,5 +1,5 @@
 import { scaleBand } from 'd3-scale';
-import { endpointsOf, findService, type Pod, type Service, type Topology } from '../model';
+import { endpointsOf, findService, type Pod, type Service, type Topology } from '../../model';
 import type { Box, Point } from './geometry';
 
 /** Which Service a pod serves, for its colour: the talk's two, or an ingress proxy. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticCluster, talkCluster, type TalkVariant } from '../model';
+import { syntheticCluster, talkCluster, type TalkVariant } from '../../model';
 import { inside, overlaps, STAGE, textWidth, type Box } from './geometry';
 import { layoutDiagram } from './layout';
 

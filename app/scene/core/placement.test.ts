@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SLIDES, topologyOf, traceFor } from '../deck';
-import { packetLines, type Hop } from '../model';
-import { badgeLayout, rewriteBadge } from './Badges';
+import { SLIDES, topologyOf, traceFor } from '../../deck';
+import { packetLines, type Hop } from '../../model';
+import { rewriteBadge } from '../../model';
+import { badgeLayout } from './placement';
 import { overlaps, type Box, type Point } from './geometry';
 import { layoutDiagram } from './layout';
-import {
-  badgeAnchor,
-  badgeBounds,
-  cardRest,
-  cardSize,
-  clearOf,
-  flightPoints,
-  hopPath,
-  hopPoints,
-} from './paths';
+import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, flightPoints } from './placement';
+import { hopPath, hopPoints } from './routes';
 
 /** Where a pod's name and address are written: its box less a small margin. */
 const labelArea = (b: Box): Box => ({ x: b.x + 6, y: b.y + 6, w: b.w - 12, h: b.h - 12 });
