@@ -2,6 +2,7 @@
 // about a packet comes from here.
 export * from './address';
 export * from './describe';
+export * from './device';
 export * from './format';
 export * from './modes';
 export * from './packet';

@@ -4,7 +4,7 @@ import { cidrContains, NODE_PORT_MAX, NODE_PORT_MIN } from './address';
 import { findMode, MODES } from './modes';
 import type { ModeId } from './modes';
 import type { Endpoint, Packet } from './packet';
-import { caseArb, forAllTraces, KUBE_PROXY_MODES, RUNS } from './random-cases';
+import { caseArb, forAllTraces, KUBE_PROXY_MODES, RUNS } from '../test-support/random-cases';
 import { SERVICE_A, SERVICE_B, talkCluster } from './talk';
 import { endpointsOf, findService } from './topology';
 import type { Pod, Topology } from './topology';
@@ -13,7 +13,7 @@ import type { Hop, Trace } from './trace-types';
 import { validate } from './validate';
 
 // Property tests: the invariants at the end of docs/traffic-model.md, checked
-// over random valid topologies (random-cases.ts), every mode, both policies,
+// over random valid topologies (test-support/random-cases.ts), every mode, both policies,
 // any entry node and seed.
 
 const wire = (e: Endpoint) => ({ ip: e.ip, port: e.port });

@@ -1,6 +1,7 @@
 import type { Mode } from './modes';
 import { reply, type Packet, type Rewrite } from './packet';
-import type { DeviceId, Hop } from './trace-types';
+import { CLIENT, VIP, type DeviceId } from './device';
+import type { Hop } from './trace-types';
 
 /**
  * What the device that sends a reply does to it, judged by what it did on the
@@ -27,7 +28,7 @@ function replyRewrites(forwardSent: Hop | undefined, packet: Packet): Rewrite[] 
 const isPassthrough = (hop: Hop | undefined, mode: Mode) =>
   hop !== undefined &&
   mode.front === 'vip' &&
-  hop.from === 'lb:vip' &&
+  hop.from === VIP &&
   hop.rewrites.every((r) => r.type === 'route');
 
 /**
@@ -75,7 +76,7 @@ export function returnPath(
     const target = pass[i - skip];
     push(
       last.from,
-      target?.from ?? openers[0] ?? 'client',
+      target?.from ?? openers[0] ?? CLIENT,
       undefined,
       last.packet,
       last.rewrites,

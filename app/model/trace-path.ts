@@ -1,3 +1,4 @@
+import { deviceRef, nodeDevice, podDevice, CLIENT, type DeviceId } from './device';
 import {
   forwardedHost,
   ingressSourceEndpoint,
@@ -5,7 +6,15 @@ import {
   nodeSnatEndpoint,
   podEndpoint,
 } from './endpoints';
-import { applyRewrites, type Packet, type RejectAnswer, type Rewrite } from './packet';
+import type { Mode } from './modes';
+import {
+  applyRewrites,
+  makePacket,
+  type Endpoint,
+  type Packet,
+  type RejectAnswer,
+  type Rewrite,
+} from './packet';
 import { seededPick } from './random';
 import {
   endpointsOf,
@@ -16,39 +25,51 @@ import {
   type Service,
   type Topology,
 } from './topology';
-import type { Device, DeviceId, Hop } from './trace-types';
+import type { Device, Hop, Scenario } from './trace-types';
 
 // The devices a request meets on its way in, one function each: the front
 // door's choice of node, kube-proxy on the entry node, a proxy that refuses and
-// an in-cluster ingress proxy. trace.ts strings them together per mode.
-
-export const CLIENT: DeviceId = 'client';
-export const VIP: DeviceId = 'lb:vip';
-export const PROXY: DeviceId = 'lb:proxy';
-export const nodeDevice = (id: string): DeviceId => `node:${id}`;
-export const podDevice = (id: string): DeviceId => `pod:${id}`;
+// an in-cluster ingress proxy. trace.ts strings them together per mode. Each
+// takes the walk (what was asked, and the path so far), adds its hops to the
+// path and says where the request went next; nothing flows back the other way.
 
 /** Builds the forward hops one wire at a time, tracking the packet and the connection. */
 export class Path {
   readonly hops: Hop[] = [];
   readonly notes: string[] = [];
-  readonly devices: Record<DeviceId, Device> = {};
-  connection = 1;
+  readonly devices: Record<string, Device> = {};
   /** Which device opened each connection (index = connection − 1). */
   readonly openers: DeviceId[] = [CLIENT];
-  at: DeviceId = CLIENT;
+  private connection = 1;
+  private at: DeviceId = CLIENT;
+  private current: Packet;
 
-  constructor(
-    public packet: Packet,
-    t: Topology,
-  ) {
-    this.device(CLIENT, 'client', t.client.name);
-    for (const node of t.nodes) this.device(nodeDevice(node.id), 'node', node.name);
+  constructor(packet: Packet, t: Topology) {
+    this.current = packet;
+    this.device(CLIENT, t.client.name);
+    for (const node of t.nodes) this.device(nodeDevice(node.id), node.name);
   }
 
-  device(id: DeviceId, kind: Device['kind'], name: string): DeviceId {
-    this.devices[id] = { id, kind, name };
+  /** The packet as it is now, where the path has got to. */
+  get packet(): Packet {
+    return this.current;
+  }
+
+  /** Names a device the path meets; its kind comes from its id. */
+  device(id: DeviceId, name: string): DeviceId {
+    this.devices[id] = { id, kind: deviceRef(id)?.kind ?? 'client', name };
     return id;
+  }
+
+  /** Where the client sends its first packet, once the walk knows (a pod, a node's port). */
+  firstTo(dst: Endpoint): void {
+    if (this.hops.length > 0) throw new Error('the client has already sent its packet');
+    this.current = makePacket(this.current.src, dst, this.current.protocol);
+  }
+
+  /** Something worth saying that is not a hop. */
+  note(text: string): void {
+    this.notes.push(text);
   }
 
   send(to: DeviceId, rewrites: readonly Rewrite[], via?: DeviceId): void {
@@ -56,14 +77,14 @@ export class Path {
       this.connection += 1;
       this.openers.push(this.at);
     }
-    this.packet = applyRewrites(this.packet, rewrites);
+    this.current = applyRewrites(this.current, rewrites);
     this.hops.push({
       index: this.hops.length,
       direction: 'forward',
       from: this.at,
       to,
       via,
-      packet: this.packet,
+      packet: this.current,
       rewrites,
       connection: this.connection,
       kind: 'pass',
@@ -73,7 +94,7 @@ export class Path {
 
   /** The packet stops where it is: nothing leaves the device. */
   stop(rewrite: Extract<Rewrite, { type: 'drop' | 'reject' }>): void {
-    const packet = applyRewrites(this.packet, [rewrite]);
+    const packet = applyRewrites(this.current, [rewrite]);
     this.hops.push({
       index: this.hops.length,
       direction: 'forward',
@@ -87,6 +108,23 @@ export class Path {
     });
   }
 }
+
+/** One request's walk through the cluster: what was asked, and the path so far. */
+export interface Walk {
+  readonly t: Topology;
+  readonly mode: Mode;
+  readonly scenario: Scenario;
+  /** The Service the request is for. */
+  readonly backend: Service;
+  /** The Service the client or load balancer reaches: the backend, or the ingress proxies'. */
+  readonly front: Service;
+  readonly policy: ExternalTrafficPolicy;
+  readonly seed: number;
+  readonly path: Path;
+}
+
+/** Whether in-cluster ingress proxies stand between the front door and the backend pods. */
+export const viaIngress = (w: Walk): boolean => w.mode.ingress !== 'none';
 
 /** Where and why a request ends without reaching a backend pod. */
 export type Stop = { kind: 'dropped' | 'rejected'; at: DeviceId; reason: string };
@@ -105,43 +143,32 @@ export function choose(
  * itself. A load balancer with policy Local health-checks healthCheckNodePort and
  * sends only to nodes that answer 200 (rule 9 of docs/traffic-model.md).
  */
-export function pickEntryNode(
-  path: Path,
-  t: Topology,
-  svc: Service,
-  policy: ExternalTrafficPolicy,
-  byLoadBalancer: boolean,
-  requested: string | undefined,
-  seed: number,
-): ClusterNode | undefined {
+export function pickEntryNode(w: Walk): ClusterNode | undefined {
+  const { t, front: svc, policy, seed } = w;
+  const requested = w.scenario.entryNode;
+  const byLoadBalancer = w.mode.front !== 'node';
   const wanted = t.nodes.find((n) => n.id === requested) ?? t.nodes[0];
   if (!wanted || !byLoadBalancer || policy === 'Cluster') return wanted;
   const local = endpointsOf(t, svc);
   const healthy = t.nodes.filter((n) => local.some((p) => p.node === n.id));
   if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
   const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
-  path.notes.push(
+  w.path.note(
     `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (no local pod), so it sends to ${picked.name}.`,
   );
   return picked;
 }
 
 /**
- * kube-proxy on the entry node: DNAT to a pod, and under Cluster SNAT to the
- * node's own address (it masquerades all external traffic "in case we cross
- * nodes", even when the pod is local). Under Local only local pods are
- * candidates and the source is left alone; with none, the packet is dropped.
+ * kube-proxy on the entry node: DNAT to a pod of the front Service, and under
+ * Cluster SNAT to the node's own address (it masquerades all external traffic
+ * "in case we cross nodes", even when the pod is local). Under Local only local
+ * pods are candidates and the source is left alone; with none, the packet is
+ * dropped.
  */
-export function kubeProxy(
-  path: Path,
-  t: Topology,
-  node: ClusterNode,
-  svc: Service,
-  policy: ExternalTrafficPolicy,
-  requested: PodId | undefined,
-  seed: number,
-  isIngressProxy: boolean,
-): Pod | Stop {
+export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
+  const { t, front: svc, policy, seed, path } = w;
+  const requested = viaIngress(w) ? w.scenario.ingressPod : w.scenario.pod;
   const at = nodeDevice(node.id);
   const endpoints = endpointsOf(t, svc);
   if (endpoints.length === 0) {
@@ -163,9 +190,9 @@ export function kubeProxy(
     return { kind: 'dropped', at, reason };
   }
   const pod = choose(candidates, requested, seed);
-  const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, isIngressProxy) }];
+  const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, viaIngress(w)) }];
   if (policy === 'Cluster') rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
-  const to = path.device(podDevice(pod.id), 'pod', pod.name);
+  const to = path.device(podDevice(pod.id), pod.name);
   path.send(to, rewrites, pod.node !== node.id ? nodeDevice(pod.node) : undefined);
   return pod;
 }
@@ -175,33 +202,27 @@ export function kubeProxy(
  * already accepted: an L4 proxy resets it, an HTTP proxy answers 503.
  */
 export function proxyRefuses(
-  path: Path,
+  w: Walk,
   at: DeviceId,
   svc: Service,
   answer: Exclude<RejectAnswer, 'icmp-port-unreachable'>,
 ): Stop {
   const reason = `${svc.name} has no ready pods, so the proxy answers ${answer === 'http-503' ? 'HTTP 503' : 'with a TCP reset'}`;
   // The refusal comes from the address the client connected to.
-  path.stop({ type: 'reject', at: path.packet.dst, reason, answer });
+  w.path.stop({ type: 'reject', at: w.path.packet.dst, reason, answer });
   return { kind: 'rejected', at, reason };
 }
 
 /** An HTTP proxy pod in the cluster: a new connection to a backend pod, X-Forwarded-For appended. */
-export function ingressProxy(
-  path: Path,
-  t: Topology,
-  proxyPod: Pod,
-  backend: Service,
-  requested: PodId | undefined,
-  seed: number,
-): Pod | Stop {
+export function ingressProxy(w: Walk, proxyPod: Pod): Pod | Stop {
+  const { t, backend, path } = w;
   const at = podDevice(proxyPod.id);
   const endpoints = endpointsOf(t, backend);
-  if (endpoints.length === 0) return proxyRefuses(path, at, backend, 'http-503');
+  if (endpoints.length === 0) return proxyRefuses(w, at, backend, 'http-503');
   // nginx trusts a PROXY protocol line when it has one; otherwise it names its L3 peer.
   const peer = path.packet.proxyLine?.src ?? path.packet.src;
-  const pod = choose(endpoints, requested, seed + 7);
-  const to = path.device(podDevice(pod.id), 'pod', pod.name);
+  const pod = choose(endpoints, w.scenario.pod, w.seed + 7);
+  const to = path.device(podDevice(pod.id), pod.name);
   path.send(
     to,
     [

@@ -1,3 +1,4 @@
+import type { DeviceId, DeviceKind } from './device';
 import type { ModeId } from './modes';
 import type { Endpoint, Packet, Rewrite } from './packet';
 import type { ExternalTrafficPolicy, NodeId, PodId, ServiceId, Topology } from './topology';
@@ -22,12 +23,9 @@ export interface Scenario {
   readonly proxyProtocol?: boolean;
 }
 
-/** Devices are named by kind and id: "client", "lb:vip", "lb:proxy", "node:node1", "pod:pod-c". */
-export type DeviceId = string;
-
 export interface Device {
   readonly id: DeviceId;
-  readonly kind: 'client' | 'vip' | 'proxy' | 'node' | 'pod';
+  readonly kind: DeviceKind;
   /** "Client", "VIP", "Proxy", "Node1", "Pod-c", "Ingress". */
   readonly name: string;
 }
@@ -64,7 +62,8 @@ export interface Trace {
   /** The policy in force, and whether it changes anything in this mode. */
   readonly policy: ExternalTrafficPolicy;
   readonly policyApplies: boolean;
-  readonly devices: Readonly<Record<DeviceId, Device>>;
+  /** Every device the trace names, by its DeviceId. */
+  readonly devices: Readonly<Record<string, Device>>;
   readonly entryNode: NodeId | null;
   readonly ingressPod: PodId | null;
   readonly pod: PodId | null;

@@ -16,30 +16,25 @@ import {
   endpointsOf,
   findService,
   ingressFor,
-  type ExternalTrafficPolicy,
   type NodeId,
   type Pod,
   type PodId,
   type Service,
   type Topology,
 } from './topology';
+import { CLIENT, nodeDevice, podDevice, PROXY, VIP, type DeviceId } from './device';
 import {
   choose,
-  CLIENT,
   ingressProxy,
   kubeProxy,
-  nodeDevice,
   Path,
   pickEntryNode,
-  podDevice,
-  PROXY,
   proxyRefuses,
-  VIP,
+  viaIngress,
   type Stop,
+  type Walk,
 } from './trace-path';
-import type { ClientIpFate, DeviceId, Outcome, Scenario, Trace } from './trace-types';
-
-export { CLIENT, nodeDevice, podDevice, PROXY, VIP } from './trace-path';
+import type { ClientIpFate, Outcome, Scenario, Trace } from './trace-types';
 
 function clientIpFate(t: Topology, packet: Packet | null): ClientIpFate {
   if (!packet) return 'lost';
@@ -111,7 +106,8 @@ export function trace(scenario: Scenario): Result<Trace> {
   if (!frontDoor.ok) return frontDoor;
   const path = new Path(makePacket(client, frontDoor.value.endpoint, mode.protocol), t);
 
-  const result = walk(path, mode, scenario, t, backend, front, policy, seed, frontDoor.value);
+  const w: Walk = { t, mode, scenario, backend, front, policy, seed, path };
+  const result = walk(w, frontDoor.value);
   if ('error' in result) return err(result.error);
 
   const { end } = result;
@@ -182,31 +178,22 @@ function frontEndpoint(mode: Mode, front: Service, t: Topology): Result<FrontDoo
 type End = { kind: 'delivered'; pod: Pod } | Stop;
 type Walked = { end: End; entryNode: NodeId | null; ingressPod: PodId | null } | { error: string };
 
+const reached = (got: Pod | Stop): End => ('kind' in got ? got : { kind: 'delivered', pod: got });
+
 /** Walks the packet from the client to the backend pod for one mode. */
-function walk(
-  path: Path,
-  mode: Mode,
-  scenario: Scenario,
-  t: Topology,
-  backend: Service,
-  front: Service,
-  policy: ExternalTrafficPolicy,
-  seed: number,
-  door: FrontDoor,
-): Walked {
+function walk(w: Walk, door: FrontDoor): Walked {
+  const { t, mode, backend, front, path } = w;
   let entryNode: NodeId | null = null;
   let ingressPod: PodId | null = null;
-  const isIngress = mode.ingress !== 'none';
   const done = (end: End): Walked => ({ end, entryNode, ingressPod });
-  const reached = (got: Pod | Stop): End => ('kind' in got ? got : { kind: 'delivered', pod: got });
   // Past the front tier: the backend pod itself, or an in-cluster ingress proxy
   // that opens a new connection to one.
   const finish = (got: Pod | Stop): Walked => {
-    if ('kind' in got || !isIngress) return done(reached(got));
+    if ('kind' in got || !viaIngress(w)) return done(reached(got));
     ingressPod = got.id;
-    return done(reached(ingressProxy(path, t, got, backend, scenario.pod, seed)));
+    return done(reached(ingressProxy(w, got)));
   };
-  const frontPod = isIngress ? scenario.ingressPod : scenario.pod;
+  const frontPod = viaIngress(w) ? w.scenario.ingressPod : w.scenario.pod;
 
   // Mode 1: the client talks to a pod directly (it found the pod IP itself).
   if (mode.front === 'pod') {
@@ -218,33 +205,24 @@ function walk(
         at: CLIENT,
         reason: `${backend.name} has no ready pods, so the client has no pod IP to talk to`,
       });
-    const pod = choose(endpoints, scenario.pod, seed);
-    path.packet = makePacket(
-      path.packet.src,
-      podEndpoint(pod, backend, false),
-      path.packet.protocol,
-    );
-    path.send(path.device(podDevice(pod.id), 'pod', pod.name), [{ type: 'route' }]);
+    const pod = choose(endpoints, w.scenario.pod, w.seed);
+    path.firstTo(podEndpoint(pod, backend, false));
+    path.send(path.device(podDevice(pod.id), pod.name), [{ type: 'route' }]);
     return done({ kind: 'delivered', pod });
   }
 
   // Mode 2: the client picks a node and sends to its node port.
   if (mode.front === 'node') {
-    const node = pickEntryNode(path, t, front, policy, false, scenario.entryNode, seed);
+    const node = pickEntryNode(w);
     if (!node) return { error: 'The topology has no nodes' };
     entryNode = node.id;
-    path.packet = makePacket(
-      path.packet.src,
-      nodePortEndpoint(node, front.nodePort as number),
-      path.packet.protocol,
-    );
-    path.send(path.device(nodeDevice(node.id), 'node', node.name), [{ type: 'route' }]);
-    return finish(kubeProxy(path, t, node, front, policy, frontPod, seed, isIngress));
+    path.firstTo(nodePortEndpoint(node, front.nodePort as number));
+    path.send(path.device(nodeDevice(node.id), node.name), [{ type: 'route' }]);
+    return finish(kubeProxy(w, node));
   }
 
   // Modes 3–4: the client sends to the load balancer's VIP or proxy.
-  const lbName = mode.front === 'vip' ? 'VIP' : 'Proxy';
-  path.send(path.device(door.device, mode.front, lbName), [{ type: 'route' }]);
+  path.send(path.device(door.device, mode.front === 'vip' ? 'VIP' : 'Proxy'), [{ type: 'route' }]);
   // A proxy-like LB ends the client's connection and opens its own. An HTTP one
   // appends the client to X-Forwarded-For first; an L4 one can write a PROXY
   // protocol line at the start of its new stream.
@@ -257,16 +235,16 @@ function walk(
       protocol: mode.protocol,
     };
     if (mode.lbLayer === 'http') return [{ type: 'xff', add: forwardedHost(clientLeg.src) }, open];
-    if (scenario.proxyProtocol)
+    if (w.scenario.proxyProtocol)
       return [open, { type: 'proxy-protocol', src: clientLeg.src, dst: clientLeg.dst }];
     return [open];
   };
 
   if (mode.frontTo === 'node') {
-    const node = pickEntryNode(path, t, front, policy, true, scenario.entryNode, seed);
+    const node = pickEntryNode(w);
     if (!node) return { error: 'The topology has no nodes' };
     entryNode = node.id;
-    const to = path.device(nodeDevice(node.id), 'node', node.name);
+    const to = path.device(nodeDevice(node.id), node.name);
     if (mode.front === 'vip') {
       // Passthrough: the node knows the Service by the destination IP (the VIP).
       path.send(to, [{ type: 'route' }]);
@@ -275,7 +253,7 @@ function walk(
         return { error: `${front.name} has no nodePort for the proxy to send to` };
       path.send(to, proxyTo(nodePortEndpoint(node, front.nodePort)));
     }
-    return finish(kubeProxy(path, t, node, front, policy, frontPod, seed, isIngress));
+    return finish(kubeProxy(w, node));
   }
 
   // One hop: the load balancer knows the pod IPs and sends straight to a pod.
@@ -284,16 +262,14 @@ function walk(
   if (endpoints.length === 0) {
     // Only an HTTP load balancer can answer 503; an L4 one can only reset.
     if (mode.front === 'proxy')
-      return done(
-        proxyRefuses(path, atLb, front, mode.lbLayer === 'http' ? 'http-503' : 'tcp-reset'),
-      );
+      return done(proxyRefuses(w, atLb, front, mode.lbLayer === 'http' ? 'http-503' : 'tcp-reset'));
     const reason = `${front.name} has no ready pods, so the load balancer has nowhere to send and drops the packet`;
     path.stop({ type: 'drop', at: door.endpoint, reason });
     return done({ kind: 'dropped', at: atLb, reason });
   }
-  const pod = choose(endpoints, frontPod, seed);
-  const to = path.device(podDevice(pod.id), 'pod', pod.name);
-  const dst = podEndpoint(pod, front, isIngress);
+  const pod = choose(endpoints, frontPod, w.seed);
+  const to = path.device(podDevice(pod.id), pod.name);
+  const dst = podEndpoint(pod, front, viaIngress(w));
   path.send(
     to,
     mode.front === 'vip' ? [{ type: 'dnat', to: dst }] : proxyTo(dst),

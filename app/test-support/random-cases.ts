@@ -1,18 +1,18 @@
-import { expect } from 'vitest';
 import fc from 'fast-check';
-import { parseCidr } from './address';
-import type { Cidr, NodeIp, PodIp } from './address';
-import { findMode, MODES } from './modes';
-import type { Mode, ModeId } from './modes';
-import { SERVICE_A, SERVICE_B, talkCluster } from './talk';
-import { findService, ingressFor } from './topology';
-import type { ExternalTrafficPolicy, Pod, Service, Topology } from './topology';
-import { trace } from './trace';
-import type { Scenario, Trace } from './trace-types';
+import { parseCidr } from '../model/address';
+import type { Cidr, NodeIp, PodIp } from '../model/address';
+import { findMode, MODES } from '../model/modes';
+import type { Mode, ModeId } from '../model/modes';
+import { SERVICE_A, SERVICE_B, talkCluster } from '../model/talk';
+import { findService, ingressFor } from '../model/topology';
+import type { ExternalTrafficPolicy, Pod, Service, Topology } from '../model/topology';
+import { trace } from '../model/trace';
+import type { Scenario, Trace } from '../model/trace-types';
 
-// Random valid topologies and scenarios for the property tests (invariants.test.ts):
+// Random valid topologies and scenarios for the property tests (model/invariants.test.ts):
 // up to six nodes, up to five pods each, Services A and B, and no, shared or
-// dedicated in-cluster ingress. Test-only: nothing in the app imports it.
+// dedicated in-cluster ingress. Test support, outside the app's source: only tests
+// import it (fast-check is a dev dependency).
 
 export const RUNS = { seed: 42, numRuns: 300 } as const;
 
@@ -166,7 +166,7 @@ export function forAllTraces(check: (c: Case, tr: Trace) => void): Record<string
     fc.property(caseArb, (c) => {
       const result = trace(c.scenario);
       // Every mode on a valid topology has an outcome, even one that reaches no pod.
-      if (!result.ok) expect.fail(`mode ${c.mode.id}: ${result.error}`);
+      if (!result.ok) throw new Error(`mode ${c.mode.id}: ${result.error}`);
       const kind = result.value.outcome.kind;
       seen[kind] = (seen[kind] ?? 0) + 1;
       check(c, result.value);
