@@ -100,10 +100,14 @@ describe('applyRewrite', () => {
       },
     ],
     [
-      'drop leaves the card at the device with Dst ???',
+      'drop keeps the packet as it arrived, in the talk’s words stuck at the device (Dst ???)',
       atNode,
       { type: 'drop', at: node1Snat, reason: 'no local pod' },
-      { src: node1Snat, dst: UNKNOWN, protocol: 'tcp' },
+      {
+        src: { ...client, host: 'node1', portName: null },
+        dst: { ...node1Port, host: '???', portName: null },
+        protocol: 'tcp',
+      },
     ],
     [
       'reject answers the sender with ICMP port unreachable, without ports',
@@ -157,9 +161,16 @@ describe('applyRewrite', () => {
     expect(Object.keys(reply(httpAtProxy))).toEqual(shape);
   });
 
-  it('drop shows "???" as the destination', () => {
-    const dropped = applyRewrite(atNode, { type: 'drop', at: node1Snat, reason: 'x' });
-    expect(dropped.dst).toEqual({ ip: null, port: null, host: '???', portName: null });
+  it('drop names the destination "???" in the talk’s words, and keeps every value that arrived', () => {
+    const dropped = applyRewrite(httpAtProxy, { type: 'drop', at: proxyFront, reason: 'x' });
+    expect(dropped.dst.host).toBe(UNKNOWN.host);
+    expect([dropped.src.ip, dropped.src.port, dropped.dst.ip, dropped.dst.port]).toEqual([
+      '1.2.3.4',
+      51234,
+      '198.51.100.7',
+      80,
+    ]);
+    expect([dropped.protocol, dropped.xff]).toEqual(['http', httpAtProxy.xff]);
   });
 
   it.each<[string, Packet, Rewrite]>([

@@ -65,7 +65,10 @@ export type Rewrite =
   | { readonly type: 'proxy-protocol'; readonly src: Endpoint; readonly dst: Endpoint }
   /** Connection tracking reverses earlier NAT on a reply. */
   | { readonly type: 'unnat'; readonly src: Endpoint; readonly dst: Endpoint }
-  /** The device has nowhere to send the packet and discards it silently. */
+  /**
+   * The device has nowhere to send the packet and discards it silently. `at` is
+   * the device, in the talk's words for the card ("Src: node1, Dst: ???").
+   */
   | { readonly type: 'drop'; readonly at: Endpoint; readonly reason: string }
   /** The device refuses the connection and says so to the sender. */
   | {
@@ -168,8 +171,17 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
             packet.answer,
           );
     case 'drop':
-      // The talk draws a drop as the card stuck at the device: "Src: node1, Dst: ???".
-      return makePacket(rewrite.at, UNKNOWN, packet.protocol);
+      // Nothing rewrote it: the header is the packet as it arrived (1.2.3.4:51234 →
+      // 10.240.0.1:30093 on slide 37), every value and header kept. Only the talk's words
+      // change: it draws a drop as the card stuck at the device, "Src: node1, Dst: ???".
+      return makePacket(
+        { ...packet.src, host: rewrite.at.host, portName: rewrite.at.portName },
+        { ...packet.dst, host: UNKNOWN.host, portName: UNKNOWN.portName },
+        packet.protocol,
+        packet.xff,
+        packet.proxyLine,
+        packet.answer,
+      );
     case 'reject':
       // ICMP has no ports. A reset or a 503 travels on the refused connection itself,
       // from the address the sender connected to (`at`) back to the sender.
