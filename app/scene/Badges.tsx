@@ -1,11 +1,18 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import type { Point } from './core/geometry';
-import { badgeLayout, BADGE_LINE, type BadgePlace } from './core/placement';
+import { badgeLayout, BADGE_FONT, BADGE_LINE, type BadgePlace } from './core/placement';
 import { Appear } from './Appear';
 
+interface BadgeProps extends BadgePlace {
+  /** Seconds before it fades in: it appears when the card reaches the device. */
+  readonly delay?: number;
+  /** Simply there, no fade (the step shown as it ends, or a badge being undone). */
+  readonly still?: boolean;
+}
+
 /** A small tag at the device that rewrote the packet (see `badgeLayout` for where). */
-export function RewriteBadge(place: BadgePlace) {
-  const reduce = useReducedMotionConfig();
+export function RewriteBadge({ delay = 0, still = false, ...place }: BadgeProps) {
+  const reduce = useReducedMotionConfig() === true || still;
   const { lines, box } = badgeLayout(place);
   const { x, y: top, w, h } = box;
   const { at, text } = place;
@@ -15,13 +22,14 @@ export function RewriteBadge(place: BadgePlace) {
     <g
       key={`badge-${text}-${at.x}-${at.y}`}
       className={reduce ? 'rewrite-badge' : 'rewrite-badge badge-in'}
+      style={reduce ? undefined : { animationDelay: `${delay}s` }}
     >
       <rect x={x} y={top} width={w} height={h} rx={18} fill="var(--ink)" />
       <text
         x={x + w / 2}
-        y={top + 25}
+        y={top + 32}
         textAnchor="middle"
-        fontSize={21}
+        fontSize={BADGE_FONT}
         fill="var(--bg)"
         className="label-strong"
       >

@@ -1,40 +1,36 @@
+import { useReducedMotionConfig } from 'framer-motion';
 import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { topologyOf } from '../deck';
 import {
   findMode,
-  packetLines,
-  rewriteBadge,
   type AddressView,
   type ExternalTrafficPolicy,
-  type Hop,
   type Result,
+  type Topology,
   type Trace,
 } from '../model';
 import { DropMark, RewriteBadge } from './Badges';
-import { badgeLayout, type BadgePlace } from './core/placement';
-import { hopPath, hopPoints } from './core/routes';
 import { ClusterShapes } from './ClusterShapes';
-import { Defs } from './Defs';
-import { LoadBalancer, NodePorts } from './FrontDoor';
+import type { HopRef } from './core/frame';
+import { frameOf } from './core/frame';
 import type { Point } from './core/geometry';
 import { layoutDiagram } from './core/layout';
+import type { CardSize } from './core/placement';
+import { hopPath } from './core/routes';
+import { stepKey, tell, type Shown, type Telling } from './core/telling';
+import { Defs } from './Defs';
+import { LoadBalancer, NodePorts } from './FrontDoor';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
-import {
-  badgeAnchor,
-  badgeBounds,
-  cardRest,
-  cardSize,
-  clearOf,
-  flightPoints,
-} from './core/placement';
 import { shareLabels } from './shares-text';
 import { Trail, Wire } from './Wire';
 
 export interface DiagramProps {
   readonly scene: Scene;
+  /** The cluster to draw; the scene's talk variant when not given. */
+  readonly topology?: Topology;
   readonly trace: Result<Trace> | null;
   readonly policy: ExternalTrafficPolicy;
   readonly view: AddressView;
@@ -42,6 +38,8 @@ export interface DiagramProps {
   readonly returnHop: number | null;
   /** Words for an extra step (e.g. "What 3b would look like"). */
   readonly caption?: string;
+  /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
+  readonly note?: string | null;
   /**
    * False while the diagram waits hidden behind a text slide (prepared in
    * advance). When it is shown, the hop on screen plays: the wire draws in
@@ -50,94 +48,73 @@ export interface DiagramProps {
   readonly shown?: boolean;
 }
 
-interface Place {
-  readonly run: string;
-  readonly view: AddressView;
-  readonly dir: 'forward' | 'return';
-  readonly index: number;
-  /** The wire the card came along to get here: stepping back retraces exactly this. */
-  readonly wire: readonly Point[];
-}
-
 /** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
-function currentHop(trace: Trace | null, scene: Scene, returnHop: number | null): Hop | undefined {
-  if (!trace) return undefined;
-  if (returnHop !== null) return trace.back[returnHop];
-  return scene.hop === undefined ? undefined : trace.forward[scene.hop];
+function currentRef(trace: Trace | null, scene: Scene, returnHop: number | null): HopRef | null {
+  if (!trace) return null;
+  if (returnHop !== null) return trace.back[returnHop] ? { dir: 'return', index: returnHop } : null;
+  if (scene.hop === undefined || !trace.forward[scene.hop]) return null;
+  return { dir: 'forward', index: scene.hop };
 }
 
-/** The fields of the packet that differ from the previous hop's. */
-function changedLines(lines: readonly string[], before: readonly string[] | null): boolean[] {
-  return lines.map((l, i) => before !== null && (i >= 2 ? !before.includes(l) : before[i] !== l));
+/**
+ * The telling of the step on screen, kept from render to render: a new one
+ * only when the step changes, so a re-render never restarts the card's flight.
+ */
+function useTelling(shown: Shown, forwardCount: number, reduce: boolean): Telling | null {
+  const key = stepKey(shown);
+  const [state, setState] = useState<{ shown: Shown; telling: Telling | null }>(() => ({
+    shown,
+    telling: tell(null, shown, forwardCount, true),
+  }));
+  if (stepKey(state.shown) !== key) {
+    // React's pattern for a value derived from the previous render: the step shown before.
+    setState({ shown, telling: tell(state.shown, shown, forwardCount, reduce) });
+  }
+  return stepKey(state.shown) === key ? state.telling : null;
 }
 
 /** The talk's cluster diagram for one scene, with the packet where the scene puts it. */
 export const Diagram = memo(function Diagram({
   scene,
+  topology: given,
   trace,
   policy,
   view,
   returnHop,
   caption,
+  note,
   shown = true,
 }: DiagramProps) {
-  const topology = topologyOf(scene.variant);
+  const topology = given ?? topologyOf(scene.variant);
   const layout = useMemo(
     () => layoutDiagram(topology, { nodePortServices: scene.nodePorts ? ['svc-a', 'svc-b'] : [] }),
     [topology, scene.nodePorts],
   );
+  const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
   const t = trace?.ok ? trace.value : null;
-  const hop = currentHop(t, scene, returnHop);
-  const dir = returnHop !== null ? 'return' : 'forward';
-  const list = t ? (dir === 'return' ? t.back : t.forward) : [];
-  const index = hop ? hop.index : -1;
-  // Where the talk has not yet said what X-Forwarded-For is, the card shows what its picture does.
-  const onCard = (l: readonly string[]) => (scene.srcDstOnly ? l.slice(0, 2) : l);
-  const lines = hop ? onCard(packetLines(hop.packet, view)) : [];
-  const previous = index > 0 ? list[index - 1] : undefined;
-  const changed = changedLines(
-    lines,
-    previous && dir === 'forward' ? onCard(packetLines(previous.packet, view)) : null,
+  const ref = currentRef(t, scene, returnHop);
+  const srcDstOnly = scene.srcDstOnly === true;
+  const frame = useMemo(
+    () => (t && ref ? frameOf(layout, t, ref, { view, srcDstOnly }) : null),
+    // The ref's fields, not the object: it is made anew each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layout, t, ref?.dir, ref?.index, view, srcDstOnly],
   );
-  const size = cardSize(lines);
 
-  // Travel along the wire only when stepping one hop on (or back) within the same run of slides.
-  const run = `${scene.mode}|${scene.variant}|${policy}`;
-  // The wire of the hop on screen, computed once per render for the flight and the drawing.
-  const points = hop ? hopPoints(layout, hop) : [];
-  const flight = hop ? flightPoints(layout, hop, points) : [];
-  const [was, setWas] = useState<Place>(() => ({ run, view, dir, index, wire: flight }));
-  const [via, setVia] = useState<readonly Point[]>([]);
-  const [fromStart, setFromStart] = useState(false);
-  if (was.run !== run || was.dir !== dir || was.index !== index || was.view !== view) {
-    // Only the addresses changed (A): the card takes its new size where it is, no flight.
-    const sameRun = was.run === run && was.view === view;
-    const stepOn =
-      sameRun &&
-      ((was.dir === dir && index === was.index + 1) ||
-        (was.dir === 'forward' && dir === 'return' && index === 0));
-    const stepBack = sameRun && was.dir === dir && index === was.index - 1;
-    // Back along the wire the card arrived by, which the slide stepped back to may not draw
-    // (27 sends to Pod-a, 26's own trace would go on to Pod-c).
-    setVia(stepOn ? flight : stepBack ? [...was.wire].reverse() : []);
-    setFromStart(false);
-    setWas({ run, view, dir, index, wire: flight });
-  }
   // Shown after waiting behind a text slide (19, 30, 48, …): play the hop from its start.
   const [wasShown, setWasShown] = useState(shown);
   const [entries, setEntries] = useState(0);
   if (wasShown !== shown) {
     setWasShown(shown);
-    if (shown && hop) {
-      setEntries(entries + 1);
-      setVia(flight);
-      setFromStart(true);
-    }
+    if (shown && frame) setEntries(entries + 1);
   }
-
-  // The hops already taken on this trip (forward, or the reply so far).
-  const trail = index > 0 ? list.slice(0, index).map((h) => hopPath(hopPoints(layout, h))) : [];
+  const run = `${scene.mode}|${scene.variant}|${scene.pod ?? ''}|${scene.ingressPod ?? ''}`;
+  const telling = useTelling(
+    { place: { run, policy, view, entries }, frame },
+    t?.forward.length ?? 0,
+    reduce,
+  );
 
   const shares = useMemo(
     () => (scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null),
@@ -148,17 +125,13 @@ export const Diagram = memo(function Diagram({
     t && (mode?.front === 'vip' || mode?.front === 'proxy')
       ? (t.forward[0]?.packet.dst.ip ?? undefined)
       : undefined;
-  const badgeText = hop ? rewriteBadge(hop, { headers: !scene.srcDstOnly }) : null;
-  const badge: BadgePlace | null =
-    hop && badgeText
-      ? {
-          at: badgeAnchor(layout, hop),
-          text: badgeText,
-          align: hop.from.startsWith('node:') ? 'left' : 'center',
-          within: badgeBounds(layout, hop),
-        }
-      : null;
-  const dropped = hop?.kind === 'drop';
+  const hop = frame?.hop;
+  const reply = frame?.ref.dir === 'return';
+  const stopped = hop !== undefined && hop.to === null;
+  const plan = telling?.plan;
+  // Things that happen at the device wait for the card to get there (CSS animation delays).
+  const flipDelay = plan ? { animationDelay: `${plan.flipAt}s` } : undefined;
+  const drawKey = telling?.key ?? '';
   return (
     <svg
       className="diagram"
@@ -211,41 +184,76 @@ export const Diagram = memo(function Diagram({
       {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
         <Legend topology={topology} roles={roles} ports={scene.nodePorts === true} />
       )}
-      {hop && (
+      {frame && telling && plan && (
         <>
-          {trail.length > 0 && <Trail paths={trail} reply={dir === 'return'} />}
-          <Wire
-            d={hopPath(points)}
-            reply={dir === 'return'}
-            dropped={dropped}
-            drawKey={`${run}|${dir}|${index}|${entries}`}
-          />
-          {/* Keyed by the entry too, so they fade in as the hop plays, not while it waited hidden. */}
-          {badge && <RewriteBadge key={`badge-${entries}`} {...badge} />}
-          {dropped && <DropMark key={`drop-${entries}`} at={points[points.length - 1] as Point} />}
+          {frame.trail.length > 0 && <Trail paths={frame.trail} reply={reply} />}
+          {telling.undoing && telling.undoing.wire.length > 0 && (
+            // Stepping back: the wire being undone draws out as the card returns along it.
+            <path
+              key={`undo-${drawKey}`}
+              className="wire-undraw"
+              style={{ animationDuration: `${Math.max(plan.flipAt, 0.3)}s` }}
+              pathLength={1}
+              d={hopPath(telling.undoing.wire)}
+              fill="none"
+              stroke={reply ? 'var(--wire-return)' : 'var(--wire)'}
+              strokeWidth={5}
+              strokeLinecap="round"
+            />
+          )}
+          {telling.undoing?.badge && (
+            <g key={`undo-badge-${drawKey}`} className="badge-out" style={flipDelay}>
+              <RewriteBadge {...telling.undoing.badge} still />
+            </g>
+          )}
+          {frame.wire.length > 0 && (
+            <Wire
+              d={hopPath(frame.wire)}
+              reply={reply}
+              dropped={false}
+              drawKey={drawKey}
+              draw={telling.arrival !== 'back' && telling.arrival !== 'jump'}
+              delay={plan.leaveAt}
+            />
+          )}
+          {/* Keyed by the step, so they appear as the card reaches the device, not before. */}
+          {frame.badge && (
+            <g key={`badge-${drawKey}`}>
+              <RewriteBadge {...frame.badge} delay={plan.flipAt} still={plan.duration === 0} />
+            </g>
+          )}
+          {stopped && frame.stop && (
+            <g key={`drop-${drawKey}`} className="drop-in" style={flipDelay}>
+              <DropMark at={frame.stop} />
+            </g>
+          )}
           <PacketCard
-            lines={lines}
-            changed={changed}
-            size={size}
-            flight={{
-              key: `${run}|${dir}|${index}|${view}|${entries}`,
-              fromStart,
-              rest: clearOf(
-                cardRest(layout, hop, size),
-                size,
-                badge ? badgeLayout(badge).box : null,
-                layout,
-              ),
-              via,
-            }}
-            reply={dir === 'return'}
-            dropped={dropped}
+            face={frame.face}
+            before={telling.before}
+            plan={plan}
+            reply={reply}
+            dropped={stopped}
           />
+          {note && frame && (
+            <g key={`note-${drawKey}`} className="drop-in" style={flipDelay}>
+              <CardNote at={frame.rest} size={frame.face.size} text={note} />
+            </g>
+          )}
         </>
       )}
     </svg>
   );
 });
+
+/** A small note under the card: where the talk's label means something other than the header. */
+function CardNote({ at, size, text }: { at: Point; size: CardSize; text: string }) {
+  const w = Math.max(size.w, 420);
+  return (
+    <foreignObject x={at.x} y={at.y + size.h + 10} width={w} height={120}>
+      <p className="card-note">{text}</p>
+    </foreignObject>
+  );
+}
 
 function describeScene(scene: Scene, title: string | undefined): string {
   const parts = ['Cluster diagram'];

@@ -1,54 +1,15 @@
-import { m, useReducedMotionConfig } from 'framer-motion';
-import { useState } from 'react';
-import type { Point } from './core/geometry';
-import { CARD_FONT, CARD_LINE, type CardSize } from './core/placement';
-
-/** Where the card is going, and (when it travels) the wire it travels along. */
-export interface Flight {
-  /** Identifies the card's place: a change starts a new flight. */
-  readonly key: string;
-  readonly rest: Point;
-  /** Wire points to pass through on the way (empty: the card just appears there). */
-  readonly via: readonly Point[];
-  /** Start at the wire's first point, not where the card was (a hop shown afresh). */
-  readonly fromStart?: boolean;
-}
-
-interface Plan {
-  readonly key: string;
-  readonly x: number[];
-  readonly y: number[];
-  readonly times: number[];
-  readonly duration: number;
-}
-
-function planFor(flight: Flight, from: Point | null, size: CardSize): Plan {
-  const along = flight.via.map((p) => ({ x: p.x - size.w / 2, y: p.y - size.h / 2 }));
-  const pts =
-    along.length === 0
-      ? [flight.rest]
-      : flight.fromStart
-        ? [...along, flight.rest]
-        : from
-          ? [from, ...along, flight.rest]
-          : [flight.rest];
-  // Equal time per wire segment reads as a steady speed on short hops.
-  const times = pts.map((_, i) => (pts.length === 1 ? 1 : i / (pts.length - 1)));
-  return {
-    key: flight.key,
-    x: pts.map((p) => p.x),
-    y: pts.map((p) => p.y),
-    times,
-    duration: pts.length === 1 ? 0.35 : 1.1,
-  };
-}
+import { m } from 'framer-motion';
+import { useEffect, useState } from 'react';
+import type { FlightPlan } from './core/flight';
+import type { CardFace } from './core/frame';
+import { CARD_FONT, CARD_LINE } from './core/placement';
 
 interface Props {
-  readonly lines: readonly string[];
-  /** Which lines changed on this hop (highlighted). */
-  readonly changed: readonly boolean[];
-  readonly size: CardSize;
-  readonly flight: Flight;
+  /** The packet as the device sends it on this hop. */
+  readonly face: CardFace;
+  /** The packet as it arrived at the device, shown until the fields flip; null: the face from the start. */
+  readonly before: CardFace | null;
+  readonly plan: FlightPlan;
   /** A reply travelling back. */
   readonly reply: boolean;
   /** A dropped packet. */
@@ -56,27 +17,31 @@ interface Props {
 }
 
 /**
- * The packet as the talk draws it: a card with "Src: … / Dst: …". When it
- * moves to the next hop it flies along that hop's wire, then rests beside it;
- * the fields that changed light up. With reduced motion it just appears.
+ * The packet as the talk draws it: a card with "Src: … / Dst: …". It flies
+ * the plan's keyframes (framer-motion); it shows the headers it arrived with
+ * until the device rewrites it (`plan.flipAt`), then the new ones, the changed
+ * fields lit up and marked "◀ new" so the change does not rest on colour alone.
  */
-export function PacketCard({ lines, changed, size, flight, reply, dropped }: Props) {
-  const reduce = useReducedMotionConfig();
-  const [plan, setPlan] = useState<Plan>(() => planFor({ ...flight, via: [] }, null, size));
-  const [at, setAt] = useState<Point>(flight.rest);
-  if (plan.key !== flight.key) {
-    // Plan the flight once per change of place, so re-renders never restart it.
-    setPlan(planFor(reduce ? { ...flight, via: [] } : flight, at, size));
-    setAt(flight.rest);
-  }
-  const instant = reduce || plan.x.length === 1;
+export function PacketCard({ face, before, plan, reply, dropped }: Props) {
+  // The key of the plan whose fields have flipped: a new plan starts unflipped.
+  const [flipped, setFlipped] = useState<string | null>(null);
+  const waits = before !== null && plan.flipAt > 0;
+  useEffect(() => {
+    if (!waits) return;
+    const t = window.setTimeout(() => setFlipped(plan.key), plan.flipAt * 1000);
+    return () => window.clearTimeout(t);
+  }, [waits, plan.key, plan.flipAt]);
+  const showing = waits && flipped !== plan.key ? before : face;
+  const isBefore = showing !== face;
+  const { size } = showing;
   return (
     <m.g
       data-testid="packet"
+      data-phase={isBefore ? 'arriving' : 'sent'}
       className="packet"
       initial={false}
-      animate={{ x: plan.x, y: plan.y }}
-      transition={{ duration: reduce ? 0 : plan.duration, times: plan.times, ease: 'linear' }}
+      animate={{ x: [...plan.x], y: [...plan.y] }}
+      transition={{ duration: plan.duration, times: [...plan.times], ease: 'linear' }}
     >
       {/* A plain offset shape for the shadow: an SVG filter costs a full repaint in software rendering. */}
       <rect x={3} y={5} width={size.w} height={size.h} rx={12} fill="var(--ink)" opacity={0.18} />
@@ -89,32 +54,45 @@ export function PacketCard({ lines, changed, size, flight, reply, dropped }: Pro
         strokeWidth={3}
         strokeDasharray={reply ? '9 6' : undefined}
       />
-      {lines.map((line, i) => (
-        <g key={`${i}-${line}`}>
-          {changed[i] && (
-            // Lights up as the card arrives: a CSS animation (`.changed-in`), as for the wire (Wire.tsx).
-            <rect
-              key={plan.key}
-              className={instant ? undefined : 'changed-in'}
-              style={instant ? undefined : { animationDelay: `${plan.duration * 0.85}s` }}
-              x={8}
-              y={10 + i * CARD_LINE}
-              width={size.w - 16}
-              height={CARD_LINE - 2}
-              rx={6}
-              fill="var(--changed)"
-            />
-          )}
-          <text
-            x={16}
-            y={9 + (i + 1) * CARD_LINE - 8}
-            fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
-            className={i < 2 ? 'packet-field' : 'packet-header'}
-          >
-            {line}
-          </text>
-        </g>
-      ))}
+      {showing.lines.map((line, i) => {
+        const lit = !isBefore && showing.changed[i] === true;
+        return (
+          <g key={`${i}-${line}`} className={lit ? 'changed-field' : undefined}>
+            {lit && (
+              // Lights up as the device rewrites it: a CSS animation (`.changed-in`), mounted at the flip.
+              <rect
+                className={plan.duration > 0 ? 'changed-in' : undefined}
+                x={8}
+                y={10 + i * CARD_LINE}
+                width={size.w - 16}
+                height={CARD_LINE - 2}
+                rx={6}
+                fill="var(--changed)"
+              />
+            )}
+            <text
+              x={16}
+              y={9 + (i + 1) * CARD_LINE - 8}
+              fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
+              className={i < 2 ? 'packet-field' : 'packet-header'}
+            >
+              {line}
+            </text>
+            {lit && (
+              <text
+                x={size.w - 14}
+                y={9 + (i + 1) * CARD_LINE - 8}
+                textAnchor="end"
+                fontSize={22}
+                className="changed-mark"
+                aria-hidden="true"
+              >
+                ◀ new
+              </text>
+            )}
+          </g>
+        );
+      })}
     </m.g>
   );
 }

@@ -7,6 +7,10 @@ interface Props {
   readonly dropped: boolean;
   /** Changes when a new hop is drawn, so the wire draws itself in again. */
   readonly drawKey: string;
+  /** Draws itself in (false: simply there, e.g. stepping back to it). */
+  readonly draw?: boolean;
+  /** Seconds before it draws in: when the card sets off along it. */
+  readonly delay?: number;
 }
 
 /**
@@ -16,14 +20,16 @@ interface Props {
  * key press nothing in script, where a motion component builds and starts an
  * animation object on the main thread in the same frame.
  */
-export function Wire({ d, reply, dropped, drawKey }: Props) {
+export function Wire({ d, reply, dropped, drawKey, draw: wanted = true, delay = 0 }: Props) {
   const reduce = useReducedMotionConfig();
-  const draw = !reduce && !reply && !dropped;
+  const draw = wanted && !reduce && !reply && !dropped;
+  const later = delay > 0 ? { animationDelay: `${delay}s` } : undefined;
   const marker = dropped ? undefined : reply ? 'url(#arrow-return)' : 'url(#arrow)';
   const wire = (
     <path
       key={drawKey}
       className={draw ? 'wire-draw' : undefined}
+      style={draw ? later : undefined}
       // With a path length of 1 the dash that draws the wire in is the wire's whole length.
       pathLength={draw ? 1 : undefined}
       d={d}
@@ -43,6 +49,7 @@ export function Wire({ d, reply, dropped, drawKey }: Props) {
       <path
         key={`${drawKey}-head`}
         className="wire-head"
+        style={delay > 0 ? { animationDelay: `${delay + 0.8}s` } : undefined}
         d={d}
         fill="none"
         stroke="none"

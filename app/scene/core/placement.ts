@@ -4,17 +4,24 @@ import type { DiagramLayout } from './layout';
 import { anchor, homeOf, hopPoints, nodeOf, podOf } from './routes';
 
 /**
- * Where the rewrite badge goes: centred above the load balancer or the pod
- * that rewrote, or just inside the node beside kube-proxy's gate.
+ * Where the rewrite badge goes: centred above the load balancer; inside the
+ * cluster it hangs from the top of the corridor of the device's node (by the
+ * gate for a node, over the pod for a pod), clear of the wires, which run
+ * along the corridor's middle and leave a pod from its top.
  */
 export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
   if (hop.from.startsWith('lb:')) return { x: layout.lb.x + layout.lb.w / 2, y: layout.lb.y - 4 };
   const pod = podOf(layout, hop.from);
-  if (pod) return { x: pod.box.x + pod.box.w / 2, y: pod.box.y - 4 };
+  const home = homeOf(layout, pod);
+  if (pod && home) return { x: pod.box.x + pod.box.w / 2, y: home.corridor.y + 4 };
   const node = nodeOf(layout, hop.from);
-  if (node) return { x: node.box.x + 14, y: node.corridor.y + 50 };
+  if (node) return { x: node.box.x + 14, y: node.corridor.y + 4 };
   return anchor(layout, hop.from, 'from', hop);
 }
+
+/** Whether the badge of `hop` hangs from its corridor (inside the cluster) rather than standing above. */
+export const badgeHangs = (layout: DiagramLayout, hop: Hop): boolean =>
+  nodeOf(layout, hop.from) !== undefined || podOf(layout, hop.from) !== undefined;
 
 /**
  * The x range a rewrite badge must stay in: a pod's badge stays inside the
@@ -26,9 +33,12 @@ export function badgeBounds(
   hop: Hop,
 ): readonly [number, number] | undefined {
   if (hop.from.startsWith('lb:')) return [8, layout.cluster.x - 12];
-  const node = homeOf(layout, podOf(layout, hop.from));
+  const node = homeOf(layout, podOf(layout, hop.from)) ?? nodeOf(layout, hop.from);
   return node ? [node.box.x + 6, node.box.x + node.box.w - 6] : undefined;
 }
+
+/** Where a card rests in a corridor: below the badge that hangs from its top (`badgeAnchor`). */
+const belowBadge = (corridor: Box): number => corridor.y + 4 + 46 + 8;
 
 export interface CardSize {
   readonly w: number;
@@ -38,11 +48,15 @@ export interface CardSize {
 export const CARD_FONT = 30;
 export const CARD_LINE = 38;
 
-/** The size of a packet card for its lines. */
-export function cardSize(lines: readonly string[]): CardSize {
+/** Room for the "◀ new" mark beside a changed field. */
+export const CHANGED_MARK_W = 84;
+
+/** The size of a packet card for its lines; `marked`: some field carries the "◀ new" mark. */
+export function cardSize(lines: readonly string[], marked = false): CardSize {
   const w =
     Math.max(220, ...lines.map((l, i) => textWidth(l, i < 2 ? CARD_FONT : CARD_FONT - 3) * 1.08)) +
-    32;
+    32 +
+    (marked ? CHANGED_MARK_W : 0);
   return { w, h: lines.length * CARD_LINE + 18 };
 }
 
@@ -84,8 +98,7 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
   const corridor = node?.corridor ?? c;
   const target = hop.to ? last.x : first.x + 60;
   const x = Math.min(Math.max(c.x + 12, target - size.w / 2), c.x + c.w - size.w - 12);
-  // Below the rewrite badge, which docks at the top of the corridor.
-  return { x, y: corridor.y + 48 };
+  return { x, y: belowBadge(corridor) };
 }
 
 /**
@@ -152,14 +165,18 @@ export function flightPoints(layout: DiagramLayout, hop: Hop, points: readonly P
   return end >= 2 ? points.slice(0, end) : [...points];
 }
 
-/** A bold 21px line's drawn width: bold text runs wider than the estimate. */
-const badgeLineWidth = (line: string) => textWidth(line, 21) * 1.14 + 28;
-export const BADGE_LINE = 28;
+/** The badge's font size: 28 px or more on a 1080p projector, read from the back of the room. */
+export const BADGE_FONT = 28;
+/** A bold badge line's drawn width: bold text runs wider than the estimate. */
+const badgeLineWidth = (line: string) => textWidth(line, BADGE_FONT) * 1.14 + 30;
+export const BADGE_LINE = 36;
 
 /** Where a badge goes and how it breaks into lines. */
 export interface BadgePlace {
-  /** Bottom centre, or bottom left with `align: 'left'`. */
+  /** Bottom centre, or bottom left with `align: 'left'`; the top with `hang`. */
   readonly at: Point;
+  /** The badge hangs below `at` (from the top of a node's corridor) instead of standing on it. */
+  readonly hang?: boolean;
   readonly text: string;
   readonly align: 'center' | 'left';
   /** The x range of the box it belongs in (e.g. the pod's node), if any. */
@@ -170,7 +187,7 @@ export interface BadgePlace {
  * A badge's lines and box: it stays inside `within`, putting each rewrite on a
  * line of its own when one line would not fit.
  */
-export function badgeLayout({ at, text, align, within }: BadgePlace): {
+export function badgeLayout({ at, text, align, within, hang }: BadgePlace): {
   lines: string[];
   box: Box;
 } {
@@ -179,6 +196,43 @@ export function badgeLayout({ at, text, align, within }: BadgePlace): {
   const w = Math.max(...lines.map(badgeLineWidth));
   const wanted = align === 'left' ? at.x : at.x - w / 2;
   const x = within ? Math.max(within[0], Math.min(wanted, within[1] - w)) : Math.max(8, wanted);
-  const h = 36 + BADGE_LINE * (lines.length - 1);
-  return { lines, box: { x, y: at.y - 22 - h, w, h } };
+  const h = 46 + BADGE_LINE * (lines.length - 1);
+  return { lines, box: { x, y: hang ? at.y : at.y - 22 - h, w, h } };
+}
+
+/**
+ * Where the card waits at the device that sends `hop`, while the device
+ * rewrites it: inside a node, in its corridor by the gate (below the badge);
+ * below a load balancer (its badge is above it); in the corridor above a pod.
+ * The client rewrites nothing: a hop from it has no dock. The dock is moved
+ * off the badge if it would cover it.
+ */
+export function dockAt(
+  layout: DiagramLayout,
+  hop: Hop,
+  size: CardSize,
+  badge: Box | null,
+): Point | null {
+  const c = layout.cluster;
+  const inCluster = (x: number) => Math.min(Math.max(c.x + 12, x), c.x + c.w - size.w - 12);
+  let at: Point | null = null;
+  if (hop.from.startsWith('lb:')) {
+    const lb = layout.lb;
+    at = {
+      x: Math.max(16, Math.min(c.x - 24 - size.w, lb.x + lb.w / 2 - size.w / 2)),
+      y: lb.y + lb.h + 16,
+    };
+  }
+  const node = nodeOf(layout, hop.from);
+  if (node) {
+    // By the side of the node the wire leaves from (the gate is on its left).
+    const start = hopPoints(layout, hop)[0] ?? node.gate;
+    const x = start.x > node.box.x + node.box.w / 2 ? start.x - size.w - 10 : node.corridor.x + 4;
+    at = { x: inCluster(x), y: belowBadge(node.corridor) };
+  }
+  const pod = podOf(layout, hop.from);
+  const home = homeOf(layout, pod);
+  if (pod && home)
+    at = { x: inCluster(pod.box.x + pod.box.w / 2 - size.w / 2), y: belowBadge(home.corridor) };
+  return at && clearOf(at, size, badge, layout);
 }

@@ -1,0 +1,141 @@
+import { packetLines, rewriteBadge, type AddressView, type Hop, type Trace } from '../../model';
+import type { Box, Point } from './geometry';
+import type { DiagramLayout } from './layout';
+import {
+  badgeAnchor,
+  badgeBounds,
+  badgeHangs,
+  badgeLayout,
+  cardRest,
+  cardSize,
+  clearOf,
+  dockAt,
+  flightPoints,
+  type BadgePlace,
+  type CardSize,
+} from './placement';
+import { hopPath, hopPoints } from './routes';
+
+/** Which hop is on screen: a forward hop, or a hop of the reply. */
+export interface HopRef {
+  readonly dir: 'forward' | 'return';
+  readonly index: number;
+}
+
+export interface FrameOptions {
+  readonly view: AddressView;
+  /** The card shows Src and Dst only (the talk has not yet said what X-Forwarded-For is). */
+  readonly srcDstOnly?: boolean;
+}
+
+/** The card's words and size. */
+export interface CardFace {
+  readonly lines: readonly string[];
+  /** Which lines differ from the hop before (highlighted). */
+  readonly changed: readonly boolean[];
+  readonly size: CardSize;
+}
+
+/**
+ * Everything drawn for one step of a trace, as positions and words: the hop's
+ * wire, the route so far, the card before and after the device rewrites it,
+ * where it docks at the device and where it rests, the badge, the drop mark.
+ */
+export interface Frame {
+  readonly hop: Hop;
+  readonly ref: HopRef;
+  /** The card as the device sends it on this hop. */
+  readonly face: CardFace;
+  /** The card as it arrived at the device (the hop before's face), or null for the first hop. */
+  readonly arrived: CardFace | null;
+  /** The hop's wire, centre line (empty where the packet stops at the device). */
+  readonly wire: readonly Point[];
+  /** The part of the wire the card travels (it docks beside what it arrives at). */
+  readonly flight: readonly Point[];
+  /** SVG paths of the hops already taken on this trip. */
+  readonly trail: readonly string[];
+  readonly badge: BadgePlace | null;
+  readonly badgeBox: Box | null;
+  /** Where the card waits while the device rewrites it (top-left), or null (the client). */
+  readonly dock: Point | null;
+  /** Where the card rests when the step is done (top-left). */
+  readonly rest: Point;
+  /** Where the packet stopped, for the drop mark; null if it goes on. */
+  readonly stop: Point | null;
+}
+
+/** The fields of the packet that differ from the previous hop's. */
+export function changedLines(
+  lines: readonly string[],
+  before: readonly string[] | null,
+): boolean[] {
+  return lines.map((l, i) => before !== null && (i >= 2 ? !before.includes(l) : before[i] !== l));
+}
+
+const hopsOf = (trace: Trace, dir: HopRef['dir']) =>
+  dir === 'return' ? trace.back : trace.forward;
+
+/** The hop before `ref` on the trip: the reply's first hop follows the request's last. */
+export function hopBefore(trace: Trace, ref: HopRef): Hop | undefined {
+  if (ref.index > 0) return hopsOf(trace, ref.dir)[ref.index - 1];
+  if (ref.dir === 'return') {
+    const last = trace.forward[trace.forward.length - 1];
+    return last?.kind === 'pass' ? last : undefined;
+  }
+  return undefined;
+}
+
+/** The card's face for a hop (its lines, as far as the talk has said). */
+export function faceOf(hop: Hop, before: Hop | undefined, options: FrameOptions): CardFace {
+  const onCard = (l: readonly string[]) => (options.srcDstOnly ? l.slice(0, 2) : l);
+  const lines = onCard(packetLines(hop.packet, options.view));
+  const prior = before ? onCard(packetLines(before.packet, options.view)) : null;
+  // A reply's first hop is a new packet, not a rewrite of the request: nothing lights up.
+  const compare = before && before.direction === hop.direction ? prior : null;
+  const changed = changedLines(lines, compare);
+  return { lines, changed, size: cardSize(lines, changed.includes(true)) };
+}
+
+/** The frame of one step: the hop `ref` of `trace`, laid out on `layout`. */
+export function frameOf(
+  layout: DiagramLayout,
+  trace: Trace,
+  ref: HopRef,
+  options: FrameOptions,
+): Frame | null {
+  const list = hopsOf(trace, ref.dir);
+  const hop = list[ref.index];
+  if (!hop) return null;
+  const before = hopBefore(trace, ref);
+  const face = faceOf(hop, before, options);
+  const arrived = before
+    ? faceOf(before, hopBefore(trace, { ...ref, index: ref.index - 1 }), options)
+    : null;
+  const stops = hop.to === null;
+  const wire = stops ? [] : hopPoints(layout, hop);
+  const flight = stops ? [] : flightPoints(layout, hop, wire);
+  const trail: string[] = [];
+  for (let i = 0; i < ref.index; i++) {
+    const h = list[i] as Hop;
+    if (h.to !== null) trail.push(hopPath(hopPoints(layout, h)));
+  }
+  const text = rewriteBadge(hop, { headers: !options.srcDstOnly });
+  const badge: BadgePlace | null = text
+    ? {
+        at: badgeAnchor(layout, hop),
+        text,
+        align: hop.from.startsWith('node:') ? 'left' : 'center',
+        within: badgeBounds(layout, hop),
+        hang: badgeHangs(layout, hop),
+      }
+    : null;
+  const badgeBox = badge ? badgeLayout(badge).box : null;
+  const dock = dockAt(layout, hop, face.size, badgeBox);
+  // Where the packet stopped: the end of the wire it arrived on.
+  const arrivedWire = stops && before && before.to !== null ? hopPoints(layout, before) : [];
+  const stop = stops ? (arrivedWire[arrivedWire.length - 1] ?? dock) : null;
+  const rest = stops
+    ? (dock ?? { x: 16, y: 16 })
+    : clearOf(cardRest(layout, hop, face.size), face.size, badgeBox, layout);
+  return { hop, ref, face, arrived, wire, flight, trail, badge, badgeBox, dock, rest, stop };
+}
