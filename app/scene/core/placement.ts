@@ -97,7 +97,12 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
     layout.nodes[0];
   const corridor = node?.corridor ?? c;
   const target = hop.to ? last.x : first.x + 60;
-  const x = Math.min(Math.max(c.x + 12, target - size.w / 2), c.x + c.w - size.w - 12);
+  // Within the node's box when it fits (never straddling two nodes), else within the cluster.
+  const fits = node && node.box.w - 12 >= size.w;
+  const [lo, hi] = fits
+    ? [node.box.x + 6, node.box.x + node.box.w - 6 - size.w]
+    : [c.x + 12, c.x + c.w - size.w - 12];
+  const x = Math.min(Math.max(lo, target - size.w / 2), hi);
   return { x, y: belowBadge(corridor) };
 }
 
