@@ -6,4 +6,4 @@ export * from './slides';
 export * from './trace-cache';
 export * from './notes';
 export * from './step-notes';
-export * from './build-words';
+export * from './words';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
+import { describeOutcome } from '../deck';
 import {
-  describeOutcome,
   MODES,
   SERVICE_A,
   SERVICE_B,

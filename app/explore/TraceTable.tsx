@@ -1,16 +1,5 @@
-import { describeHop, packetLines, type AddressView, type Hop, type Trace } from '../model';
-
-const rewriteWords: Record<string, string> = {
-  route: 'route',
-  dnat: 'DNAT',
-  snat: 'SNAT',
-  unnat: 'undo NAT',
-  proxy: 'proxy: new connection',
-  xff: 'X-Forwarded-For added',
-  'proxy-protocol': 'PROXY protocol line',
-  drop: 'drop',
-  reject: 'reject',
-};
+import { describeHop, rewriteNames } from '../deck';
+import { packetLines, type AddressView, type Hop, type Trace } from '../model';
 
 interface Props {
   /** The trace to show. */
@@ -50,7 +39,7 @@ export function TraceTable({ trace, view, direction }: Props) {
               <td>{src?.replace(/^Src: /, '')}</td>
               <td>{dst?.replace(/^Dst: /, '')}</td>
               <td>{headers.join('; ')}</td>
-              <td>{hop.rewrites.map((r) => rewriteWords[r.type]).join(', ')}</td>
+              <td>{rewriteNames(hop)}</td>
               <td>{describeHop(trace, hop, view)}</td>
             </tr>
           );

@@ -1,7 +1,6 @@
 // The simulator: pure TypeScript, no React, no DOM. Everything the UI shows
 // about a packet comes from here.
 export * from './address';
-export * from './describe';
 export * from './device';
 export * from './format';
 export * from './modes';

@@ -22,7 +22,7 @@ import {
   type Service,
   type Topology,
 } from './topology';
-import { CLIENT, nodeDevice, podDevice, PROXY, VIP, type DeviceId } from './device';
+import { CLIENT, isLoadBalancer, nodeDevice, podDevice, PROXY, VIP, type DeviceId } from './device';
 import {
   choose,
   ingressProxy,
@@ -120,6 +120,15 @@ export function trace(scenario: Scenario): Result<Trace> {
     if (hop.kind === 'pass') passHops++;
     for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
   }
+  const back = returnPath(path.hops, path.openers, mode, delivered);
+  // A passthrough load balancer (3a, 4c.1, 4d) never sees the answer: the node sends it
+  // to the client itself, with the VIP as its source (direct server return at the LB).
+  const lb = path.hops[0]?.to;
+  const direct = back.find((h) => h.to === CLIENT && isLoadBalancer(lb) && h.from !== lb);
+  if (direct)
+    path.note(
+      `The load balancer is passthrough: the ${delivered ? 'reply' : 'refusal'} goes from ${path.devices[direct.from]?.name ?? direct.from} straight to the client, with the VIP as its source.`,
+    );
   // Built field by field: an outcome carries exactly the fields of its type.
   const outcome: Outcome =
     end.kind === 'delivered'
@@ -135,7 +144,7 @@ export function trace(scenario: Scenario): Result<Trace> {
     ingressPod: result.ingressPod,
     pod: end.kind === 'delivered' ? end.pod.id : null,
     forward: path.hops,
-    back: returnPath(path.hops, path.openers, mode, delivered),
+    back,
     outcome,
     podSees: arrived ? arrived.src : null,
     clientIp: clientIpFate(t, arrived),

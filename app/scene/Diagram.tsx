@@ -24,7 +24,7 @@ import { LoadBalancer, NodePorts } from './FrontDoor';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { Presence } from './Presence';
-import { shareLabels } from './shares-text';
+import { shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
 
 export interface DiagramProps {

@@ -1,4 +1,5 @@
-import { packetLines, rewriteBadge, type AddressView, type Hop, type Trace } from '../../model';
+import { rewriteBadge } from '../../deck';
+import { packetLines, type AddressView, type Hop, type Trace } from '../../model';
 import type { Box, Point } from './geometry';
 import type { DiagramLayout } from './layout';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SLIDES, topologyOf, traceFor } from '../../deck';
 import { packetLines, type Hop } from '../../model';
-import { rewriteBadge } from '../../model';
+import { rewriteBadge } from '../../deck';
 import { badgeLayout } from './placement';
 import { overlaps, type Box, type Point } from './geometry';
 import { layoutDiagram } from './layout';

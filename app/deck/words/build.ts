@@ -1,12 +1,9 @@
-import { endpointsOf, type Topology } from '../model';
-import { BUILD_LEVEL, type Build } from './scene';
+import { endpointsOf, type Topology } from '../../model';
+import { BUILD_LEVEL, type Build } from '../scene';
+import { capital, list } from './names';
 
 const COUNT = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 const count = (n: number) => COUNT[n] ?? String(n);
-
-/** "a, b and c". */
-const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /**
  * The cluster diagram as built so far, in words: what the build-up slides
@@ -36,5 +33,3 @@ export function describeBuild(topology: Topology, build: Build): string {
   if (level >= 4) out.push(`A client at ${topology.client.ip}, outside the cluster.`);
   return out.join(' ');
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeBuild } from './build-words';
-import { topologyOf } from './trace-cache';
+import { describeBuild } from './build';
+import { topologyOf } from '../trace-cache';
 
 describe('the build-up in words', () => {
   const talk = topologyOf('default');

@@ -1,4 +1,4 @@
-import { exactShares, type ModeId, type Topology } from '../model';
+import { exactShares, type ModeId, type Topology } from '../../model';
 
 export interface ShareLabels {
   readonly pods: ReadonlyMap<string, string>;

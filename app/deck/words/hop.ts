@@ -1,24 +1,28 @@
-import { endpointLabel, type AddressView } from './format';
-import type { Rewrite } from './packet';
-import type { Hop, Trace } from './trace-types';
-
-const name = (trace: Trace, id: string | null | undefined) =>
-  id ? (trace.devices[id]?.name ?? id) : 'nowhere';
-/** "the client", "the VIP", "the proxy", but "Node1", "Pod-c". */
-const subject = (trace: Trace, id: string) => {
-  const kind = trace.devices[id]?.kind;
-  const n = name(trace, id);
-  return kind === 'client' || kind === 'vip' || kind === 'proxy'
-    ? `the ${n === 'VIP' ? n : n.toLowerCase()}`
-    : n;
-};
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const has = (rewrites: readonly Rewrite[], type: Rewrite['type']) =>
-  rewrites.some((r) => r.type === type);
+import {
+  CLIENT,
+  endpointLabel,
+  findMode,
+  isLoadBalancer,
+  podDevice,
+  type AddressView,
+  type Hop,
+  type Trace,
+} from '../../model';
+import { capital, deviceName, has, subject } from './names';
 
 /** What a sentence may mention: without `headers`, nothing about HTTP headers (not yet in the talk). */
 export interface Wording {
   readonly headers?: boolean;
+}
+
+/**
+ * Whether a reply hop goes straight to the client past a passthrough load
+ * balancer (3a, 4c.1): the VIP forwarded the request unchanged, so the node
+ * answers the client itself, with the VIP as the source.
+ */
+export function skipsLoadBalancer(trace: Trace, hop: Hop): boolean {
+  const lb = trace.forward[0]?.to;
+  return hop.direction === 'return' && hop.to === CLIENT && isLoadBalancer(lb) && hop.from !== lb;
 }
 
 /**
@@ -47,13 +51,17 @@ export function describeHop(
   }
 
   const to = hop.to ? subject(trace, hop.to) : 'nowhere';
-  const via = hop.via ? ` through ${name(trace, hop.via)}, which only routes it` : '';
+  const via = hop.via ? ` through ${deviceName(trace, hop.via)}, which only routes it` : '';
   const wire = `Src ${src}, Dst ${dst}`;
 
   if (hop.direction === 'return') {
     if (hop.kind === 'reject') return `${from} sends the refusal back to ${to}: ${wire}.`;
     const end =
-      hop.to === 'client' ? ` The client sees a reply from ${src}, the address it sent to.` : '';
+      hop.to === CLIENT ? ` The client sees a reply from ${src}, the address it sent to.` : '';
+    if (skipsLoadBalancer(trace, hop)) {
+      const nat = has(r, 'unnat') ? ' undoes its NAT and' : '';
+      return `${from}${nat} answers the client directly, not through the load balancer, which is passthrough: ${wire}.${end}`;
+    }
     if (has(r, 'unnat'))
       return `${from} undoes its NAT and sends the reply to ${to}${via}: ${wire}.${end}`;
     if (has(r, 'proxy'))
@@ -79,11 +87,30 @@ export function describeHop(
   return `${from} sends to ${to}${via}: ${wire}.`;
 }
 
+/**
+ * Why the client IP is lost where HTTP rides behind an L4 external proxy (4c.2,
+ * 4c.3): that proxy copies bytes and cannot write X-Forwarded-For, so the
+ * in-cluster proxy can only name the external one. The talk's own 1-hop proxy
+ * example (GCP's HTTP load balancer) works at HTTP and would add the header.
+ */
+function lostBehindL4Proxy(trace: Trace): string | null {
+  const mode = findMode(trace.mode);
+  if (!mode || mode.front !== 'proxy' || mode.lbLayer !== 'l4' || mode.protocol !== 'http')
+    return null;
+  const named = trace.forward.at(-1)?.packet.xff?.map((h) => h.host) ?? [];
+  const only = named.length > 0 ? ` (X-Forwarded-For: ${named.join(', ')})` : '';
+  return (
+    'the client IP is lost, because the external proxy drawn here works at L4: it copies bytes and cannot write X-Forwarded-For, ' +
+    `so the ingress proxy can name only the peer it saw${only}. ` +
+    'An HTTP external proxy (like the talk’s GCP HTTP load balancer) would add X-Forwarded-For: client first, and the client would reach the pod in that header'
+  );
+}
+
 /** One sentence for the outcome of a trace. */
 export function describeOutcome(trace: Trace, { headers = true }: Wording = {}): string {
   switch (trace.outcome.kind) {
     case 'delivered': {
-      const pod = name(trace, `pod:${trace.outcome.pod}`);
+      const pod = deviceName(trace, podDevice(trace.outcome.pod));
       const sees = trace.podSees ? endpointLabel(trace.podSees, 'talk') : 'nothing';
       const fate = {
         l3: 'the client IP survives',
@@ -91,7 +118,7 @@ export function describeOutcome(trace: Trace, { headers = true }: Wording = {}):
           ? 'the client IP survives only in X-Forwarded-For'
           : 'the IP header no longer names the client',
         'proxy-protocol': 'the client IP survives only in the PROXY protocol line',
-        lost: 'the client IP is lost',
+        lost: (headers ? lostBehindL4Proxy(trace) : null) ?? 'the client IP is lost',
       }[trace.clientIp];
       return `${pod} receives the request from ${sees}: ${fate}.`;
     }
@@ -103,9 +130,10 @@ export function describeOutcome(trace: Trace, { headers = true }: Wording = {}):
 
 /**
  * What the sending device did, in a few words ("DNAT + SNAT", "proxy: new
- * connection"); without `headers`, nothing about the headers it added.
+ * connection"), for the badge at the device; without `headers`, nothing about
+ * the headers it added.
  */
-export function rewriteBadge(hop: Hop, { headers = true } = {}): string | null {
+export function rewriteBadge(hop: Hop, { headers = true }: Wording = {}): string | null {
   const types = new Set(hop.rewrites.map((r) => r.type));
   if (types.has('drop') || types.has('reject')) return null;
   const words: string[] = [];
