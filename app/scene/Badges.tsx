@@ -43,15 +43,18 @@ export function RewriteBadge({ delay = 0, still = false, ...place }: BadgeProps)
   );
 }
 
-/** Slide 37: the packet stops at the node, "Failure". */
-export function DropMark({ at }: { at: Point }) {
+/**
+ * Slide 37: the packet stops at the node, "Failure". A cross where it
+ * stopped, and the words where a badge would hang (a drop rewrites nothing).
+ */
+export function DropMark({ at, label }: { at: Point; label: Point }) {
   return (
     <Appear key="drop">
       <g className="drop-mark" stroke="var(--drop)" strokeWidth={8} strokeLinecap="round">
         <line x1={at.x - 18} y1={at.y - 18} x2={at.x + 18} y2={at.y + 18} />
         <line x1={at.x - 18} y1={at.y + 18} x2={at.x + 18} y2={at.y - 18} />
       </g>
-      <text x={at.x + 32} y={at.y + 13} fontSize={38} fill="var(--drop)" className="label-strong">
+      <text x={label.x} y={label.y + 36} fontSize={38} fill="var(--drop)" className="label-strong">
         ? Failure
       </text>
     </Appear>

@@ -222,9 +222,9 @@ export const Diagram = memo(function Diagram({
               <RewriteBadge {...frame.badge} delay={plan.flipAt} still={plan.duration === 0} />
             </g>
           )}
-          {stopped && frame.stop && (
+          {stopped && frame.stop && frame.stopLabel && (
             <g key={`drop-${drawKey}`} className="drop-in" style={flipDelay}>
-              <DropMark at={frame.stop} />
+              <DropMark at={frame.stop} label={frame.stopLabel} />
             </g>
           )}
           <PacketCard

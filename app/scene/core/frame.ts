@@ -63,6 +63,8 @@ export interface Frame {
   readonly rest: Point;
   /** Where the packet stopped, for the drop mark; null if it goes on. */
   readonly stop: Point | null;
+  /** Where the drop's words go (top-left): where a badge would hang, since a drop rewrites nothing. */
+  readonly stopLabel: Point | null;
 }
 
 /** The fields of the packet that differ from the previous hop's. */
@@ -138,5 +140,20 @@ export function frameOf(
   const rest = stops
     ? (dock ?? { x: 16, y: 16 })
     : clearOf(cardRest(layout, hop, face.size), face.size, badgeBox, layout);
-  return { hop, ref, face, arrived, wire, flight, trail, badge, badgeBox, dock, rest, stop };
+  const stopLabel = stops ? badgeAnchor(layout, hop) : null;
+  return {
+    hop,
+    ref,
+    face,
+    arrived,
+    wire,
+    flight,
+    trail,
+    badge,
+    badgeBox,
+    dock,
+    rest,
+    stop,
+    stopLabel,
+  };
 }
