@@ -76,7 +76,9 @@ describe('themes', () => {
       if (!c) throw new Error(`${name} has no --${k}`);
       return c;
     };
-    const SERVICES = ['svc-a', 'svc-b', 'ingress'];
+    // The talk's two Services and the ingress, then the colours a larger topology's Services wear.
+    const SERVICES = ['svc-a', 'svc-b', 'ingress', 'svc-c', 'svc-d', 'svc-e', 'svc-f'];
+    const TEXT_COLOURS = ['svc-a', 'svc-b', 'ingress'];
 
     it(`${name}: the Services' colours stay apart for deuteranopia and protanopia`, () => {
       for (const [vision, m] of [
@@ -99,14 +101,20 @@ describe('themes', () => {
       expect(contrast(get('ink-soft'), get('bg'))).toBeGreaterThanOrEqual(4.5);
       expect(contrast(get('chrome-ink'), get('chrome-bg'))).toBeGreaterThanOrEqual(text);
       expect(contrast(get('alert-ink'), get('alert-bg'))).toBeGreaterThanOrEqual(text);
-      // Service colours are used for text (section titles, shares) as well as strokes.
-      for (const k of [...SERVICES, 'drop', 'pro'])
+      // Service colours are used for text (section titles, shares) as well as strokes; the
+      // further Services' only as strokes, which WCAG asks 3:1 of.
+      for (const k of [...TEXT_COLOURS, 'drop', 'pro'])
         expect(contrast(get(k), get('bg')), k).toBeGreaterThanOrEqual(4.5);
+      for (const k of SERVICES) expect(contrast(get(k), get('bg')), k).toBeGreaterThanOrEqual(3);
       // Pod labels sit on the Service's fill; the packet's words on its card and highlight.
       for (const k of SERVICES)
         expect(contrast(get('ink'), get(`${k}-fill`)), `${k}-fill`).toBeGreaterThanOrEqual(text);
       expect(contrast(get('ink'), get('packet-bg'))).toBeGreaterThanOrEqual(text);
-      expect(contrast(get('ink'), get('changed'))).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(get('changed-ink'), get('changed'))).toBeGreaterThanOrEqual(4.5);
+    });
+
+    it(`${name}: a rewritten field's highlight stands out from the packet card (3:1)`, () => {
+      expect(contrast(get('changed'), get('packet-bg'))).toBeGreaterThanOrEqual(3);
     });
   }
 });
