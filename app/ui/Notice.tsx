@@ -1,6 +1,22 @@
 import { useEffect } from 'react';
 import { useInbound, useInboundStore } from '../store';
 
+/**
+ * Where a message sits: it rises from the stage's bottom edge, just above the
+ * caption, since the slide's title is at the top and a message must never
+ * cover it. The anchor has no height, so a message never moves the stage or
+ * the caption. (Set here rather than in a stylesheet: the prerendered first
+ * slide renders this component, and its build cannot take a component's own
+ * CSS import; the box's look stays `.notice` in deck.css.)
+ */
+const ANCHOR = { position: 'relative', height: 0 } as const;
+const ABOVE_CAPTION = {
+  top: 'auto',
+  bottom: 10,
+  width: 'max-content',
+  maxWidth: 'min(92%, 760px)',
+} as const;
+
 /** How long news (not a problem) stays on screen. */
 export const NEWS_MS = 6000;
 
@@ -25,7 +41,11 @@ export function Notice() {
   }, [seq, tone, store]);
   const box = (role: 'alert' | undefined) =>
     notice && (
-      <div className={tone === 'news' ? 'notice notice-news' : 'notice'} role={role}>
+      <div
+        className={tone === 'news' ? 'notice notice-news' : 'notice'}
+        role={role}
+        style={ABOVE_CAPTION}
+      >
         <span>{notice}</span>
         <button
           type="button"
@@ -37,11 +57,11 @@ export function Notice() {
       </div>
     );
   return (
-    <>
+    <div className="notice-anchor" style={ANCHOR}>
       <div className="notice-slot" role="status">
         {tone === 'news' && box(undefined)}
       </div>
       {tone === 'problem' && box('alert')}
-    </>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { noSuchSlide, SLIDE_COUNT } from '../deck';
 import { selectPolicyApplies, selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
-import { toggleFullscreen } from './window-actions';
+import { toggleFullscreen, toggleReply } from './window-actions';
 
 /** Keys a control handles itself when it has focus. */
 const ownsKey = (target: EventTarget | null, key: string): boolean => {
@@ -59,7 +59,7 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
         case 'addresses':
           return s.toggleAddressView();
         case 'return':
-          return s.toggleReturn();
+          return toggleReply(s);
         case 'blackout':
           return s.toggleBlackout();
         case 'theme':

@@ -1,3 +1,6 @@
+import { noReplyReason } from '../deck';
+import { selectScene, selectTrace, type InboundState } from '../store';
+
 /** Fullscreen on or off for the whole page; where the browser refuses, says so. */
 export function toggleFullscreen(say: (message: string) => void): void {
   const fail = () => say('This browser did not allow fullscreen here; try F11.');
@@ -32,4 +35,17 @@ export function openOtherWindow(view: 'presenter' | null, say: (message: string)
   );
   if (!opened)
     say('The browser blocked the new window; allow pop-ups for this page and press S again.');
+}
+
+/**
+ * R: plays the reply, or hides it. Where there is none (a dropped packet, a
+ * slide without one packet on its way), says so and why, as passing news,
+ * instead of doing nothing.
+ */
+export function toggleReply(s: InboundState): void {
+  if (s.returnHop === null) {
+    const why = noReplyReason(selectScene(s), selectTrace(s));
+    if (why) return s.showNotice(why, 'news');
+  }
+  s.toggleReturn();
 }
