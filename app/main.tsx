@@ -7,16 +7,21 @@ import './ui/theme.css';
 import './ui/base.css';
 import './ui/deck.css';
 
-// A visit with no slide in the link picks up where this browser left off.
-let resumed: number | null = null;
-if (viewOf(window.location.search) === 'deck') {
+/** A visit with no slide in the link picks up where this browser left off; returns that slide. */
+function resume(): number | null {
+  if (viewOf(window.location.search) !== 'deck') return null;
   const hash = resumeHash(window.location.hash);
-  if (hash !== window.location.hash) {
+  if (hash === window.location.hash) return null;
+  try {
     window.history.replaceState(null, '', hash);
-    resumed = parseHash(hash).location.slide;
+  } catch {
+    // Whatever storage held, the deck starts: at the first slide, as a fresh visit does.
+    return null;
   }
+  return parseHash(hash).location.slide;
 }
 
+const resumed = resume();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

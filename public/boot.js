@@ -15,7 +15,10 @@
   else if (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches)
     root.dataset.theme = 'dark';
   var hash = window.location.hash;
-  if (/^#?\/?$/.test(hash) && last) hash = last;
+  // Only a position the deck wrote itself (as formatHash in app/deck/hash.ts writes it) is
+  // resumed; anything else in storage is ignored there too, and here the title slide stays.
+  var written = /^#\/[1-9]\d{0,2}(\/[1-9]\d?)?(\?(etp=(Cluster|Local)(&addr=ip)?|addr=ip))?$/;
+  if (/^#?\/?$/.test(hash) && last && written.test(last)) hash = last;
   if (/[?&]view=/.test(window.location.search) || /^#\/?(?!1(?:[/?]|$))./.test(hash))
     root.classList.add('deep-link');
 })();

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash, START } from './hash';
+import { formatHash, isCanonicalHash, parseHash, START } from './hash';
 
 describe('parseHash', () => {
   it.each([
     ['', START],
     ['#/27', { ...START, slide: 27 }],
-    ['#/27?etp=Local&addr=ip', { ...START, slide: 27, policy: 'Local', addressView: 'ip' }],
+    ['#/27?etp=Local&addr=ip', { ...START, slide: 27, policyOverride: 'Local', addressView: 'ip' }],
     ['#/62/1', { ...START, slide: 62, step: 1 }],
     ['#/27?ret=1', { ...START, slide: 27, returnHop: 0 }],
     ['#/27?ret=3', { ...START, slide: 27, returnHop: 2 }],
-    ['#/27?etp=local', { ...START, slide: 27, policy: 'Local' }],
+    ['#/27?etp=local', { ...START, slide: 27, policyOverride: 'Local' }],
+    // A second "?" separates parameters as "&" does: addr is read, not dropped.
+    ['#/27?etp=Local?addr=ip', { ...START, slide: 27, policyOverride: 'Local', addressView: 'ip' }],
   ])('%s', (hash, location) => {
     expect(parseHash(hash)).toEqual({ location, problems: [] });
   });
@@ -27,6 +29,8 @@ describe('parseHash', () => {
     ['#/%E2%9C%93', 1, /“✓” is not a slide number/],
     ['#/27?etp=Lo%20cal', 27, /not “Lo cal”/],
     ['#/27?etp=%2541', 27, /not “%41”/],
+    ['#/27?view=print', 27, /Ignored “view” in the link: it reads etp, addr and ret\./],
+    ['#/27?etp=Local&zoom=2&x', 27, /Ignored “zoom”, “x” in the link/],
     ['#/' + '😀'.repeat(30), 1, /“😀{24}…” is not a slide number/u],
   ])('%s lands on slide %i and says why', (hash, slide, message) => {
     const parsed = parseHash(hash.slice(0, 20_000));
@@ -38,5 +42,25 @@ describe('parseHash', () => {
     for (const h of ['#/1', '#/27?etp=Local', '#/62/2?addr=ip', '#/66?etp=Local&addr=ip&ret=2']) {
       expect(formatHash(parseHash(h).location)).toBe(h);
     }
+  });
+
+  it('knows a hash it wrote itself from anything else', () => {
+    for (const h of ['#/1', '#/27?etp=Local&addr=ip', '#/62/1', '#/124/4?addr=ip'])
+      expect(isCanonicalHash(h), h).toBe(true);
+    for (const h of [
+      '//27',
+      '62/1',
+      '/27?view=print',
+      '#//27',
+      '#/27?view=print',
+      '#/27?addr=ip&etp=Local',
+      '#/027',
+      '#/999',
+      '#/27/x',
+      'javascript:alert(1)',
+      '',
+      '#/' + '1'.repeat(400),
+    ])
+      expect(isCanonicalHash(h), h).toBe(false);
   });
 });

@@ -5,8 +5,11 @@ import { SLIDE_COUNT, slideAt } from './slides';
 export interface Location {
   readonly slide: number;
   readonly step: number;
-  /** The presenter's externalTrafficPolicy override, if any. */
-  readonly policy: ExternalTrafficPolicy | null;
+  /**
+   * The presenter's externalTrafficPolicy override (`etp=` in the hash), or null
+   * for the talk's own policy. Never equal to the talk's policy on that step.
+   */
+  readonly policyOverride: ExternalTrafficPolicy | null;
   readonly addressView: AddressView;
   /** The return hop being shown (0-based; `ret=1` in the hash), or null when the reply is not playing. */
   readonly returnHop: number | null;
@@ -21,10 +24,13 @@ export interface Parsed {
 export const START: Location = {
   slide: 1,
   step: 0,
-  policy: null,
+  policyOverride: null,
   addressView: 'talk',
   returnHop: null,
 };
+
+/** The parameters a hash may carry: the live overrides. */
+const KNOWN_PARAMS: readonly string[] = ['etp', 'addr', 'ret'];
 
 /** Longer hashes are not read at all (a pasted 10 kB string must not cost anything). */
 const MAX_HASH = 300;
@@ -57,7 +63,11 @@ export function parseHash(hash: string): Parsed {
     };
   const raw = hash.replace(/^#/, '');
   if (raw === '' || raw === '/') return { location: START, problems };
-  const [pathPart = '', query = ''] = raw.split('?', 2);
+  // Everything after the first "?" is the query; a second "?" (`?etp=Local?addr=ip`, a link
+  // pieced together by hand) separates parameters as "&" does, rather than swallowing the rest.
+  const q = raw.indexOf('?');
+  const pathPart = q < 0 ? raw : raw.slice(0, q);
+  const query = q < 0 ? '' : raw.slice(q + 1).replaceAll('?', '&');
   const parts = pathPart.split('/').filter((p) => p !== '');
 
   let slide = 1;
@@ -88,13 +98,18 @@ export function parseHash(hash: string): Parsed {
   }
 
   const params = new URLSearchParams(query);
-  let policy: ExternalTrafficPolicy | null = null;
+  const unknown = [...new Set(params.keys())].filter((k) => !KNOWN_PARAMS.includes(k));
+  if (unknown.length > 0)
+    problems.push(
+      `Ignored ${unknown.map((k) => `“${clip(k)}”`).join(', ')} in the link: it reads etp, addr and ret.`,
+    );
+  let policyOverride: ExternalTrafficPolicy | null = null;
   const etp = params.get('etp');
   // Kubernetes spells them Cluster and Local; a link typed by hand may not.
   const spelled = (['Cluster', 'Local'] as const).find(
     (p) => p.toLowerCase() === etp?.toLowerCase(),
   );
-  if (spelled) policy = spelled;
+  if (spelled) policyOverride = spelled;
   else if (etp !== null)
     problems.push(`externalTrafficPolicy is Cluster or Local, not “${clip(etp)}”.`);
   let addressView: AddressView = 'talk';
@@ -109,15 +124,26 @@ export function parseHash(hash: string): Parsed {
     if (/^\d{1,2}$/.test(ret) && Number(ret) >= 1) returnHop = Number(ret) - 1;
     else problems.push(`“${clip(ret)}” is not a reply hop number (they count from 1).`);
   }
-  return { location: { slide, step, policy, addressView, returnHop }, problems };
+  return { location: { slide, step, policyOverride, addressView, returnHop }, problems };
 }
 
 /** Writes a location as a hash; the inverse of parseHash. */
 export function formatHash(l: Location): string {
   const path = l.step > 0 ? `#/${l.slide}/${l.step}` : `#/${l.slide}`;
   const params: string[] = [];
-  if (l.policy) params.push(`etp=${l.policy}`);
+  if (l.policyOverride) params.push(`etp=${l.policyOverride}`);
   if (l.addressView === 'ip') params.push('addr=ip');
   if (l.returnHop !== null) params.push(`ret=${l.returnHop + 1}`);
   return params.length > 0 ? `${path}?${params.join('&')}` : path;
+}
+
+/**
+ * Whether `hash` is exactly what formatHash writes (`#/27?etp=Local`), and so
+ * safe to put back into the address bar: a remembered position is used only
+ * when it is one (never `//27`, which is a whole other URL, or `62/1`, a path).
+ */
+export function isCanonicalHash(hash: string): boolean {
+  if (!hash.startsWith('#/') || hash.length > MAX_HASH) return false;
+  const { location, problems } = parseHash(hash);
+  return problems.length === 0 && formatHash(location) === hash;
 }

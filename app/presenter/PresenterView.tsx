@@ -1,7 +1,6 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useCallback, useEffect, useState } from 'react';
+import { MotionConfig } from 'framer-motion';
+import { useEffect, useState } from 'react';
 import { noteFor, SLIDE_COUNT, slideAt } from '../deck';
-import { loadMotionFeatures } from '../scene/motion';
 import {
   createInboundStore,
   selectLocation,
@@ -17,12 +16,7 @@ import { Notice } from '../ui/Notice';
 import { Overlays } from '../ui/Overlays';
 import { SlideView } from '../ui/SlideView';
 import { Stage } from '../ui/Stage';
-import { useHashSync } from '../ui/useHashSync';
-import { useKeyboard } from '../ui/useKeyboard';
-import { usePreferences } from '../ui/usePreferences';
-import { useReturnPlayback } from '../ui/useReturnPlayback';
-import { useSync } from '../ui/useSync';
-import { openOtherWindow } from '../ui/window-actions';
+import { WindowShell } from '../ui/WindowShell';
 import { Clock, Timer } from './Timer';
 import './presenter.css';
 
@@ -138,19 +132,9 @@ function Header() {
  * in sync with the audience windows of this browser, either way round.
  */
 export function PresenterView() {
-  const store = useInboundStore();
-  const openAudience = useCallback(
-    () => openOtherWindow(null, (m) => store.getState().showNotice(m)),
-    [store],
-  );
-  const typed = useKeyboard(store, { onOtherWindow: openAudience });
-  useHashSync(store, 'Presenter');
-  useSync(store);
-  usePreferences(store);
-  useReturnPlayback(store);
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
+    <WindowShell otherView={null} titlePrefix="Presenter">
+      {({ typed, openOtherWindow }) => (
         <div className="presenter">
           <Header />
           <main className="presenter-current" aria-label="Current step">
@@ -165,14 +149,14 @@ export function PresenterView() {
           <div className="presenter-controls">
             <Controls
               typed={typed}
-              onOtherWindow={openAudience}
+              onOtherWindow={openOtherWindow}
               otherWindowName="Audience window"
             />
           </div>
           <Notice />
           <Overlays />
         </div>
-      </LazyMotion>
-    </MotionConfig>
+      )}
+    </WindowShell>
   );
 }

@@ -28,8 +28,28 @@ describe('presenter timer', () => {
       '{"banked":-5,"startedAt":null}',
       '{"banked":1,"startedAt":9e15}',
       '{"banked":"x"}',
+      // Numbers no talk reaches: they once showed as "2.7e+301:10:40".
+      '{"banked":9.7e304,"startedAt":null}',
+      '{"banked":1e308,"startedAt":null}',
+      '{"banked":0,"startedAt":-1e300}',
+      '{"banked":360000000,"startedAt":null}',
+      '{"banked":1.5,"startedAt":null}',
+      '{"banked":0,"startedAt":"500"}',
+      '{"banked":0}',
     ])
-      expect(readTimer(raw, 1_000)).toEqual(TIMER_ZERO);
+      expect(readTimer(raw, 1_000), String(raw)).toEqual(TIMER_ZERO);
+    // A long day of teaching still reads back.
+    expect(readTimer('{"banked":28800000,"startedAt":null}', 1_000)).toEqual({
+      banked: 28_800_000,
+      startedAt: null,
+    });
+  });
+
+  it('never writes more than 99:59:59, nor anything that is not a time', () => {
+    expect(formatElapsed(1e308)).toBe('99:59:59');
+    expect(formatElapsed(Infinity)).toBe('0:00');
+    expect(formatElapsed(NaN)).toBe('0:00');
+    expect(formatElapsed(-5_000)).toBe('0:00');
   });
 
   it('writes time the way a presenter reads it', () => {

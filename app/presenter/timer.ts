@@ -8,6 +8,13 @@ export interface TimerState {
 
 export const TIMER_ZERO: TimerState = { startedAt: null, banked: 0 };
 
+/**
+ * The most a timer counts: 100 hours less a second (99:59:59), beyond any talk
+ * or workshop. A stored timer past it is not a timer (a hand edit, a bad
+ * write), and is read as zero rather than shown as "2.7e+301:10:40".
+ */
+export const MAX_ELAPSED_MS = 100 * 3600_000 - 1000;
+
 export const elapsed = (t: TimerState, now: number): number =>
   t.banked + (t.startedAt === null ? 0 : Math.max(0, now - t.startedAt));
 
@@ -19,7 +26,9 @@ export const pauseTimer = (t: TimerState, now: number): TimerState =>
 
 /** "0:07", "12:34", "1:02:03". */
 export function formatElapsed(ms: number): string {
-  const total = Math.floor(ms / 1000);
+  const total = Number.isFinite(ms)
+    ? Math.floor(Math.min(Math.max(ms, 0), MAX_ELAPSED_MS) / 1000)
+    : 0;
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
@@ -27,18 +36,21 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
-/** A stored timer, or zero if what is stored is not one (an old version, a hand edit). */
+/**
+ * A stored timer, or zero if what is stored is not one (an old version, a hand
+ * edit): a whole number of ms, a start that is not in the future, and no more
+ * time counted than MAX_ELAPSED_MS.
+ */
 export function readTimer(raw: string | null, now: number): TimerState {
   if (!raw) return TIMER_ZERO;
   try {
-    const v = JSON.parse(raw) as Partial<TimerState>;
-    const banked = typeof v.banked === 'number' && v.banked >= 0 ? v.banked : null;
-    const startedAt =
-      v.startedAt === null || (typeof v.startedAt === 'number' && v.startedAt <= now)
-        ? v.startedAt
-        : undefined;
-    if (banked === null || startedAt === undefined || !Number.isFinite(banked)) return TIMER_ZERO;
-    return { startedAt, banked };
+    const v = JSON.parse(raw) as Partial<Record<keyof TimerState, unknown>>;
+    const { banked, startedAt } = v;
+    if (!Number.isSafeInteger(banked) || (banked as number) < 0) return TIMER_ZERO;
+    if (startedAt !== null && (!Number.isSafeInteger(startedAt) || (startedAt as number) > now))
+      return TIMER_ZERO;
+    const t: TimerState = { startedAt: startedAt as number | null, banked: banked as number };
+    return elapsed(t, now) <= MAX_ELAPSED_MS ? t : TIMER_ZERO;
   } catch {
     return TIMER_ZERO;
   }

@@ -10,6 +10,7 @@ import {
   SLIDE_COUNT,
 } from '../deck';
 import type { ExternalTrafficPolicy, Result, Trace } from '../model';
+import { pickLocation, policyAppliesOn } from './location';
 import type { InboundState } from './state';
 
 // Module-level selectors: each returns a value that is stable for the same
@@ -22,24 +23,17 @@ export const selectStep = (s: InboundState): Step => {
   return slide.steps[s.step] ?? (slide.steps[0] as Step);
 };
 export const selectScene = (s: InboundState): Scene | undefined => selectStep(s).scene;
+/** The policy in force: the presenter's override, or the talk's own. */
 export const selectPolicy = (s: InboundState): ExternalTrafficPolicy =>
-  s.policy ?? talkPolicy(selectScene(s));
+  s.policyOverride ?? talkPolicy(selectScene(s));
 /** Whether the externalTrafficPolicy switch means anything on this step. */
-export const selectPolicyApplies = (s: InboundState): boolean => {
-  const t = selectTrace(s);
-  return t?.ok === true && t.value.policyApplies;
-};
+export const selectPolicyApplies = (s: InboundState): boolean => policyAppliesOn(selectScene(s));
 export const selectTrace = (s: InboundState): Result<Trace> | null => {
   const scene = selectScene(s);
   return scene ? traceFor(scene, selectPolicy(s)) : null;
 };
-export const selectLocation = (s: InboundState): Location => ({
-  slide: s.slide,
-  step: s.step,
-  policy: s.policy,
-  addressView: s.addressView,
-  returnHop: s.returnHop,
-});
+/** What the URL hash holds (a new object each call: compare it with `shallow`). */
+export const selectLocation = (s: InboundState): Location => pickLocation(s);
 
 /** The next step after this one that draws the diagram (its step object is stable), or null. */
 export const selectUpcomingDiagram = (s: InboundState): Step | null => {

@@ -1,20 +1,10 @@
-import type { Location } from '../deck';
-import type { DeckActions, DeckState } from './deck-slice';
+import type { LocationActions, LocationState } from './location-slice';
 import type { NoticeActions, NoticeState } from './notice-slice';
-import type { SettingsActions, SettingsState } from './settings-slice';
 import type { ViewActions, ViewState } from './view-slice';
 
-export interface LocationActions {
-  /** Puts the whole deck at a location (from the URL, or another window). */
-  applyLocation(location: Location): void;
-}
-
-export type InboundState = DeckState &
-  DeckActions &
-  SettingsState &
-  SettingsActions &
+export type InboundState = LocationState &
+  LocationActions &
   NoticeState &
   NoticeActions &
   ViewState &
-  ViewActions &
-  LocationActions;
+  ViewActions;

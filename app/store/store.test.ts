@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { START, type Location } from '../deck';
 import { packetLines } from '../model';
 import { createInboundStore } from './create';
+import { normalizeLocation } from './location';
 import {
   selectLocation,
   selectPolicy,
@@ -11,7 +13,7 @@ import {
 import type { InboundState } from './state';
 
 const at = (slide: number, step = 0) =>
-  createInboundStore({ slide, step, policy: null, addressView: 'talk', returnHop: null });
+  createInboundStore({ slide, step, policyOverride: null, addressView: 'talk', returnHop: null });
 const intoPod = (s: InboundState) => {
   const t = selectTrace(s);
   if (!t?.ok) throw new Error('no trace');
@@ -55,7 +57,7 @@ describe('deck navigation', () => {
     const linked = createInboundStore({
       slide: 66,
       step: 0,
-      policy: null,
+      policyOverride: null,
       addressView: 'talk',
       returnHop: 1,
     });
@@ -122,10 +124,10 @@ describe('externalTrafficPolicy, live', () => {
     const store = at(27);
     expect(intoPod(store.getState())).toEqual(['Src: node1', 'Dst: pod:pod-port']);
     store.getState().toggleTrafficPolicy();
-    expect(store.getState().policy).toBe('Local');
+    expect(store.getState().policyOverride).toBe('Local');
     expect(intoPod(store.getState())).toEqual(['Src: client', 'Dst: pod:pod-port']);
     store.getState().toggleTrafficPolicy();
-    expect(store.getState().policy).toBeNull(); // back to the talk's own policy: no override
+    expect(store.getState().policyOverride).toBeNull(); // back to the talk's own policy: no override
   });
 
   it('slide 37 is Local in the talk; flipping to Cluster delivers the packet', () => {
@@ -137,7 +139,7 @@ describe('externalTrafficPolicy, live', () => {
           .kind,
     ).toBe('dropped');
     store.getState().setTrafficPolicy('Cluster');
-    expect(store.getState().policy).toBe('Cluster');
+    expect(store.getState().policyOverride).toBe('Cluster');
     expect(intoPod(store.getState())).toEqual(['Src: node1', 'Dst: pod:pod-port']);
   });
 
@@ -145,9 +147,9 @@ describe('externalTrafficPolicy, live', () => {
     const store = at(26);
     store.getState().setTrafficPolicy('Local');
     store.getState().next(); // 27: same mode
-    expect(store.getState().policy).toBe('Local');
+    expect(store.getState().policyOverride).toBe('Local');
     store.getState().next(); // 28: a text slide
-    expect(store.getState().policy).toBeNull();
+    expect(store.getState().policyOverride).toBeNull();
   });
 
   it('means nothing on a text slide or in a mode without it', () => {
@@ -155,7 +157,7 @@ describe('externalTrafficPolicy, live', () => {
       const store = at(n);
       expect(selectPolicyApplies(store.getState())).toBe(false);
       store.getState().setTrafficPolicy('Local');
-      expect(store.getState().policy, `slide ${n}`).toBeNull();
+      expect(store.getState().policyOverride, `slide ${n}`).toBeNull();
     }
   });
 });
@@ -182,23 +184,31 @@ describe('the return path', () => {
 describe('applyLocation (from a link)', () => {
   it('keeps a meaningful override and drops a meaningless one', () => {
     const store = at(1);
-    store
-      .getState()
-      .applyLocation({ slide: 66, step: 0, policy: 'Local', addressView: 'ip', returnHop: 1 });
-    expect(selectLocation(store.getState())).toEqual({
+    store.getState().applyLocation({
       slide: 66,
       step: 0,
-      policy: 'Local',
+      policyOverride: 'Local',
       addressView: 'ip',
       returnHop: 1,
     });
-    store
-      .getState()
-      .applyLocation({ slide: 3, step: 0, policy: 'Local', addressView: 'talk', returnHop: 7 });
+    expect(selectLocation(store.getState())).toEqual({
+      slide: 66,
+      step: 0,
+      policyOverride: 'Local',
+      addressView: 'ip',
+      returnHop: 1,
+    });
+    store.getState().applyLocation({
+      slide: 3,
+      step: 0,
+      policyOverride: 'Local',
+      addressView: 'talk',
+      returnHop: 7,
+    });
     expect(selectLocation(store.getState())).toEqual({
       slide: 3,
       step: 0,
-      policy: null,
+      policyOverride: null,
       addressView: 'talk',
       returnHop: null,
     });
@@ -206,9 +216,48 @@ describe('applyLocation (from a link)', () => {
 
   it('clamps a return hop past the end', () => {
     const store = at(1);
-    store
-      .getState()
-      .applyLocation({ slide: 27, step: 0, policy: null, addressView: 'talk', returnHop: 50 });
+    store.getState().applyLocation({
+      slide: 27,
+      step: 0,
+      policyOverride: null,
+      addressView: 'talk',
+      returnHop: 50,
+    });
     expect(store.getState().returnHop).toBe(1);
+  });
+});
+
+describe('normalizeLocation: one rule for links, switches, next/previous and other windows', () => {
+  const l = (over: Partial<Location>): Location => ({ ...START, ...over });
+  it.each([
+    ['slide 0', l({ slide: 0 }), l({ slide: 1 })],
+    ['slide 999', l({ slide: 999 }), l({ slide: 124 })],
+    ['slide NaN', l({ slide: NaN }), l({ slide: 1 })],
+    ['a step slide 27 lacks', l({ slide: 27, step: 9 }), l({ slide: 27 })],
+    ['the talk’s own policy', l({ slide: 37, policyOverride: 'Local' }), l({ slide: 37 })],
+    ['a policy with no packet', l({ slide: 2, policyOverride: 'Local' }), l({ slide: 2 })],
+    ['a policy in Pod IP mode', l({ slide: 19, policyOverride: 'Local' }), l({ slide: 19 })],
+    ['a reply on a text slide', l({ slide: 28, returnHop: 0 }), l({ slide: 28 })],
+    ['a reply past the client', l({ slide: 27, returnHop: 50 }), l({ slide: 27, returnHop: 1 })],
+    [
+      'a meaningful override and reply',
+      l({ slide: 66, policyOverride: 'Local', addressView: 'ip', returnHop: 1 }),
+      l({ slide: 66, policyOverride: 'Local', addressView: 'ip', returnHop: 1 }),
+    ],
+  ])('%s', (_, given, expected) => {
+    expect(normalizeLocation(given)).toEqual(expected);
+  });
+
+  it('the switch, a link and another window agree on what an override means', () => {
+    const store = at(37);
+    store.getState().setTrafficPolicy('Local'); // the talk's own: no override
+    expect(store.getState().policyOverride).toBeNull();
+    store.getState().applyLocation(l({ slide: 37, policyOverride: 'Local' }));
+    expect(store.getState().policyOverride).toBeNull();
+    expect(store.getState().toggleTrafficPolicy()).toBe(true);
+    expect(store.getState().policyOverride).toBe('Cluster');
+    const text = at(2);
+    expect(text.getState().toggleTrafficPolicy()).toBe(false);
+    expect(text.getState().policyOverride).toBeNull();
   });
 });

@@ -1,11 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packetLines } from '../model';
 import { createInboundStore, type InboundStore } from './create';
 import { selectTrace } from './selectors';
-import { connectSync, memoryBus, readSyncMessage, selectShared, type SyncMessage } from './sync';
+import {
+  connectSync,
+  MAX_STAMP_AHEAD_MS,
+  memoryBus,
+  readSyncMessage,
+  selectShared,
+  type Shared,
+  type SyncMessage,
+} from './sync';
 
 const at = (slide: number, step = 0) =>
-  createInboundStore({ slide, step, policy: null, addressView: 'talk', returnHop: null });
+  createInboundStore({ slide, step, policyOverride: null, addressView: 'talk', returnHop: null });
+
+/** What a window at a place (with no live switch set) sends. */
+const shared = (slide: number, step = 0): Shared => ({
+  slide,
+  step,
+  policyOverride: null,
+  addressView: 'talk',
+  returnHop: null,
+  blackout: false,
+});
 
 /** The packet's first two lines on the current step, as the window would draw them. */
 const card = (store: InboundStore) => {
@@ -44,7 +62,7 @@ describe('presenter and audience windows', () => {
     expect(card(audience)).toEqual(['Src: node1', 'Dst: pod:pod-port']);
 
     presenter.getState().toggleTrafficPolicy();
-    expect(audience.getState().policy).toBe('Local');
+    expect(audience.getState().policyOverride).toBe('Local');
     expect(card(audience)).toEqual(['Src: client', 'Dst: pod:pod-port']);
 
     audience.getState().toggleAddressView();
@@ -69,7 +87,7 @@ describe('presenter and audience windows', () => {
     const link = connectSync(late, bus(), 'b');
     link.hello();
     expect(late.getState().slide).toBe(66);
-    expect(late.getState().policy).toBe('Local');
+    expect(late.getState().policyOverride).toBe('Local');
     expect(card(late)).toEqual(['Src: proxy', 'Dst: pod:pod-port']);
   });
 
@@ -139,34 +157,97 @@ describe('presenter and audience windows', () => {
         kind: 'state',
         from: 'x',
         stamp: 1,
-        shared: {
-          slide: 3,
-          step: 0,
-          policy: 'Sideways',
-          addressView: 'talk',
-          returnHop: null,
-          blackout: false,
-        },
+        shared: { ...shared(3), policyOverride: 'Sideways' },
       }),
     ).toBeNull();
+  });
+
+  it('ignores a place the deck does not have instead of clamping and obeying it', () => {
+    for (const [what, s] of [
+      ['slide 99999', shared(99999)],
+      ['slide 0', shared(0)],
+      ['step 99999', shared(62, 99999)],
+      ['a step slide 27 does not have', shared(27, 1)],
+      ['a reply hop past the client', { ...shared(27), returnHop: 99 }],
+      ['a reply where there is none', { ...shared(2), returnHop: 0 }],
+      ['a policy on a slide without a packet', { ...shared(2), policyOverride: 'Local' }],
+      ['an override equal to the talk’s own', { ...shared(37), policyOverride: 'Local' }],
+    ] as const)
+      expect(readSyncMessage({ kind: 'state', from: 'x', stamp: 1, shared: s }), what).toBeNull();
     const store = at(27);
     const raw = memoryBus();
     connectSync(store, raw(), 'me');
-    // A later slide number than the talk has lands on the last slide rather than breaking.
-    raw().post({
-      kind: 'state',
-      from: 'other',
-      stamp: 5,
-      shared: {
-        slide: 999,
-        step: 0,
-        policy: null,
-        addressView: 'talk',
-        returnHop: null,
-        blackout: false,
-      },
+    raw().post({ kind: 'state', from: 'other', stamp: 5, shared: shared(99999) });
+    raw().post({ kind: 'state', from: 'other', stamp: 6, shared: shared(62, 99999) });
+    expect(store.getState()).toMatchObject({ slide: 27, step: 0 });
+    // …and the next valid message is obeyed.
+    raw().post({ kind: 'state', from: 'other', stamp: 7, shared: shared(62, 1) });
+    expect(store.getState()).toMatchObject({ slide: 62, step: 1 });
+  });
+
+  it('reads the override from a window of the older version, which called it `policy`', () => {
+    const old = {
+      slide: 27,
+      step: 0,
+      policy: 'Local',
+      addressView: 'talk',
+      returnHop: null,
+      blackout: false,
+    };
+    expect(readSyncMessage({ kind: 'state', from: 'x', stamp: 1, shared: old })).toMatchObject({
+      shared: { slide: 27, policyOverride: 'Local' },
     });
-    expect(store.getState().slide).toBe(124);
+  });
+
+  it('a stamp no window could have (1e308, past the safe integers) is not a message', () => {
+    for (const stamp of [1e308, Number.MAX_SAFE_INTEGER + 1, 2.5, -1, Infinity])
+      expect(readSyncMessage({ kind: 'state', from: 'x', stamp, shared: shared(27) })).toBeNull();
+    expect(
+      readSyncMessage({ kind: 'state', from: 'x', stamp: 1_700_000_000_000, shared: shared(27) }),
+    ).not.toBeNull();
+  });
+
+  it('a stranger’s absurd stamp never silences the windows, in either direction', () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    try {
+      const bus = memoryBus();
+      const a = at(26);
+      const b = at(26);
+      connectSync(a, bus(), 'a');
+      connectSync(b, bus(), 'b');
+      const stranger = bus();
+      for (const stamp of [1e308, Number.MAX_SAFE_INTEGER, Date.now() + 24 * 3600_000])
+        stranger.post({ kind: 'state', from: 'zzzz', stamp, shared: shared(40) });
+      expect(a.getState().slide).toBe(26);
+      expect(b.getState().slide).toBe(26);
+      // A stamp right at the limit is taken; the windows still drive each other, the first
+      // change after it as soon as the clock allows.
+      const edge = Date.now() + MAX_STAMP_AHEAD_MS;
+      stranger.post({ kind: 'state', from: 'zzzz', stamp: edge, shared: shared(26) });
+      a.getState().next();
+      vi.advanceTimersByTime(2);
+      expect(b.getState().slide).toBe(27);
+      // Key presses a person makes, a few hundred ms apart.
+      const press = (store: InboundStore, key: 'next' | 'prev') => {
+        vi.advanceTimersByTime(250);
+        store.getState()[key]();
+      };
+      press(b, 'next');
+      expect(a.getState().slide).toBe(28);
+      press(a, 'prev');
+      expect(b.getState().slide).toBe(27);
+      // A reloaded window (a new store and link, its count back at zero) catches up and drives.
+      const reloaded = at(1);
+      connectSync(reloaded, bus(), 'a2').hello();
+      expect(reloaded.getState().slide).toBe(27);
+      press(reloaded, 'next');
+      expect(a.getState().slide).toBe(28);
+      expect(b.getState().slide).toBe(28);
+      press(b, 'next');
+      expect(reloaded.getState().slide).toBe(29);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops following once disconnected', () => {

@@ -1,5 +1,7 @@
+import { shallow } from 'zustand/shallow';
 import type { Location } from '../deck';
 import type { InboundStore } from './create';
+import { isNormalLocation, pickLocation } from './location';
 import type { InboundState } from './state';
 
 /**
@@ -11,27 +13,15 @@ export interface Shared extends Location {
 }
 
 /** Just the shared fields (a store's state, or a checked message, has more or other keys). */
-const pickShared = (s: Shared): Shared => ({
-  slide: s.slide,
-  step: s.step,
-  policy: s.policy,
-  addressView: s.addressView,
-  returnHop: s.returnHop,
-  blackout: s.blackout,
-});
+const pickShared = (s: Shared): Shared => ({ ...pickLocation(s), blackout: s.blackout });
 
 export const selectShared = (s: InboundState): Shared => pickShared(s);
 
-const sameShared = (a: Shared, b: Shared): boolean =>
-  a.slide === b.slide &&
-  a.step === b.step &&
-  a.policy === b.policy &&
-  a.addressView === b.addressView &&
-  a.returnHop === b.returnHop &&
-  a.blackout === b.blackout;
-
 export type SyncMessage =
-  /** A window's state. `stamp` is a Lamport clock: a change is stamped one past everything seen. */
+  /**
+   * A window's state. `stamp` is a Lamport clock read against the wall clock: a change is
+   * stamped one past everything seen, and never below the time (ms) it was made.
+   */
   | {
       readonly kind: 'state';
       readonly from: string;
@@ -49,9 +39,18 @@ export interface SyncTransport {
 }
 
 const isInt = (v: unknown, min: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min;
+  Number.isSafeInteger(v) && (v as number) >= min;
+const isPolicy = (v: unknown): v is Location['policyOverride'] =>
+  v === null || v === 'Cluster' || v === 'Local';
 
-/** Reads a message from another window; anything malformed (an old version, a stranger) is null. */
+/**
+ * Reads a message from another window; anything malformed (an old version, a
+ * stranger) is null. A state must be one a window could be in, as the
+ * normaliser would leave it: a slide or step the deck does not have, a reply
+ * hop past the client or an override where the policy means nothing is not
+ * clamped and obeyed but ignored. A stamp must be a safe integer, so that one
+ * past it is a different number.
+ */
 export function readSyncMessage(raw: unknown): SyncMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
@@ -60,18 +59,39 @@ export function readSyncMessage(raw: unknown): SyncMessage | null {
   if (m.kind !== 'state' || !isInt(m.stamp, 0)) return null;
   const s = m.shared as Record<string, unknown> | null;
   if (typeof s !== 'object' || s === null) return null;
-  if (!isInt(s.slide, 1) || !isInt(s.step, 0)) return null;
-  if (s.policy !== null && s.policy !== 'Cluster' && s.policy !== 'Local') return null;
+  // Windows of an older version call the override `policy`.
+  const policyOverride = 'policyOverride' in s ? s.policyOverride : s.policy;
+  if (!isInt(s.slide, 1) || !isInt(s.step, 0) || !isPolicy(policyOverride)) return null;
   if (s.addressView !== 'talk' && s.addressView !== 'ip') return null;
   if (s.returnHop !== null && !isInt(s.returnHop, 0)) return null;
   if (typeof s.blackout !== 'boolean') return null;
-  return {
-    kind: 'state',
-    from: m.from,
-    stamp: m.stamp,
-    shared: pickShared(s as unknown as Shared),
+  const shared: Shared = {
+    slide: s.slide,
+    step: s.step,
+    policyOverride,
+    addressView: s.addressView,
+    returnHop: s.returnHop,
+    blackout: s.blackout,
   };
+  if (!isNormalLocation(shared)) return null;
+  return { kind: 'state', from: m.from, stamp: m.stamp, shared };
 }
+
+/**
+ * How far ahead of this window's clock a stamp may be. Windows of one browser
+ * share the clock, and a window stamps a change with the time (or one past
+ * the newest stamp it has seen), so a stamp far in the future is a
+ * stranger's: taken on, it would make every later honest change look stale.
+ * Bounded by the clock, not by a fixed number, so no stamp can wedge the
+ * windows for good: the clock overtakes any stamp this lets in.
+ */
+export const MAX_STAMP_AHEAD_MS = 60_000;
+/**
+ * A stamp just past that limit is held until the clock reaches it rather than
+ * dropped: it is an honest window a change or two ahead of a stranger's
+ * stamp taken at the limit, and dropping it would leave that change unseen.
+ */
+const HOLD_PAST_LIMIT_MS = 1000;
 
 export interface SyncLink {
   /** Asks the other windows for their state (on opening, and on waking up). */
@@ -91,9 +111,11 @@ export function connectSync(
   store: InboundStore,
   transport: SyncTransport,
   id: string = Math.random().toString(36).slice(2, 12),
+  clock: () => number = () => Date.now(),
 ): SyncLink {
   let stamp = 0;
   let applying = false;
+  let held: ReturnType<typeof setTimeout> | undefined;
   let waitingToCatchUp = true;
   let last = selectShared(store.getState());
 
@@ -112,29 +134,40 @@ export function connectSync(
 
   const unsubscribe = store.subscribe((state) => {
     const now = selectShared(state);
-    if (applying || sameShared(now, last)) return;
+    if (applying || shallow(now, last)) return;
     last = now;
     waitingToCatchUp = false;
-    stamp += 1;
+    // Never below the time, so a stamp a stranger pushed ahead is overtaken within a minute.
+    stamp = Math.max(stamp + 1, clock());
     transport.post({ kind: 'state', from: id, stamp, shared: now });
   });
 
-  const stopListening = transport.listen((m) => {
+  const hear = (m: SyncMessage) => {
     if (m.from === id) return;
     if (m.kind === 'hello') {
       transport.post({ kind: 'state', from: id, stamp, shared: last });
+      return;
+    }
+    const early = m.stamp - (clock() + MAX_STAMP_AHEAD_MS);
+    if (early > 0) {
+      if (early <= HOLD_PAST_LIMIT_MS) {
+        clearTimeout(held);
+        held = setTimeout(() => hear(m), early + 1);
+      }
       return;
     }
     const newer = m.stamp > stamp || (m.stamp === stamp && m.from > id);
     if (!newer && !waitingToCatchUp) return;
     waitingToCatchUp = false;
     stamp = Math.max(stamp, m.stamp);
-    if (!sameShared(m.shared, last)) apply(m.shared);
-  });
+    if (!shallow(m.shared, last)) apply(m.shared);
+  };
+  const stopListening = transport.listen(hear);
 
   return {
     hello: () => transport.post({ kind: 'hello', from: id }),
     disconnect: () => {
+      clearTimeout(held);
       unsubscribe();
       stopListening();
       transport.close();

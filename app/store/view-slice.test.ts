@@ -26,12 +26,12 @@ describe('panels, blackout and theme', () => {
     const s = createInboundStore({
       slide: 27,
       step: 0,
-      policy: 'Local',
+      policyOverride: 'Local',
       addressView: 'talk',
       returnHop: null,
     });
     s.getState().toggleBlackout();
-    expect(s.getState()).toMatchObject({ blackout: true, slide: 27, policy: 'Local' });
+    expect(s.getState()).toMatchObject({ blackout: true, slide: 27, policyOverride: 'Local' });
     s.getState().toggleBlackout();
     expect(s.getState().blackout).toBe(false);
   });

@@ -1,5 +1,4 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadMotionFeatures } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { Blackout } from './Blackout';
@@ -9,27 +8,13 @@ import { Notice } from './Notice';
 import { Overlays } from './Overlays';
 import { SlideView } from './SlideView';
 import { Stage } from './Stage';
-import { useHashSync } from './useHashSync';
-import { useKeyboard } from './useKeyboard';
-import { usePreferences } from './usePreferences';
-import { useReturnPlayback } from './useReturnPlayback';
 import { useSwipe } from './useSwipe';
-import { useSync } from './useSync';
-import { openOtherWindow } from './window-actions';
+import { WindowShell } from './WindowShell';
 
 /** The talk as a deck: the stage, what it means in words, and the controls. */
 export function Deck({ prerendered = false }: { prerendered?: boolean }) {
   const store = useInboundStore();
-  const openPresenter = useCallback(
-    () => openOtherWindow('presenter', (m) => store.getState().showNotice(m)),
-    [store],
-  );
-  const typed = useKeyboard(store, { onOtherWindow: openPresenter });
   const main = useRef<HTMLElement>(null);
-  useHashSync(store);
-  useSync(store);
-  usePreferences(store);
-  useReturnPlayback(store);
   useSwipe(main, store);
   // Until the animation engine arrives a step still shows at once, just without travel;
   // `data-motion` says which, for tests and the benchmark that time a flight.
@@ -43,8 +28,8 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
     };
   }, []);
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
+    <WindowShell otherView="presenter">
+      {({ typed, openOtherWindow }) => (
         <div
           className="deck"
           data-prerendered={prerendered ? '' : undefined}
@@ -57,11 +42,11 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
           </main>
           <Notice />
           <LiveRegion />
-          <Controls typed={typed} onOtherWindow={openPresenter} />
+          <Controls typed={typed} onOtherWindow={openOtherWindow} />
           <Blackout />
           <Overlays />
         </div>
-      </LazyMotion>
-    </MotionConfig>
+      )}
+    </WindowShell>
   );
 }

@@ -21,9 +21,9 @@ export function HelpOverlay() {
             <tr key={b.command} data-command={b.command}>
               <th scope="row">
                 {b.keys.map((k, i) => (
-                  <span key={k}>
+                  <span key={k.shows}>
                     {i > 0 && ' '}
-                    <kbd>{k}</kbd>
+                    <kbd>{k.shows}</kbd>
                   </span>
                 ))}
               </th>

@@ -20,56 +20,94 @@ export type Command =
   | 'help'
   | 'close';
 
+/** One key as the help overlay names it, and the `KeyboardEvent.key` values that press it. */
+export interface Key {
+  /** As the help overlay shows it: "→", "Space", "N". */
+  readonly shows: string;
+  /** The `key` values of the press; none for "27 Enter", which the digit buffer handles. */
+  readonly presses: readonly string[];
+  /** Shift must be held (true), must not be (false), or does not matter (absent). */
+  readonly shift?: boolean;
+}
+
 export interface KeyBinding {
   readonly command: Command;
-  /** The keys as the help overlay names them. */
-  readonly keys: readonly string[];
+  readonly keys: readonly Key[];
   readonly does: string;
 }
 
+/** A named key: Home, PageDown, Esc. */
+const named = (shows: string, key = shows): Key => ({ shows, presses: [key] });
+/** A letter or sign, with or without Shift (Caps Lock, or Shift held out of habit). */
+const letter = (shows: string): Key => ({
+  shows,
+  presses: [...new Set([shows.toLowerCase(), shows.toUpperCase()])],
+});
+
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { command: 'next', keys: ['→', '↓', 'Space', 'PageDown', 'N'], does: 'Next step' },
-  { command: 'prev', keys: ['←', '↑', 'Shift+Space', 'PageUp', 'P'], does: 'Previous step' },
-  { command: 'first', keys: ['Home'], does: 'First slide' },
-  { command: 'last', keys: ['End'], does: 'Last slide' },
-  { command: 'number', keys: ['27 Enter'], does: 'Jump to the slide with that number' },
-  { command: 'goto', keys: ['G'], does: 'Go to a slide by number or title' },
-  { command: 'overview', keys: ['O'], does: 'Overview of all slides (Esc closes it)' },
-  { command: 'policy', keys: ['E'], does: 'Flip externalTrafficPolicy (Cluster / Local)' },
-  { command: 'addresses', keys: ['A'], does: 'Talk words or IP addresses on the packet' },
+  {
+    command: 'next',
+    keys: [
+      named('→', 'ArrowRight'),
+      named('↓', 'ArrowDown'),
+      { shows: 'Space', presses: [' '], shift: false },
+      named('PageDown'),
+      letter('N'),
+    ],
+    does: 'Next step',
+  },
+  {
+    command: 'prev',
+    keys: [
+      named('←', 'ArrowLeft'),
+      named('↑', 'ArrowUp'),
+      { shows: 'Shift+Space', presses: [' '], shift: true },
+      named('PageUp'),
+      letter('P'),
+    ],
+    does: 'Previous step',
+  },
+  { command: 'first', keys: [named('Home')], does: 'First slide' },
+  { command: 'last', keys: [named('End')], does: 'Last slide' },
+  {
+    command: 'number',
+    keys: [{ shows: '27 Enter', presses: [] }],
+    does: 'Jump to the slide with that number',
+  },
+  { command: 'goto', keys: [letter('G')], does: 'Go to a slide by number or title' },
+  { command: 'overview', keys: [letter('O')], does: 'Overview of all slides (Esc closes it)' },
+  {
+    command: 'policy',
+    keys: [letter('E')],
+    does: 'Flip externalTrafficPolicy (Cluster / Local)',
+  },
+  { command: 'addresses', keys: [letter('A')], does: 'Talk words or IP addresses on the packet' },
   {
     command: 'return',
-    keys: ['R'],
+    keys: [letter('R')],
     does: 'Play the reply back to the client (next and previous then step through it)',
   },
-  { command: 'presenter', keys: ['S'], does: 'Open the presenter view in a new window' },
-  { command: 'fullscreen', keys: ['F'], does: 'Fullscreen on or off' },
-  { command: 'blackout', keys: ['B', '.'], does: 'Black out the audience screen, and back' },
-  { command: 'theme', keys: ['T'], does: 'Theme: light, dark, high contrast' },
-  { command: 'help', keys: ['?'], does: 'This list of keys' },
-  { command: 'close', keys: ['Esc'], does: 'Close a panel; with none open, the overview' },
+  { command: 'presenter', keys: [letter('S')], does: 'Open the presenter view in a new window' },
+  { command: 'fullscreen', keys: [letter('F')], does: 'Fullscreen on or off' },
+  {
+    command: 'blackout',
+    keys: [letter('B'), letter('.')],
+    does: 'Black out the audience screen, and back',
+  },
+  { command: 'theme', keys: [letter('T')], does: 'Theme: light, dark, high contrast' },
+  { command: 'help', keys: [letter('?')], does: 'This list of keys' },
+  {
+    command: 'close',
+    keys: [named('Esc', 'Escape')],
+    does: 'Close a panel; with none open, the overview',
+  },
 ];
 
-const BY_KEY: ReadonlyMap<string, Command> = new Map([
-  ...['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N'].map((k) => [k, 'next'] as const),
-  ...['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P'].map((k) => [k, 'prev'] as const),
-  ['Home', 'first'],
-  ['End', 'last'],
-  ...['g', 'G'].map((k) => [k, 'goto'] as const),
-  ...['o', 'O'].map((k) => [k, 'overview'] as const),
-  ...['e', 'E'].map((k) => [k, 'policy'] as const),
-  ...['a', 'A'].map((k) => [k, 'addresses'] as const),
-  ...['r', 'R'].map((k) => [k, 'return'] as const),
-  ...['s', 'S'].map((k) => [k, 'presenter'] as const),
-  ...['f', 'F'].map((k) => [k, 'fullscreen'] as const),
-  ...['b', 'B', '.'].map((k) => [k, 'blackout'] as const),
-  ...['t', 'T'].map((k) => [k, 'theme'] as const),
-  ['?', 'help'],
-  ['Escape', 'close'],
-]);
-
-/** The command a key press asks for, or null. Space is next, Shift+Space previous. */
+/** The command a key press asks for, or null, read from the one table above. */
 export function commandFor(key: string, shiftKey: boolean): Command | null {
-  if (key === ' ') return shiftKey ? 'prev' : 'next';
-  return BY_KEY.get(key) ?? null;
+  for (const b of KEY_BINDINGS)
+    for (const k of b.keys)
+      if (k.presses.includes(key) && (k.shift === undefined || k.shift === shiftKey))
+        return b.command;
+  return null;
 }

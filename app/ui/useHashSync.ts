@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { shallow } from 'zustand/shallow';
 import { formatHash, parseHash, SLIDE_COUNT } from '../deck';
 import { selectLocation, selectStepTitle, type InboundStore } from '../store';
 
@@ -6,7 +7,8 @@ import { selectLocation, selectStepTitle, type InboundStore } from '../store';
  * Keeps the URL hash and the deck in agreement, both ways. Moving through the
  * deck or flipping a switch adds a history entry (so Back undoes it exactly);
  * the reply's automatic hops only replace the current one. A bad hash lands on
- * the nearest valid place and says why.
+ * the nearest valid place and says why; the message goes once the link is
+ * mended (the deck may not move: `#/27/x` then `#/27?etp=Local`).
  *
  * History and title are written just after the frame that shows the step is
  * painted: pushState costs milliseconds that a key press should not wait for.
@@ -16,6 +18,8 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
   useEffect(() => {
     let applying = false;
     let pending: { replace: boolean } | null = null;
+    // The count of the message about the link (see the notice slice), while it may be up.
+    let linkNotice = -1;
 
     const fromUrl = () => {
       const { location, problems } = parseHash(window.location.hash);
@@ -23,7 +27,11 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
       store.getState().applyLocation(location);
       applying = false;
       pending = null;
-      if (problems.length > 0) store.getState().showNotice(problems.join(' '));
+      const s = store.getState();
+      if (problems.length > 0) {
+        s.showNotice(problems.join(' '));
+        linkNotice = store.getState().noticeSeq;
+      } else if (s.notice !== null && s.noticeSeq === linkNotice) s.dismissNotice();
       const normal = formatHash(selectLocation(store.getState()));
       if (window.location.hash !== normal) window.history.replaceState(null, '', normal);
       document.title = titleFor(store, titlePrefix);
@@ -44,7 +52,7 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
     const unsubscribe = store.subscribe((state, prev) => {
       const next = selectLocation(state);
       const before = selectLocation(prev);
-      if (applying || JSON.stringify(next) === JSON.stringify(before)) return;
+      if (applying || shallow(next, before)) return;
       // The reply playing by itself replaces the entry; a hop stepped by hand adds one.
       const onlyReplyMoved =
         state.replyPlaying &&

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { noSuchSlide, SLIDE_COUNT } from '../deck';
-import { selectPolicyApplies, selectTrace, type InboundStore } from '../store';
+import { selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
 import { toggleFullscreen, toggleReply } from './window-actions';
 
@@ -48,14 +48,13 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
         case 'last':
           return s.last();
         case 'policy':
-          if (!selectPolicyApplies(s))
-            return s.showNotice(
-              selectTrace(s)
-                ? 'externalTrafficPolicy changes nothing in this mode: no node does kube-proxy’s NAT for it.'
-                : 'externalTrafficPolicy applies where a packet enters through a node: there is none on this slide.',
-              'news',
-            );
-          return s.toggleTrafficPolicy();
+          if (s.toggleTrafficPolicy()) return;
+          return s.showNotice(
+            selectTrace(s)
+              ? 'externalTrafficPolicy changes nothing in this mode: no node does kube-proxy’s NAT for it.'
+              : 'externalTrafficPolicy applies where a packet enters through a node: there is none on this slide.',
+            'news',
+          );
         case 'addresses':
           return s.toggleAddressView();
         case 'return':

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatHash, parseHash } from '../deck';
+import { formatHash, isCanonicalHash } from '../deck';
 import { selectLocation, THEMES, type InboundStore, type Theme } from '../store';
 import { KEYS, recall, remember } from './storage';
 
@@ -10,11 +10,16 @@ export function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Where this browser last was in the deck, as a hash, when a link names no place. */
+/**
+ * Where this browser last was in the deck, as a hash, when a link names no
+ * place. Only a hash the deck itself wrote is used: storage is anyone's to
+ * edit, and `//27` or `62/1` put into the address bar is another URL (a
+ * thrown SecurityError, or a path whose assets 404 on the next reload).
+ */
 export function resumeHash(hash: string): string {
   if (hash !== '' && hash !== '#' && hash !== '#/') return hash;
   const saved = recall(KEYS.last);
-  return saved && parseHash(saved).problems.length === 0 ? saved : hash;
+  return saved !== null && isCanonicalHash(saved) ? saved : hash;
 }
 
 /**
