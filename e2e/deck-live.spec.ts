@@ -374,14 +374,14 @@ test('a hop shown after a text slide plays from its start: the wire draws in, th
   await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
   await page.waitForTimeout(800);
   const pressed = await page.evaluate(() => performance.now());
-  const xs = (await trackCard(page, 'ArrowRight', 1300))
-    .filter((b) => b.width > 0)
-    .map((b) => Math.round(b.x));
+  const boxes = (await trackCard(page, 'ArrowRight', 1300)).filter((b) => b.width > 0);
   await expectAt(page, 19);
-  expect(new Set(xs).size).toBeGreaterThanOrEqual(4);
+  expect(
+    new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`)).size,
+  ).toBeGreaterThanOrEqual(4);
   // It went out along the wire toward the cluster, then turned back to its rest beside the client.
-  const rest = xs[xs.length - 1] ?? 0;
-  expect(Math.max(...xs)).toBeGreaterThan(rest + 60);
+  const rest = boxes[boxes.length - 1] ?? { x: 0, y: 0 };
+  expect(Math.max(...boxes.map((b) => Math.hypot(b.x - rest.x, b.y - rest.y)))).toBeGreaterThan(60);
   // The wire drew itself in as the slide appeared, not earlier while it waited hidden.
   const drawn = await page.evaluate(() =>
     document

@@ -1,7 +1,7 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
-import { topologyOf } from '../deck';
+import { dropNote, topologyOf } from '../deck';
 import {
   findMode,
   type AddressView,
@@ -16,7 +16,6 @@ import type { HopRef } from './core/frame';
 import { frameOf } from './core/frame';
 import type { Point } from './core/geometry';
 import { layoutDiagram } from './core/layout';
-import type { CardSize } from './core/placement';
 import { hopPath } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
 import { Defs } from './Defs';
@@ -129,6 +128,8 @@ export const Diagram = memo(function Diagram({
   const reply = frame?.ref.dir === 'return';
   const stopped = hop !== undefined && hop.to === null;
   const plan = telling?.plan;
+  // The talk's label for a stuck packet is not its header: a note says so beside the card.
+  const cardNote = note ?? (t && hop ? dropNote(t, hop, view) : null);
   // Things that happen at the device wait for the card to get there (CSS animation delays).
   const flipDelay = plan ? { animationDelay: `${plan.flipAt}s` } : undefined;
   const drawKey = telling?.key ?? '';
@@ -150,12 +151,21 @@ export const Diagram = memo(function Diagram({
           )}
         </text>
       )}
-      {(scene.hypothetical || caption) && (
-        <foreignObject x={36} y={mode?.example ? 118 : 84} width={570} height={150}>
+      {(scene.hypothetical || caption || cardNote) && (
+        <foreignObject x={36} y={mode?.example ? 118 : 84} width={570} height={260}>
           {scene.hypothetical && (
             <p className="hypothetical">Hypothetical: nobody had built this in 2020</p>
           )}
           {caption && <p className="caption">{caption}</p>}
+          {cardNote && (
+            // Appears with the card at the device it is about.
+            <p key={`note-${drawKey}`} className="card-note drop-in" style={flipDelay}>
+              <span className="card-note-mark" aria-hidden="true">
+                ✱{' '}
+              </span>
+              {cardNote}
+            </p>
+          )}
         </foreignObject>
       )}
       <ClusterShapes
@@ -234,26 +244,11 @@ export const Diagram = memo(function Diagram({
             reply={reply}
             dropped={stopped}
           />
-          {note && frame && (
-            <g key={`note-${drawKey}`} className="drop-in" style={flipDelay}>
-              <CardNote at={frame.rest} size={frame.face.size} text={note} />
-            </g>
-          )}
         </>
       )}
     </svg>
   );
 });
-
-/** A small note under the card: where the talk's label means something other than the header. */
-function CardNote({ at, size, text }: { at: Point; size: CardSize; text: string }) {
-  const w = Math.max(size.w, 420);
-  return (
-    <foreignObject x={at.x} y={at.y + size.h + 10} width={w} height={120}>
-      <p className="card-note">{text}</p>
-    </foreignObject>
-  );
-}
 
 function describeScene(scene: Scene, title: string | undefined): string {
   const parts = ['Cluster diagram'];

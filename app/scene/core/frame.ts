@@ -1,5 +1,5 @@
-import { rewriteBadge } from '../../deck';
-import { packetLines, type AddressView, type Hop, type Trace } from '../../model';
+import { cardWords, rewriteBadge } from '../../deck';
+import type { AddressView, Hop, Trace } from '../../model';
 import type { Box, Point } from './geometry';
 import type { DiagramLayout } from './layout';
 import {
@@ -67,14 +67,6 @@ export interface Frame {
   readonly stopLabel: Point | null;
 }
 
-/** The fields of the packet that differ from the previous hop's. */
-export function changedLines(
-  lines: readonly string[],
-  before: readonly string[] | null,
-): boolean[] {
-  return lines.map((l, i) => before !== null && (i >= 2 ? !before.includes(l) : before[i] !== l));
-}
-
 const hopsOf = (trace: Trace, dir: HopRef['dir']) =>
   dir === 'return' ? trace.back : trace.forward;
 
@@ -88,14 +80,11 @@ export function hopBefore(trace: Trace, ref: HopRef): Hop | undefined {
   return undefined;
 }
 
-/** The card's face for a hop (its lines, as far as the talk has said). */
+/** The card's face for a hop: its words (as far as the talk has said), what changed, its size. */
 export function faceOf(hop: Hop, before: Hop | undefined, options: FrameOptions): CardFace {
-  const onCard = (l: readonly string[]) => (options.srcDstOnly ? l.slice(0, 2) : l);
-  const lines = onCard(packetLines(hop.packet, options.view));
-  const prior = before ? onCard(packetLines(before.packet, options.view)) : null;
-  // A reply's first hop is a new packet, not a rewrite of the request: nothing lights up.
-  const compare = before && before.direction === hop.direction ? prior : null;
-  const changed = changedLines(lines, compare);
+  const { lines, changed } = cardWords(hop, before, options.view, {
+    headers: !options.srcDstOnly,
+  });
   return { lines, changed, size: cardSize(lines, changed.includes(true)) };
 }
 
