@@ -1,9 +1,13 @@
 import {
+  backendServices,
+  serviceRoles,
   talkCluster,
   trace,
   type ExternalTrafficPolicy,
   type Result,
   type Scenario,
+  type ServiceId,
+  type ServiceRole,
   type TalkVariant,
   type Topology,
   type Trace,
@@ -60,3 +64,27 @@ export function traceFor(scene: Scene, policy: ExternalTrafficPolicy): Result<Tr
   }
   return result;
 }
+
+const roles = new Map<TalkVariant, ReadonlyMap<ServiceId, ServiceRole>>();
+
+/**
+ * Each Service's role on a scene's diagram (the packet's, the other one, the
+ * ingress proxies'), so the drawing and the words never name a Service by
+ * its id. The same variant returns the very same map.
+ */
+export function serviceRolesOf(scene: Scene): ReadonlyMap<ServiceId, ServiceRole> {
+  let r = roles.get(scene.variant);
+  if (!r) {
+    r = serviceRoles(topologyOf(scene.variant), PACKET_SERVICE);
+    roles.set(scene.variant, r);
+  }
+  return r;
+}
+
+/** The Services whose node ports a scene labels on the nodes: none unless it shows them. */
+export const nodePortServicesOf = (scene: Scene): readonly ServiceId[] =>
+  scene.nodePorts
+    ? backendServices(topologyOf(scene.variant), PACKET_SERVICE)
+        .filter((s) => s.nodePort !== undefined)
+        .map((s) => s.id)
+    : [];
