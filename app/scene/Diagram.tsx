@@ -14,7 +14,6 @@ import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import type { HopRef } from './core/frame';
 import { frameOf } from './core/frame';
-import type { Point } from './core/geometry';
 import { layoutDiagram } from './core/layout';
 import { hopPath } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
