@@ -3,13 +3,18 @@ import type { AddressView, Topology } from '../model';
 import { BUILD_LEVEL, type Build } from '../deck';
 import { Appear } from './Appear';
 import { Presence } from './Presence';
-import type { DiagramLayout, PodRole } from './core/layout';
+import { podLines, podName, SERVICE_ROLES, type DiagramLayout, type PodRole } from './core/layout';
 
+const swatch = (name: string) => ({ stroke: `var(--${name})`, fill: `var(--${name}-fill)` });
+
+/** Each role's colours (theme.css): the n-th Service's, the ingress proxies', or none. */
 export const roleColour: Record<PodRole, { stroke: string; fill: string }> = {
-  a: { stroke: 'var(--svc-a)', fill: 'var(--svc-a-fill)' },
-  b: { stroke: 'var(--svc-b)', fill: 'var(--svc-b-fill)' },
-  ingress: { stroke: 'var(--ingress)', fill: 'var(--ingress-fill)' },
-  other: { stroke: 'var(--other)', fill: 'var(--other-fill)' },
+  ...(Object.fromEntries(SERVICE_ROLES.map((r) => [r, swatch(`svc-${r}`)])) as Record<
+    (typeof SERVICE_ROLES)[number],
+    { stroke: string; fill: string }
+  >),
+  ingress: swatch('ingress'),
+  other: swatch('other'),
 };
 
 interface Props {
@@ -37,7 +42,7 @@ export const ClusterShapes = memo(function ClusterShapes({
   view,
 }: Props) {
   const level = BUILD_LEVEL[build];
-  const { cluster } = layout;
+  const { cluster, clusterLabel } = layout;
   return (
     <g className="cluster-shapes">
       <rect
@@ -50,7 +55,12 @@ export const ClusterShapes = memo(function ClusterShapes({
         stroke="var(--cluster-stroke)"
         strokeWidth={3}
       />
-      <text x={cluster.x + 26} y={cluster.y + 52} className="label-strong" fontSize={32}>
+      <text
+        x={clusterLabel.x}
+        y={clusterLabel.y}
+        className="label-strong"
+        fontSize={clusterLabel.fontSize}
+      >
         Cluster: {topology.clusterCidr.text}
       </text>
       <Presence>
@@ -58,7 +68,7 @@ export const ClusterShapes = memo(function ClusterShapes({
           layout.nodes.map((nl, i) => {
             const node = topology.nodes.find((n) => n.id === nl.id);
             if (!node) return null;
-            const { box } = nl;
+            const { box, labels } = nl;
             return (
               <Appear key={`node-${nl.id}`} delay={i * 0.12}>
                 <rect
@@ -71,15 +81,20 @@ export const ClusterShapes = memo(function ClusterShapes({
                   stroke="var(--node-stroke)"
                   strokeWidth={2.5}
                 />
-                <text x={box.x + 20} y={box.y + 42} className="label-strong" fontSize={30}>
+                <text
+                  x={labels.name.x}
+                  y={labels.name.y}
+                  className="label-strong"
+                  fontSize={labels.name.fontSize}
+                >
                   {node.name}:
                 </text>
-                <text x={box.x + 20} y={box.y + 80} fontSize={24}>
-                  IP: {node.ip}
+                <text x={labels.ip.x} y={labels.ip.y} fontSize={labels.ip.fontSize}>
+                  {labels.ip.text}
                 </text>
                 {level >= 2 && (
-                  <text x={box.x + 20} y={box.y + 114} fontSize={24}>
-                    Pod range: {node.podCidr.text}
+                  <text x={labels.range.x} y={labels.range.y} fontSize={labels.range.fontSize}>
+                    {labels.range.text}
                   </text>
                 )}
               </Appear>
@@ -93,6 +108,7 @@ export const ClusterShapes = memo(function ClusterShapes({
             if (!pod) return null;
             const colour = roleColour[pl.role];
             const { box, fontSize } = pl;
+            const [nameY, secondY] = podLines(box, fontSize);
             const share = shares?.get(pod.id);
             return (
               <Appear key={`pod-${pl.id}`} delay={0.05 * i}>
@@ -110,28 +126,23 @@ export const ClusterShapes = memo(function ClusterShapes({
                 />
                 <text
                   x={box.x + box.w / 2}
-                  y={box.y + box.h * 0.4}
+                  y={nameY}
                   textAnchor="middle"
                   className="label-strong"
                   fontSize={fontSize}
                 >
-                  {pod.name === 'Ingress' || pod.name === 'pod' ? pod.name : `${pod.name}:`}
+                  {podName(pod)}
                 </text>
                 {/* The talk writes no address on its ingress pods; with concrete addresses they get theirs. */}
                 {podAddresses && (pod.name !== 'Ingress' || view === 'ip') && (
-                  <text
-                    x={box.x + box.w / 2}
-                    y={box.y + box.h * 0.4 + fontSize * 1.25}
-                    textAnchor="middle"
-                    fontSize={fontSize * 0.92}
-                  >
+                  <text x={box.x + box.w / 2} y={secondY} textAnchor="middle" fontSize={fontSize}>
                     {pod.ip}
                   </text>
                 )}
                 {share && (
                   <text
                     x={box.x + box.w / 2}
-                    y={box.y + box.h * 0.4 + fontSize * 1.3}
+                    y={secondY}
                     textAnchor="middle"
                     className="share"
                     fontSize={fontSize}
@@ -158,18 +169,18 @@ export const ClusterShapes = memo(function ClusterShapes({
             />
             <text
               x={layout.client.x + layout.client.w / 2}
-              y={layout.client.y + 48}
+              y={layout.client.y + 50}
               textAnchor="middle"
               className="label-strong"
-              fontSize={30}
+              fontSize={32}
             >
               {topology.client.name}:
             </text>
             <text
               x={layout.client.x + layout.client.w / 2}
-              y={layout.client.y + 88}
+              y={layout.client.y + 94}
               textAnchor="middle"
-              fontSize={28}
+              fontSize={30}
             >
               {topology.client.ip}
             </text>

@@ -31,7 +31,7 @@ export function LoadBalancer({
         y={lb.y}
         width={lb.w}
         height={lb.h}
-        rx={kind === 'vip' ? 59 : 14}
+        rx={kind === 'vip' ? lb.h / 2 : 14}
         fill="var(--lb-fill)"
         stroke="var(--lb-stroke)"
         strokeWidth={3}
@@ -39,15 +39,15 @@ export function LoadBalancer({
       />
       <text
         x={lb.x + lb.w / 2}
-        y={lb.y + (view === 'ip' ? 54 : 70)}
+        y={lb.y + (view === 'ip' ? 54 : 76)}
         textAnchor="middle"
         className="label-strong"
-        fontSize={34}
+        fontSize={36}
       >
         {kind === 'vip' ? 'VIP' : 'Proxy'}
       </text>
       {view === 'ip' && address && (
-        <text x={lb.x + lb.w / 2} y={lb.y + 90} textAnchor="middle" fontSize={22}>
+        <text x={lb.x + lb.w / 2} y={lb.y + 92} textAnchor="middle" fontSize={28}>
           {address}
         </text>
       )}
@@ -67,17 +67,17 @@ export function NodePorts({ nodes }: { nodes: readonly NodeLayout[] }) {
               y={p.box.y}
               width={p.box.w}
               height={p.box.h}
-              rx={18}
+              rx={p.box.h / 2}
               fill={roleColour[p.role].fill}
               stroke={roleColour[p.role].stroke}
               strokeWidth={2.5}
             />
             <text
               x={p.box.x + p.box.w / 2}
-              y={p.box.y + p.box.h / 2 + 8}
+              y={p.box.y + p.box.h / 2 + p.fontSize * 0.36}
               textAnchor="middle"
               className="label-strong"
-              fontSize={22}
+              fontSize={p.fontSize}
             >
               {p.label}
             </text>

@@ -1,44 +1,48 @@
 import type { Topology } from '../model';
 import { roleColour } from './ClusterShapes';
-import type { PodRole } from './core/layout';
+import {
+  LEGEND_AREA,
+  legendEntries,
+  legendRows,
+  type DiagramLayout,
+  type PodRole,
+} from './core/layout';
 
 /**
  * Which colour is which Service; with `ports`, each Service's node port too
- * (from slide 24 on, where the talk brings node ports in).
+ * (from slide 24 on, where the talk brings node ports in). It sits in the
+ * layout's legend area, under the client and the policy.
  */
 export function Legend({
   topology,
   roles,
   ports,
+  layout,
 }: {
   topology: Topology;
+  /** The roles of the pods on the stage: a Service with no pod drawn has no line. */
   roles: ReadonlySet<PodRole>;
   ports: boolean;
+  /** The diagram's layout, for its legend area (the standard one when left out). */
+  layout?: DiagramLayout;
 }) {
-  const entries: { role: PodRole; text: string }[] = [];
-  for (const svc of topology.services) {
-    const role: PodRole | null = svc.id === 'svc-a' ? 'a' : svc.id === 'svc-b' ? 'b' : null;
-    if (role && roles.has(role))
-      entries.push({
-        role,
-        text: `${svc.name}${ports && svc.nodePort ? ` (:${svc.nodePort})` : ''}`,
-      });
-  }
-  if (roles.has('ingress')) entries.push({ role: 'ingress', text: 'Ingress proxy' });
+  const entries = legendEntries(topology, roles, ports);
+  const { x, y, step, fontSize } = legendRows(layout?.legend ?? LEGEND_AREA, entries);
+  const size = fontSize * 0.95;
   return (
     <g className="legend" aria-hidden="true">
       {entries.map((e, i) => (
-        <g key={e.role} transform={`translate(40, ${744 + i * 38})`}>
+        <g key={e.role} transform={`translate(${x}, ${y + i * step})`}>
           <rect
-            width={26}
-            height={26}
+            width={size}
+            height={size}
             rx={5}
             fill={roleColour[e.role].fill}
             stroke={roleColour[e.role].stroke}
             strokeWidth={3}
             strokeDasharray={e.role === 'ingress' ? '6 4' : undefined}
           />
-          <text x={38} y={21} fontSize={22}>
+          <text x={size + 14} y={size * 0.82} fontSize={fontSize}>
             {e.text}
           </text>
         </g>

@@ -1,25 +1,46 @@
 import { scaleBand } from 'd3-scale';
 import { endpointsOf, findService, type Pod, type Service, type Topology } from '../../model';
-import type { Box, Point } from './geometry';
+import { textWidth, type Box, type Point } from './geometry';
 
-/** Which Service a pod serves, for its colour: the talk's two, or an ingress proxy. */
-export type PodRole = 'a' | 'b' | 'ingress' | 'other';
+/**
+ * Which colour a pod (or a node port) wears: the backend Services by their
+ * order in the topology ('a' is the first, as the talk's Service A, up to 'f'),
+ * or an ingress proxy, or none.
+ */
+export type PodRole = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'ingress' | 'other';
+
+/** The Service roles in order: a topology's n-th backend Service wears the n-th. */
+export const SERVICE_ROLES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+/** A line of text the layout has placed: its baseline's start and its size. */
+export interface TextPlace {
+  readonly x: number;
+  readonly y: number;
+  readonly fontSize: number;
+}
 
 export interface NodePortTag {
   readonly service: string;
   readonly label: string;
   readonly box: Box;
   readonly role: PodRole;
+  readonly fontSize: number;
 }
 
 export interface NodeLayout {
   readonly id: string;
   readonly box: Box;
-  /** Where kube-proxy sits: traffic enters and leaves the node here. */
+  /** Where kube-proxy sits: traffic enters and leaves the node here (its left side, level with the corridor). */
   readonly gate: Point;
-  /** The empty band between the node's header and its pods, where packet cards rest. */
+  /** The empty band between the node's header and its pods, where packet cards rest and wires run. */
   readonly corridor: Box;
   readonly ports: readonly NodePortTag[];
+  /** The node's name, address and pod range lines (the last two with their words). */
+  readonly labels: {
+    readonly name: TextPlace;
+    readonly ip: TextPlace & { readonly text: string };
+    readonly range: TextPlace & { readonly text: string };
+  };
 }
 
 export interface PodLayout {
@@ -27,17 +48,31 @@ export interface PodLayout {
   readonly node: string;
   readonly box: Box;
   readonly role: PodRole;
-  /** Font size that fits the box. */
+  /** Font size that fits the box: the name and the address fit its width, two lines its height. */
   readonly fontSize: number;
+}
+
+/** Free lanes between the boxes, where wires may run: x of vertical lanes, y of horizontal ones. */
+export interface Channels {
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
 }
 
 export interface DiagramLayout {
   readonly cluster: Box;
+  /** The cluster's "Cluster: 10.0.0.0/16" line. */
+  readonly clusterLabel: TextPlace;
   readonly client: Box;
   /** The VIP or proxy box (when the mode has one). */
   readonly lb: Box;
   readonly nodes: readonly NodeLayout[];
   readonly pods: readonly PodLayout[];
+  /** Where "externalTrafficPolicy = Local" is written, under the client and the load balancer. */
+  readonly policyTag: Box;
+  /** The area the legend may take (under the policy tag). */
+  readonly legend: Box;
+  /** The lanes wires run along, between and around the boxes. */
+  readonly channels: Channels;
 }
 
 export interface LayoutOptions {
@@ -45,110 +80,320 @@ export interface LayoutOptions {
   readonly nodePortServices: readonly string[];
 }
 
-const CLUSTER: Box = { x: 640, y: 36, w: 930, h: 820 };
-const NODE_TOP = 120;
-const NODE_BOTTOM = 830;
-const HEADER_H = 128;
-const CORRIDOR_H = 150;
+/**
+ * The stage: the cluster takes the right two thirds and the full height; the
+ * client, the load balancer, the policy and the legend stack on the left, under
+ * the slide's title and above the legend, with room for a resting packet card
+ * (about 380×100) above the client.
+ */
+const CLUSTER: Box = { x: 600, y: 12, w: 986, h: 876 };
+/** From the cluster's top to its first row of nodes: its label, then a lane for wires. */
+const TOP_BAND = 100;
+const LEFT_GUTTER = 44;
+const RIGHT_GUTTER = 36;
+const GUTTER = 48;
+const ROW_GAP = 60;
+const BOTTOM = 24;
+const NODE_MAX_W = 560;
+const CLIENT: Box = { x: 24, y: 536, w: 236, h: 126 };
+const LB: Box = { x: 316, y: 536, w: 224, h: 126 };
+export const POLICY_FONT = 28;
 
-function roleOf(topology: Topology, pod: Pod, byService: Map<string, Set<string>>): PodRole {
-  if (byService.get('svc-a')?.has(pod.id)) return 'a';
-  if (byService.get('svc-b')?.has(pod.id)) return 'b';
-  for (const ing of topology.ingresses)
-    if (ing.proxyService && byService.get(ing.proxyService)?.has(pod.id)) return 'ingress';
-  return 'other';
+/** Readable from the back of the room (28 px at 1080p); smaller only when a big cluster leaves no room. */
+const FONT = 28;
+const MIN_FONT = 8;
+
+const fit = (want: number, room: number, text: string) =>
+  Math.max(MIN_FONT, Math.min(want, room / Math.max(1, textWidth(text, 1))));
+
+/** The role of each pod: ingress proxies by their Service, backends by their Service's order. */
+function rolesOf(topology: Topology): {
+  pods: Map<string, PodRole>;
+  services: Map<string, PodRole>;
+} {
+  const proxyServices = new Set(topology.ingresses.map((i) => i.proxyService).filter(Boolean));
+  const services = new Map<string, PodRole>();
+  let next = 0;
+  for (const svc of topology.services) {
+    if (proxyServices.has(svc.id)) services.set(svc.id, 'ingress');
+    else services.set(svc.id, SERVICE_ROLES[next++] ?? 'other');
+  }
+  const pods = new Map<string, PodRole>();
+  for (const svc of topology.services)
+    for (const pod of endpointsOf(topology, svc))
+      if (!pods.has(pod.id)) pods.set(pod.id, services.get(svc.id) ?? 'other');
+  // A pod that is not ready is no endpoint, but it still shows the Service its labels match.
+  for (const pod of topology.pods)
+    if (!pods.has(pod.id)) {
+      const svc = topology.services.find(
+        (s) => endpointsOf(topology, s).length >= 0 && matches(s, pod),
+      );
+      pods.set(pod.id, svc ? (services.get(svc.id) ?? 'other') : 'other');
+    }
+  return { pods, services };
 }
 
-/** Lays pods out in a grid inside a node's pod area: as few columns as fit, rows no taller than 130. */
-function podGrid(
-  area: Box,
-  count: number,
-): { cols: number; rows: number; w: number; h: number; gap: number } {
-  const gap = 22;
+function matches(svc: Service, pod: Pod): boolean {
+  const keys = Object.keys(svc.selector);
+  return keys.length > 0 && keys.every((k) => pod.labels[k] === svc.selector[k]);
+}
+
+/** The role each Service wears (for the legend and the node ports), by the same rule as its pods. */
+export function serviceRoles(topology: Topology): ReadonlyMap<string, PodRole> {
+  return rolesOf(topology).services;
+}
+
+/** The words on a pod: its name line and its address line. */
+export const podName = (pod: Pod): string =>
+  pod.name === 'Ingress' || pod.name === 'pod' ? pod.name : `${pod.name}:`;
+
+/** The baselines of a pod's two lines (its name, then its address or share), centred in its box. */
+export const podLines = (box: Box, fontSize: number): [number, number] => [
+  box.y + box.h / 2 - fontSize * 0.2,
+  box.y + box.h / 2 + fontSize * 1.05,
+];
+
+/** Lays pods out in a grid inside a node's pod area: as few columns as fit, rows no taller than 150. */
+function podGrid(area: Box, count: number) {
+  const gap = count > 9 ? 10 : 20;
   const cols = count <= 2 ? Math.max(count, 1) : count <= 6 ? 2 : Math.ceil(Math.sqrt(count));
   const rows = Math.max(1, Math.ceil(count / cols));
-  const w = Math.min(185, (area.w - gap * (cols + 1)) / cols);
-  const h = Math.min(140, (area.h - gap * (rows - 1)) / rows);
+  const w = Math.min(230, (area.w - gap * (cols - 1)) / cols);
+  const h = Math.min(150, (area.h - gap * (rows - 1)) / rows);
   return { cols, rows, w, h, gap };
+}
+
+interface RowPlan {
+  readonly rows: number;
+  readonly cols: number;
+  readonly nodeW: number;
+  readonly rowH: number;
+  readonly left: number;
+}
+
+function rowPlan(count: number): RowPlan {
+  const rows = count > 6 ? 2 : 1;
+  const cols = Math.max(1, Math.ceil(count / rows));
+  const room = CLUSTER.w - LEFT_GUTTER - RIGHT_GUTTER;
+  const nodeW = Math.min(NODE_MAX_W, (room - GUTTER * (cols - 1)) / cols);
+  const used = nodeW * cols + GUTTER * (cols - 1);
+  const rowH = (CLUSTER.h - TOP_BAND - BOTTOM - ROW_GAP * (rows - 1)) / rows;
+  return { rows, cols, nodeW, rowH, left: CLUSTER.x + LEFT_GUTTER + (room - used) / 2 };
 }
 
 /**
  * Positions for every box of the diagram, computed from the topology alone:
- * nodes share the cluster's width (a D3 band scale), each node's pods form a
- * grid, and ingress proxy pods come first, as the talk draws them.
+ * nodes share the cluster's width (a D3 band scale; more than six nodes take
+ * two rows), each node has a header (name, address, pod range, node ports), a
+ * corridor where wires run and cards rest, and its pods in a grid below,
+ * ingress proxy pods first, as the talk draws them. Every font is as large as
+ * the projector wants (28 or more) where the box has room, and shrinks to fit
+ * where a big cluster leaves none.
  */
 export function layoutDiagram(topology: Topology, options: LayoutOptions): DiagramLayout {
-  const nodeScale = scaleBand<string>()
-    .domain(topology.nodes.map((n) => n.id))
-    .range([CLUSTER.x + 36, CLUSTER.x + CLUSTER.w - 30])
-    .paddingInner(topology.nodes.length > 3 ? 0.08 : 0.16);
-
-  const byService = new Map<string, Set<string>>();
-  for (const svc of topology.services)
-    byService.set(svc.id, new Set(endpointsOf(topology, svc).map((p) => p.id)));
+  const plan = rowPlan(topology.nodes.length);
+  const cols = scaleBand<number>()
+    .domain(Array.from({ length: plan.cols }, (_, i) => i))
+    .range([plan.left, plan.left + plan.nodeW * plan.cols + GUTTER * (plan.cols - 1)])
+    .paddingInner(GUTTER / (plan.nodeW + GUTTER));
+  const { pods: roles, services: svcRoles } = rolesOf(topology);
 
   const portServices = options.nodePortServices
     .map((id) => findService(topology, id))
     .filter((s): s is Service => s !== undefined && s.nodePort !== undefined);
 
+  // One size for every node's header, so the nodes read alike: what the longest line allows.
+  const w = plan.nodeW;
+  const inner = w - 36;
+  const longest = (lines: string[]) => lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const nameFont = fit(32, inner, longest(topology.nodes.map((n) => `${n.name}:`)));
+  // The talk's words ("IP: …", "Pod range: …"), or on a narrow node the bare addresses, larger.
+  const lineWords = (bare: boolean) =>
+    topology.nodes.flatMap((n) =>
+      bare ? [n.ip, n.podCidr.text] : [`IP: ${n.ip}`, `Pod range: ${n.podCidr.text}`],
+    );
+  const bare = fit(FONT, inner, longest(lineWords(false))) < 18;
+  const textFont = fit(FONT, inner, longest(lineWords(bare)));
+  const labelsOf = portServices.map((s) => `:${s.nodePort}`);
+  // The node ports sit in one row: beside the name when there is room, else at the node's top,
+  // above the name, so a wire comes down into any port from above and crosses no words. With many
+  // Services on a narrow node the row's words shrink to fit.
+  const rowRoom = w - 20;
+  const rowChars = labelsOf.reduce((sum, l) => sum + textWidth(l, 1) * 1.08 + 0.7, 0);
+  const rowGaps = 8 * Math.max(0, labelsOf.length - 1);
+  const portFont = Math.min(FONT, textFont, (rowRoom - rowGaps) / Math.max(1, rowChars));
+  const pillW = (label: string) => textWidth(label, portFont) * 1.08 + portFont * 0.7;
+  const pills = labelsOf.map(pillW);
+  const pillsW = pills.reduce((a, b) => a + b, 0) + rowGaps;
+  const nameW = longest(topology.nodes.map((n) => `${n.name}:`));
+  const pillH = portFont + 14;
+  const pillsBeside = 20 + textWidth(nameW, nameFont) * 1.1 + 16 + pillsW + 10 <= w;
+  const pillPlaces: { dx: number; dy: number }[] = [];
+  let dx = pillsBeside ? w - 10 - pillsW : 10;
+  for (const pw of pills) {
+    pillPlaces.push({ dx, dy: 10 });
+    dx += pw + 8;
+  }
+  const pillsBlock = !pillsBeside && pills.length > 0 ? 10 + pillH : 0;
+  const line = textFont * 1.36;
+  const nameBase = pillsBlock + 12 + nameFont;
+  const ipBase = nameBase + line;
+  const rangeBase = ipBase + line;
+  const headerH = rangeBase + textFont * 0.35 + 8;
+  const corridorH = Math.min(180, Math.max(110, plan.rowH * 0.26));
+
   const nodes: NodeLayout[] = [];
   const pods: PodLayout[] = [];
-  for (const node of topology.nodes) {
-    const x = nodeScale(node.id) ?? CLUSTER.x;
-    const w = nodeScale.bandwidth();
-    const box: Box = { x, y: NODE_TOP, w, h: NODE_BOTTOM - NODE_TOP };
-    const corridor: Box = { x: x + 8, y: NODE_TOP + HEADER_H, w: w - 16, h: CORRIDOR_H };
+  topology.nodes.forEach((node, i) => {
+    const row = Math.floor(i / plan.cols);
+    const x = cols(i % plan.cols) ?? plan.left;
+    const y = CLUSTER.y + TOP_BAND + row * (plan.rowH + ROW_GAP);
+    const box: Box = { x, y, w, h: plan.rowH };
+    const corridor: Box = { x: x + 8, y: y + headerH + 4, w: w - 16, h: corridorH };
     const gate: Point = { x, y: corridor.y + corridor.h / 2 };
-    const ports = portServices.map((svc, i) => {
-      const label = `:${svc.nodePort}`;
-      const pw = 98;
-      return {
-        service: svc.id,
-        label,
-        role: (svc.id === 'svc-a' ? 'a' : svc.id === 'svc-b' ? 'b' : 'other') as PodRole,
-        box: { x: x + w - (pw + 10) * (portServices.length - i), y: NODE_TOP + 14, w: pw, h: 36 },
-      };
-    });
-    nodes.push({ id: node.id, box, gate, corridor, ports });
+    const ports = portServices.map((svc, k): NodePortTag => ({
+      service: svc.id,
+      label: labelsOf[k] ?? '',
+      role: svcRoles.get(svc.id) ?? 'other',
+      fontSize: portFont,
+      box: {
+        x: x + (pillPlaces[k]?.dx ?? 0),
+        y: y + (pillPlaces[k]?.dy ?? 0),
+        w: pills[k] ?? 0,
+        h: pillH,
+      },
+    }));
+    const labels = {
+      name: { x: x + 20, y: y + nameBase, fontSize: nameFont },
+      ip: { x: x + 20, y: y + ipBase, fontSize: textFont, text: bare ? node.ip : `IP: ${node.ip}` },
+      range: {
+        x: x + 20,
+        y: y + rangeBase,
+        fontSize: textFont,
+        text: bare ? node.podCidr.text : `Pod range: ${node.podCidr.text}`,
+      },
+    };
+    nodes.push({ id: node.id, box, gate, corridor, ports, labels });
 
     const here = topology.pods.filter((p) => p.node === node.id);
-    const roles = new Map(here.map((p) => [p.id, roleOf(topology, p, byService)]));
     here.sort(
       (a, b) => Number(roles.get(b.id) === 'ingress') - Number(roles.get(a.id) === 'ingress'),
     );
     const area: Box = {
-      x: x + 6,
-      y: corridor.y + corridor.h + 14,
-      w: w - 12,
-      h: box.y + box.h - (corridor.y + corridor.h + 14) - 20,
+      x: x + 14,
+      y: corridor.y + corridor.h + 12,
+      w: w - 28,
+      h: y + plan.rowH - (corridor.y + corridor.h + 12) - 16,
     };
     const grid = podGrid(area, here.length);
     const rowWidth = grid.cols * grid.w + (grid.cols - 1) * grid.gap;
     const gridHeight = grid.rows * grid.h + (grid.rows - 1) * grid.gap;
     const top = area.y + Math.max(0, (area.h - gridHeight) / 2.4);
-    here.forEach((pod, i) => {
-      const col = i % grid.cols;
-      const row = Math.floor(i / grid.cols);
+    // The name is bold (about 10% wider); the address or a share (slide 39) goes under it.
+    const widest = Math.max(
+      1,
+      ...here.map((p) => Math.max(textWidth(podName(p), 1.1), textWidth(p.ip, 1))),
+    );
+    const fontSize = Math.min(34, (grid.w - 16) / widest, (grid.h - 12) / 2.7);
+    here.forEach((pod, k) => {
+      const col = k % grid.cols;
+      const r = Math.floor(k / grid.cols);
       pods.push({
         id: pod.id,
         node: node.id,
         role: roles.get(pod.id) ?? 'other',
         box: {
           x: area.x + (area.w - rowWidth) / 2 + col * (grid.w + grid.gap),
-          y: top + row * (grid.h + grid.gap),
+          y: top + r * (grid.h + grid.gap),
           w: grid.w,
           h: grid.h,
         },
-        fontSize: Math.max(15, Math.min(28, grid.h / 4.2, grid.w / 6.4)),
+        fontSize,
       });
     });
-  }
+  });
 
+  const policyTag = policyTagBox();
+  const legend = LEGEND_AREA;
   return {
     cluster: CLUSTER,
-    client: { x: 36, y: 560, w: 230, h: 118 },
-    lb: { x: 352, y: 560, w: 200, h: 118 },
+    clusterLabel: { x: CLUSTER.x + 26, y: CLUSTER.y + 46, fontSize: 32 },
+    client: CLIENT,
+    lb: LB,
     nodes,
     pods,
+    policyTag,
+    legend,
+    channels: channelsOf(nodes, plan),
   };
+}
+
+/** One line of the legend: a Service's colour and its name (with its node port from slide 24 on). */
+export interface LegendEntry {
+  readonly role: PodRole;
+  readonly text: string;
+}
+
+/** The legend's lines: each Service whose pods are drawn, in the topology's order, then the ingress proxies. */
+export function legendEntries(
+  topology: Topology,
+  roles: ReadonlySet<PodRole>,
+  ports: boolean,
+): LegendEntry[] {
+  const byService = serviceRoles(topology);
+  const entries: LegendEntry[] = [];
+  for (const svc of topology.services) {
+    const role = byService.get(svc.id);
+    if (!role || role === 'ingress' || role === 'other' || !roles.has(role)) continue;
+    entries.push({
+      role,
+      text: `${svc.name}${ports && svc.nodePort ? ` (:${svc.nodePort})` : ''}`,
+    });
+  }
+  if (roles.has('ingress')) entries.push({ role: 'ingress', text: 'Ingress proxy' });
+  return entries;
+}
+
+/** Where the legend's lines go in the layout's legend area: 28-unit words, smaller only for many Services. */
+export function legendRows(
+  legend: Box,
+  entries: readonly LegendEntry[],
+): { x: number; y: number; step: number; fontSize: number } {
+  const step = Math.min(42, legend.h / Math.max(1, entries.length));
+  const widest = entries.reduce((a, e) => (e.text.length > a.length ? e.text : a), '');
+  const fontSize = Math.min(FONT, step * 0.7, (legend.w - 44) / Math.max(1, textWidth(widest, 1)));
+  return { x: legend.x, y: legend.y, step, fontSize };
+}
+
+/** The legend's area: under the policy, down to the stage's foot. */
+export const LEGEND_AREA: Box = (() => {
+  const tag = policyTagBox();
+  const y = tag.y + tag.h + 16;
+  return { x: CLIENT.x, y, w: LB.x + LB.w - CLIENT.x, h: 900 - y - 8 };
+})();
+
+/** The widest the policy line gets ("externalTrafficPolicy = Cluster"), in the talk's words. */
+function policyTagBox(): Box {
+  const w = textWidth('externalTrafficPolicy = Cluster', POLICY_FONT) * 1.06 + 28;
+  return { x: CLIENT.x, y: CLIENT.y + CLIENT.h + 18, w, h: POLICY_FONT + 20 };
+}
+
+/**
+ * The lanes: beside the client and the load balancer, the cluster's top band,
+ * the gaps between node columns and rows, and the band under the last row.
+ */
+function channelsOf(nodes: readonly NodeLayout[], plan: RowPlan): Channels {
+  const xs = new Set<number>([
+    (CLIENT.x + CLIENT.w + LB.x) / 2,
+    (LB.x + LB.w + CLUSTER.x) / 2,
+    (CLUSTER.x + (plan.left ?? CLUSTER.x)) / 2,
+  ]);
+  const ys = new Set<number>([CLUSTER.y + TOP_BAND - 22]);
+  for (const n of nodes) {
+    const right = nodes.find((m) => m.box.y === n.box.y && m.box.x > n.box.x + n.box.w);
+    xs.add(right ? (n.box.x + n.box.w + right.box.x) / 2 : n.box.x + n.box.w + RIGHT_GUTTER / 2);
+    ys.add(n.box.y - 22);
+    ys.add(n.box.y + n.box.h + Math.min(BOTTOM, ROW_GAP) / 2);
+  }
+  return { xs: [...xs].sort((a, b) => a - b), ys: [...ys].sort((a, b) => a - b) };
 }
