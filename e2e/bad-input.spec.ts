@@ -5,7 +5,9 @@ test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
 
 /** The packet card's Src and Dst lines. */
 const card = async (page: Page, scope = '.deck-main') =>
-  (await page.locator(scope).getByTestId('packet').locator('text').allTextContents()).slice(0, 2);
+  (await page.locator(scope).getByTestId('packet').locator('text').allTextContents()).filter((t) =>
+    /^(Src|Dst): /.test(t),
+  );
 
 /** A presenter window and an audience window, as one browser on a laptop with a second screen. */
 async function twoWindows(page: Page, hash: string) {
