@@ -272,3 +272,23 @@ const pathLine = line<Point>()
 
 /** The SVG path of a hop's wire. */
 export const hopPath = (points: readonly Point[]): string => pathLine(points as Point[]) ?? '';
+
+/**
+ * The route between any two devices, outside a trace (slide 39's arrows from
+ * the client to each node): the same lanes and doors as a forward hop's wire.
+ */
+export function wirePoints(layout: DiagramLayout, from: string, to: string): Point[] {
+  const end = { ip: null, port: null, host: '', portName: null };
+  const hop: Hop = {
+    index: 0,
+    direction: 'forward',
+    from,
+    to,
+    via: undefined,
+    packet: { src: end, dst: end, protocol: 'tcp' },
+    rewrites: [],
+    connection: 1,
+    kind: 'pass',
+  };
+  return hopPoints(layout, hop);
+}
