@@ -1,4 +1,5 @@
 import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
+import { shallow } from 'zustand/shallow';
 import { TALK_SCENES, type Scene, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import {
@@ -24,15 +25,6 @@ const useInBrowser = () =>
     () => true,
     () => false,
   );
-
-const same = (a: DiagramProps, b: DiagramProps) =>
-  a.scene === b.scene &&
-  a.trace === b.trace &&
-  a.policy === b.policy &&
-  a.view === b.view &&
-  a.returnHop === b.returnHop &&
-  a.caption === b.caption &&
-  a.shown === b.shown;
 
 /**
  * The current step: a diagram, or the talk's words. The diagram stays mounted
@@ -66,7 +58,7 @@ export function SlideView() {
   );
   const wanted =
     current ?? (ahead ? { ...talkProps(ahead, view), shown: false } : { ...kept, shown: false });
-  if (!same(wanted, kept)) setKept(wanted);
+  if (!shallow(wanted, kept)) setKept(wanted);
   const inBrowser = useInBrowser();
 
   return (
