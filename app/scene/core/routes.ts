@@ -1,5 +1,5 @@
 import { line, curveBasis } from 'd3-shape';
-import type { Hop } from '../../model';
+import type { DeviceId, Hop } from '../../model';
 import { center, type Box, type Point } from './geometry';
 import type { DiagramLayout, NodeLayout, PodLayout } from './layout';
 import { orthogonalRoute, type Door } from './router';
@@ -277,7 +277,7 @@ export const hopPath = (points: readonly Point[]): string => pathLine(points as 
  * The route between any two devices, outside a trace (slide 39's arrows from
  * the client to each node): the same lanes and doors as a forward hop's wire.
  */
-export function wirePoints(layout: DiagramLayout, from: string, to: string): Point[] {
+export function wirePoints(layout: DiagramLayout, from: DeviceId, to: DeviceId): Point[] {
   const end = { ip: null, port: null, host: '', portName: null };
   const hop: Hop = {
     index: 0,
