@@ -5,6 +5,7 @@ import { Deck } from './ui/Deck';
 import { initialTheme } from './ui/usePreferences';
 
 const TracePage = lazy(() => import('./explore/TracePage').then((m) => ({ default: m.TracePage })));
+const SceneLab = lazy(() => import('./explore/SceneLab').then((m) => ({ default: m.SceneLab })));
 const PresenterView = lazy(() =>
   import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
 );
@@ -12,12 +13,12 @@ const PrintView = lazy(() =>
   import('./presenter/PrintView').then((m) => ({ default: m.PrintView })),
 );
 
-export type View = 'deck' | 'presenter' | 'print' | 'table';
+export type View = 'deck' | 'presenter' | 'print' | 'table' | 'scene';
 
 /** The view the query string asks for (`?view=presenter`, `print`, `table`); the deck otherwise. */
 export function viewOf(search: string): View {
   const v = new URLSearchParams(search).get('view');
-  return v === 'presenter' || v === 'print' || v === 'table' ? v : 'deck';
+  return v === 'presenter' || v === 'print' || v === 'table' || v === 'scene' ? v : 'deck';
 }
 
 /** Picks the view and gives it a store. `resumed` says the deck reopened where this browser left it. */
@@ -44,6 +45,8 @@ export function App({ resumed = null }: { resumed?: number | null }) {
     <Suspense fallback={null}>
       {view === 'table' ? (
         <TracePage />
+      ) : view === 'scene' ? (
+        <SceneLab />
       ) : (
         <StoreProvider store={store}>
           {view === 'presenter' ? <PresenterView /> : <PrintView />}

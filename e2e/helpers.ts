@@ -32,9 +32,9 @@ export async function stageTexts(page: Page): Promise<string[]> {
   );
 }
 
-/** The packet card's lines (without the "◀ new" marks beside changed fields). */
+/** The packet card's lines. */
 export async function packetLines(page: Page): Promise<string[]> {
-  return page.getByTestId('packet').locator('text:not(.changed-mark)').allTextContents();
+  return page.getByTestId('packet').locator('text').allTextContents();
 }
 
 /** Waits until the URL hash says we are on `slide` (and `step`). */

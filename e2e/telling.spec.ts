@@ -24,7 +24,7 @@ async function film(page: Page, key: string, ms: number): Promise<Sample[]> {
           const badge = document.querySelector('.diagram-layer:not([data-hidden]) .rewrite-badge');
           if (card) {
             const box = card.getBoundingClientRect();
-            const lines = Array.from(card.querySelectorAll('text:not(.changed-mark)'))
+            const lines = Array.from(card.querySelectorAll('text'))
               .map((el) => el.textContent)
               .join(' | ');
             seen.push({
@@ -128,7 +128,7 @@ test.describe('each hop told in order', () => {
       .poll(() => packetLines(page))
       .toEqual(['Src: 1.2.3.4:51234', 'Dst: 10.240.0.1:30093']);
     const stage = page.locator('.diagram-layer:not([data-hidden])');
-    await expect(stage.locator('.changed-mark')).toHaveCount(0);
+    await expect(stage.locator('.changed-bar')).toHaveCount(0);
     await expect(stage.getByText('? Failure')).toBeVisible();
     await snap(page, 'telling-30-local-drop');
   });

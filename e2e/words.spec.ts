@@ -8,7 +8,7 @@ import { packetLines, snap, watchErrors } from './helpers';
 test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
 
 const caption = (page: Page) => page.locator('.live-region');
-const changedMarks = (page: Page) => page.getByTestId('packet').locator('.changed-mark');
+const changedMarks = (page: Page) => page.getByTestId('packet').locator('.changed-bar');
 
 test.describe('a dropped packet is shown as it arrived', () => {
   for (const link of ['#/37?addr=ip', '#/30?etp=Local&addr=ip']) {

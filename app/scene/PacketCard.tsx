@@ -20,7 +20,8 @@ interface Props {
  * The packet as the talk draws it: a card with "Src: … / Dst: …". It flies
  * the plan's keyframes (framer-motion); it shows the headers it arrived with
  * until the device rewrites it (`plan.flipAt`), then the new ones, the changed
- * fields lit up and marked "◀ new" so the change does not rest on colour alone.
+ * fields lit up, with a change bar beside them so the change does not rest on
+ * colour alone.
  */
 export function PacketCard({ face, before, plan, reply, dropped }: Props) {
   // The key of the plan whose fields have flipped: a new plan starts unflipped.
@@ -71,7 +72,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
               />
             )}
             <text
-              x={16}
+              x={20}
               y={9 + (i + 1) * CARD_LINE - 8}
               fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
               className={i < 2 ? 'packet-field' : 'packet-header'}
@@ -79,16 +80,16 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
               {line}
             </text>
             {lit && (
-              <text
-                x={size.w - 14}
-                y={9 + (i + 1) * CARD_LINE - 8}
-                textAnchor="end"
-                fontSize={22}
-                className="changed-mark"
-                aria-hidden="true"
-              >
-                ◀ new
-              </text>
+              // A change bar beside the field: the change does not rest on colour alone.
+              <rect
+                className="changed-bar"
+                x={8}
+                y={10 + i * CARD_LINE}
+                width={7}
+                height={CARD_LINE - 2}
+                rx={2}
+                fill="var(--ink)"
+              />
             )}
           </g>
         );

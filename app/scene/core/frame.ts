@@ -10,12 +10,13 @@ import {
   cardRest,
   cardSize,
   clearOf,
+  clearSpot,
   dockAt,
   flightPoints,
   type BadgePlace,
   type CardSize,
 } from './placement';
-import { hopPath, hopPoints } from './routes';
+import { anchor, hopPath, hopPoints } from './routes';
 
 /** Which hop is on screen: a forward hop, or a hop of the reply. */
 export interface HopRef {
@@ -85,7 +86,7 @@ export function faceOf(hop: Hop, before: Hop | undefined, options: FrameOptions)
   const { lines, changed } = cardWords(hop, before, options.view, {
     headers: !options.srcDstOnly,
   });
-  return { lines, changed, size: cardSize(lines, changed.includes(true)) };
+  return { lines, changed, size: cardSize(lines) };
 }
 
 /** The frame of one step: the hop `ref` of `trace`, laid out on `layout`. */
@@ -122,13 +123,26 @@ export function frameOf(
       }
     : null;
   const badgeBox = badge ? badgeLayout(badge).box : null;
-  const dock = dockAt(layout, hop, face.size, badgeBox);
   // Where the packet stopped: the end of the wire it arrived on.
   const arrivedWire = stops && before && before.to !== null ? hopPoints(layout, before) : [];
-  const stop = stops ? (arrivedWire[arrivedWire.length - 1] ?? dock) : null;
+  const stop: Point | null = stops
+    ? (arrivedWire[arrivedWire.length - 1] ?? anchor(layout, hop.from, 'from', hop))
+    : null;
+  // Beside the device, clear of every label and of the badge.
+  const start = wire[0] ?? stop ?? anchor(layout, hop.from, 'from', hop);
+  const docked = dockAt(layout, hop, face.size, badgeBox);
+  const dock = docked && clearSpot(layout, docked, start, face.size, badgeBox);
+  const end = flight[flight.length - 1] ?? start;
   const rest = stops
     ? (dock ?? { x: 16, y: 16 })
-    : clearOf(cardRest(layout, hop, face.size), face.size, badgeBox, layout);
+    : clearSpot(
+        layout,
+        clearOf(cardRest(layout, hop, face.size), face.size, badgeBox, layout),
+        end,
+        face.size,
+        badgeBox,
+        wire,
+      );
   const stopLabel = stops ? badgeAnchor(layout, hop) : null;
   return {
     hop,

@@ -48,15 +48,11 @@ export interface CardSize {
 export const CARD_FONT = 30;
 export const CARD_LINE = 38;
 
-/** Room for the "◀ new" mark beside a changed field. */
-export const CHANGED_MARK_W = 84;
-
-/** The size of a packet card for its lines; `marked`: some field carries the "◀ new" mark. */
-export function cardSize(lines: readonly string[], marked = false): CardSize {
+/** The size of a packet card for its lines (with room on the left for a change bar). */
+export function cardSize(lines: readonly string[]): CardSize {
   const w =
     Math.max(220, ...lines.map((l, i) => textWidth(l, i < 2 ? CARD_FONT : CARD_FONT - 3) * 1.08)) +
-    32 +
-    (marked ? CHANGED_MARK_W : 0);
+    36;
   return { w, h: lines.length * CARD_LINE + 18 };
 }
 
@@ -240,4 +236,147 @@ export function dockAt(
   if (pod && home)
     at = { x: inCluster(pod.box.x + pod.box.w / 2 - size.w / 2), y: belowBadge(home.corridor) };
   return at && clearOf(at, size, badge, layout);
+}
+
+/** The title block at the stage's top left (the mode's name and its example). */
+const TITLE: Box = { x: 0, y: 0, w: 590, h: 120 };
+
+/**
+ * Every box on the stage a resting card must not cover: the title, the
+ * cluster's label, each node's name, address and pod range, the node ports,
+ * the pods, the client, the load balancer, the policy tag and the legend.
+ */
+export function labelBoxes(layout: DiagramLayout): Box[] {
+  const boxes: Box[] = [TITLE, layout.client, layout.lb, layout.policyTag, layout.legend];
+  const cl = layout.clusterLabel;
+  boxes.push({
+    x: cl.x,
+    y: cl.y - cl.fontSize,
+    w: textWidth('Cluster: 10.0.0.0/16', cl.fontSize) * 1.15,
+    h: cl.fontSize * 1.3,
+  });
+  for (const n of layout.nodes) {
+    const r = n.labels.range;
+    const top = Math.min(n.box.y, n.labels.name.y - n.labels.name.fontSize);
+    boxes.push({ x: n.box.x, y: top, w: n.box.w, h: r.y + r.fontSize * 0.35 - top });
+    for (const p of n.ports) boxes.push(p.box);
+  }
+  for (const p of layout.pods) boxes.push(p.box);
+  return boxes;
+}
+
+/** Thin boxes along a wire's straight stretches (its control points), for what a card would cover. */
+function wireBoxes(points: readonly Point[]): Box[] {
+  const out: Box[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    out.push({
+      x: Math.min(a.x, b.x) - 5,
+      y: Math.min(a.y, b.y) - 5,
+      w: Math.abs(a.x - b.x) + 10,
+      h: Math.abs(a.y - b.y) + 10,
+    });
+  }
+  return out;
+}
+
+const overlapArea = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+
+/**
+ * A place for the card near `near` (a point on the wire it is about) where it
+ * covers no label and no badge: `preferred` when that is clear, else the
+ * clear spot closest to `near` among the node corridors, the lanes between
+ * rows of nodes and the free column left of the cluster. Where nothing is
+ * wholly clear (a crowded cluster), the spot that covers least.
+ */
+export function clearSpot(
+  layout: DiagramLayout,
+  preferred: Point,
+  near: Point,
+  size: CardSize,
+  badge: Box | null,
+  wire: readonly Point[] = [],
+): Point {
+  const obstacles = labelBoxes(layout);
+  if (badge) obstacles.push(badge);
+  // The wire of the hop itself: better seen whole, so covering it costs a little (not a label's price).
+  const strokes = wireBoxes(wire);
+  const c = layout.cluster;
+  const covered = (p: Point) => {
+    const card = { x: p.x, y: p.y, w: size.w, h: size.h };
+    let sum = 0;
+    for (const o of obstacles) sum += overlapArea(card, o);
+    let onWire = 0;
+    for (const o of strokes) onWire += overlapArea(card, o);
+    // Lying across a node's border reads as belonging to neither node.
+    let across = 0;
+    for (const n of layout.nodes) {
+      const a = overlapArea(card, n.box);
+      if (a > 0 && a < size.w * size.h) across += Math.min(a, size.w * size.h - a);
+    }
+    return sum + onWire / 40 + across / 20;
+  };
+  const labelsCovered = (p: Point) => {
+    const card = { x: p.x, y: p.y, w: size.w, h: size.h };
+    return obstacles.some((o) => overlapArea(card, o) > 0);
+  };
+  const wireCovered = (p: Point) => {
+    const card = { x: p.x, y: p.y, w: size.w, h: size.h };
+    let on = 0;
+    let all = 0;
+    for (const o of strokes) {
+      on += overlapArea(card, o);
+      all += o.w * o.h;
+    }
+    return all === 0 ? 0 : on / all;
+  };
+  const onStage = (p: Point) => p.x >= 4 && p.y >= 4 && p.x + size.w <= 1596 && p.y + size.h <= 896;
+  // Wholly inside the cluster or wholly outside it: never lying across its border.
+  const oneSide = (p: Point) =>
+    p.x + size.w <= c.x - 4 ||
+    (p.x >= c.x + 4 &&
+      p.x + size.w <= c.x + c.w - 4 &&
+      p.y >= c.y + 4 &&
+      p.y + size.h <= c.y + c.h - 4);
+  // Where it was meant to rest is kept while it covers no label and leaves most of its wire in view.
+  if (
+    onStage(preferred) &&
+    oneSide(preferred) &&
+    !labelsCovered(preferred) &&
+    wireCovered(preferred) <= 0.6
+  )
+    return preferred;
+
+  const candidates: Point[] = [preferred];
+  const slide = (x0: number, x1: number, y: number, step = 16) => {
+    for (let x = x0; x <= x1; x += step) candidates.push({ x, y });
+  };
+  for (const n of layout.nodes) {
+    const k = n.corridor;
+    for (const y of [k.y + (k.h - size.h) / 2, belowBadge(k), k.y + k.h - size.h])
+      slide(
+        Math.max(c.x + 8, n.box.x - size.w / 2),
+        Math.min(c.x + c.w - size.w - 8, n.box.x + n.box.w),
+        y,
+      );
+  }
+  for (const y of layout.channels.ys) slide(c.x + 8, c.x + c.w - size.w - 8, y - size.h / 2, 24);
+  for (let y = 8; y + size.h <= 892; y += 16) slide(8, c.x - size.w - 8, y, 24);
+
+  let best = preferred;
+  let bestScore = Infinity;
+  const cx = size.w / 2;
+  const cy = size.h / 2;
+  for (const p of candidates) {
+    if (!onStage(p) || !oneSide(p)) continue;
+    const score = covered(p) * 50 + Math.hypot(p.x + cx - near.x, p.y + cy - near.y);
+    if (score < bestScore) {
+      bestScore = score;
+      best = p;
+    }
+  }
+  return best;
 }
