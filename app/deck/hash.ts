@@ -7,7 +7,8 @@ export interface Location {
   readonly step: number;
   /**
    * The presenter's externalTrafficPolicy override (`etp=` in the hash), or null
-   * for the talk's own policy. Never equal to the talk's policy on that step.
+   * for the talk's own policy. The store keeps one only where it differs from
+   * the talk's policy on that step (see normalizeLocation).
    */
   readonly policyOverride: ExternalTrafficPolicy | null;
   readonly addressView: AddressView;

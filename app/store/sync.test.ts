@@ -216,7 +216,7 @@ describe('presenter and audience windows', () => {
       connectSync(a, bus(), 'a');
       connectSync(b, bus(), 'b');
       const stranger = bus();
-      for (const stamp of [1e308, Number.MAX_SAFE_INTEGER, Date.now() + 24 * 3600_000])
+      for (const stamp of [1e308, Number.MAX_SAFE_INTEGER, Date.now() + 7 * 24 * 3600_000])
         stranger.post({ kind: 'state', from: 'zzzz', stamp, shared: shared(40) });
       expect(a.getState().slide).toBe(26);
       expect(b.getState().slide).toBe(26);
@@ -245,6 +245,26 @@ describe('presenter and audience windows', () => {
       expect(b.getState().slide).toBe(28);
       press(b, 'next');
       expect(reloaded.getState().slide).toBe(29);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the system clock set back an hour mid-talk does not stop the windows', () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    try {
+      const bus = memoryBus();
+      const a = at(26);
+      const b = at(26);
+      connectSync(a, bus(), 'a');
+      connectSync(b, bus(), 'b');
+      a.getState().next();
+      expect(b.getState().slide).toBe(27);
+      vi.setSystemTime(Date.now() - 3600_000);
+      b.getState().next();
+      expect(a.getState().slide).toBe(28);
+      a.getState().next();
+      expect(b.getState().slide).toBe(29);
     } finally {
       vi.useRealTimers();
     }

@@ -78,14 +78,15 @@ export function readSyncMessage(raw: unknown): SyncMessage | null {
 }
 
 /**
- * How far ahead of this window's clock a stamp may be. Windows of one browser
- * share the clock, and a window stamps a change with the time (or one past
- * the newest stamp it has seen), so a stamp far in the future is a
- * stranger's: taken on, it would make every later honest change look stale.
- * Bounded by the clock, not by a fixed number, so no stamp can wedge the
- * windows for good: the clock overtakes any stamp this lets in.
+ * How far ahead of this window's clock a stamp may be. A window stamps a
+ * change with the time, or one past the newest stamp it has seen; windows of
+ * one browser share the clock, so an honest stamp is never far ahead of it.
+ * The bound moves with the clock rather than being one fixed number: a stamp
+ * taken at the bound still leaves room below the safe integers for every
+ * later change, and the clock catches up with it. A day, so that the system
+ * clock set back during a talk (by less than that) does not stop the windows.
  */
-export const MAX_STAMP_AHEAD_MS = 60_000;
+export const MAX_STAMP_AHEAD_MS = 24 * 3600_000;
 /**
  * A stamp just past that limit is held until the clock reaches it rather than
  * dropped: it is an honest window a change or two ahead of a stranger's
@@ -137,7 +138,7 @@ export function connectSync(
     if (applying || shallow(now, last)) return;
     last = now;
     waitingToCatchUp = false;
-    // Never below the time, so a stamp a stranger pushed ahead is overtaken within a minute.
+    // Never below the time: the clock keeps stamps in step across windows and reloads.
     stamp = Math.max(stamp + 1, clock());
     transport.post({ kind: 'state', from: id, stamp, shared: now });
   });
