@@ -1,4 +1,3 @@
-import { useReducedMotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import type { ExternalTrafficPolicy } from '../model';
 import type { Box } from './core/geometry';
@@ -18,11 +17,11 @@ interface Props {
  * "externalTrafficPolicy = Local", in the talk's words, under the client and
  * the load balancer, whenever the mode has a policy. When the policy flips
  * while it is on the stage (E), the tag is marked for a moment: the highlight
- * colour and a thick border, fading out; with reduced motion the mark simply
- * shows and goes.
+ * colour and a thick border, on and then off, with no fade (so the same with
+ * reduced motion). An SVG <animate> would not do: it counts from the page's
+ * start, so a fade begun on a flip has long ended.
  */
 export function PolicyTag({ box, policy }: Props) {
-  const reduce = useReducedMotionConfig() === true;
   const [shown, setShown] = useState(policy);
   const [flips, setFlips] = useState(0);
   const [marked, setMarked] = useState(false);
@@ -52,7 +51,7 @@ export function PolicyTag({ box, policy }: Props) {
         strokeWidth={2}
       />
       {marked && (
-        // Keyed by the flip, so a second flip restarts the fade.
+        // Keyed by the flip, so a second flip marks it anew.
         <rect
           key={flips}
           x={x - 3}
@@ -63,17 +62,7 @@ export function PolicyTag({ box, policy }: Props) {
           fill="var(--changed)"
           stroke="var(--ink)"
           strokeWidth={5}
-        >
-          {!reduce && (
-            <animate
-              attributeName="opacity"
-              values="1;1;0"
-              keyTimes="0;0.6;1"
-              dur={`${FLASH_MS}ms`}
-              fill="freeze"
-            />
-          )}
-        </rect>
+        />
       )}
       <text
         x={x + 14}
