@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SLIDES, topologyOf, traceFor } from '../../deck';
-import type { AddressView, Trace } from '../../model';
+import { trace, type AddressView, type Trace } from '../../model';
 import type { FlightPlan } from './flight';
 import { frameOf, type Frame, type HopRef } from './frame';
 import { overlaps, type Point } from './geometry';
 import { layoutDiagram, type DiagramLayout } from './layout';
+import { labelBoxes } from './placement';
+import { bigSpecArb, bigTopology } from './test-topologies';
 import { arrivalOf, tell, type Shown } from './telling';
 
 /** Where the plan has the card (its top-left) `t` seconds in. */
@@ -204,5 +207,50 @@ describe('how the card gets to a step', () => {
     expect(told?.plan.duration).toBe(0);
     expect(told?.before).toBeNull();
     expect(cardAt(told!.plan, 0)).toEqual(f1.rest);
+  });
+});
+
+describe('any cluster', () => {
+  const modes = ['1', '2', '3a', '3b', '3c', '3d', '4a', '4b', '4c.1', '4c.2', '4c.3'] as const;
+
+  it('rests and docks the card on the stage, on one side of the cluster’s border, covering no label and no badge', () => {
+    fc.assert(
+      fc.property(bigSpecArb, fc.constantFrom(...modes), (spec, mode) => {
+        const topology = bigTopology(spec);
+        const t = trace({ topology, service: 'svc-0', mode, seed: 7 });
+        if (!t.ok) return;
+        const layout = layoutDiagram(topology, {
+          nodePortServices: topology.services.map((s) => s.id),
+        });
+        // (Boxes that are themselves malformed are the layout's tests' business.)
+        const labels = labelBoxes(layout).filter((l) => l.w > 0 && l.h > 0);
+        const c = layout.cluster;
+        const refs: HopRef[] = [
+          ...t.value.forward.map((_, index) => ({ dir: 'forward' as const, index })),
+          ...t.value.back.map((_, index) => ({ dir: 'return' as const, index })),
+        ];
+        for (const ref of refs)
+          for (const view of ['talk', 'ip'] as const) {
+            const f = frameOf(layout, t.value, ref, { view });
+            if (!f) continue;
+            for (const at of [f.rest, f.dock]) {
+              if (!at) continue;
+              const card = { ...at, ...f.face.size };
+              const where = `${mode} ${ref.dir} ${ref.index} ${view}`;
+              expect(
+                labels.filter((l) => overlaps(card, l)),
+                where,
+              ).toEqual([]);
+              if (f.badgeBox) expect(overlaps(card, f.badgeBox), where).toBe(false);
+              expect(card.x >= 0 && card.y >= 0, where).toBe(true);
+              expect(card.x + card.w <= 1600 && card.y + card.h <= 900, where).toBe(true);
+              const outside = card.x + card.w <= c.x;
+              const inside = card.x >= c.x && card.x + card.w <= c.x + c.w;
+              expect(outside || inside, where).toBe(true);
+            }
+          }
+      }),
+      { seed: 9, numRuns: 150 },
+    );
   });
 });
