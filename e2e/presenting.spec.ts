@@ -238,7 +238,9 @@ test.describe('presenting comfort', () => {
     await page.goto('/#/48');
     await page.keyboard.press('ArrowRight');
     await expectAt(page, 49);
-    await page.waitForTimeout(500);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('inbound:last-position')))
+      .toMatch(/^#\/49(?!\d)/);
     await page.goto('/');
     await expectAt(page, 49);
     // News, not a problem: a status that goes by itself.
