@@ -1,8 +1,9 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
-import { dropNote, topologyOf } from '../deck';
+import { dropNote, PACKET_SERVICE, topologyOf } from '../deck';
 import {
+  backendServices,
   findMode,
   type AddressView,
   type ExternalTrafficPolicy,
@@ -13,14 +14,15 @@ import {
 import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import type { HopRef } from './core/frame';
-import { frameOf } from './core/frame';
+import { frameOf, wordsColumn } from './core/frame';
 import { layoutDiagram } from './core/layout';
-import { hopPath } from './core/routes';
+import { hopPath, wirePoints } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
 import { Defs } from './Defs';
 import { LoadBalancer, NodePorts } from './FrontDoor';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
+import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
@@ -85,7 +87,15 @@ export const Diagram = memo(function Diagram({
 }: DiagramProps) {
   const topology = given ?? topologyOf(scene.variant);
   const layout = useMemo(
-    () => layoutDiagram(topology, { nodePortServices: scene.nodePorts ? ['svc-a', 'svc-b'] : [] }),
+    () =>
+      layoutDiagram(topology, {
+        // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
+        nodePortServices: scene.nodePorts
+          ? backendServices(topology, PACKET_SERVICE)
+              .filter((svc) => svc.nodePort !== undefined)
+              .map((svc) => svc.id)
+          : [],
+      }),
     [topology, scene.nodePorts],
   );
   const reduce = useReducedMotionConfig() === true;
@@ -115,7 +125,8 @@ export const Diagram = memo(function Diagram({
   );
 
   const shares = useMemo(
-    () => (scene.shares && scene.mode ? shareLabels(topology, 'svc-a', scene.mode, policy) : null),
+    () =>
+      scene.shares && scene.mode ? shareLabels(topology, PACKET_SERVICE, scene.mode, policy) : null,
     [topology, scene.shares, scene.mode, policy],
   );
   const roles = useMemo(() => new Set(layout.pods.map((p) => p.role)), [layout]);
@@ -132,6 +143,8 @@ export const Diagram = memo(function Diagram({
   // Things that happen at the device wait for the card to get there (CSS animation delays).
   const flipDelay = plan ? { animationDelay: `${plan.flipAt}s` } : undefined;
   const drawKey = telling?.key ?? '';
+  const wordsTop = mode?.example ? 118 : 84;
+  const words = wordsColumn(layout, wordsTop, frame?.routes ?? []);
   return (
     <svg
       className="diagram"
@@ -151,7 +164,12 @@ export const Diagram = memo(function Diagram({
         </text>
       )}
       {(scene.hypothetical || caption || cardNote) && (
-        <foreignObject x={36} y={mode?.example ? 118 : 84} width={570} height={260}>
+        <foreignObject
+          x={words.x}
+          y={wordsTop}
+          width={words.w}
+          height={Math.max(150, layout.client.y - 16 - wordsTop)}
+        >
           {scene.hypothetical && (
             <p className="hypothetical">Hypothetical: nobody had built this in 2020</p>
           )}
@@ -191,8 +209,15 @@ export const Diagram = memo(function Diagram({
       </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
       {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
-        <Legend topology={topology} roles={roles} ports={scene.nodePorts === true} />
+        <Legend
+          topology={topology}
+          roles={roles}
+          ports={scene.nodePorts === true}
+          layout={layout}
+        />
       )}
+      {/* The audience sees the policy that routes the packet, and a live flip marks it. */}
+      {t?.policyApplies && <PolicyTag box={layout.policyTag} policy={policy} />}
       {frame && telling && plan && (
         <>
           {frame.trail.length > 0 && <Trail paths={frame.trail} reply={reply} />}
@@ -264,15 +289,13 @@ function ShareArrows({
   layout: ReturnType<typeof layoutDiagram>;
   labels: ReadonlyMap<string, string>;
 }) {
-  const from = { x: layout.client.x + layout.client.w, y: layout.client.y + layout.client.h / 2 };
   return (
     <g className="share-arrows">
       {layout.nodes.map((n) => {
         const label = labels.get(n.id);
         if (!label) return null;
-        const to = n.gate;
-        const midX = (from.x + to.x) / 2;
-        const d = `M ${from.x} ${from.y} C ${midX} ${from.y}, ${midX} ${to.y}, ${to.x} ${to.y}`;
+        // Routed like a wire: around the boxes it does not enter.
+        const d = hopPath(wirePoints(layout, 'client', `node:${n.id}`));
         return (
           <g key={n.id}>
             <path d={d} fill="none" stroke="var(--wire)" strokeWidth={4} markerEnd="url(#arrow)" />

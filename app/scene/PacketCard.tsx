@@ -76,6 +76,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
               y={9 + (i + 1) * CARD_LINE - 8}
               fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
               className={i < 2 ? 'packet-field' : 'packet-header'}
+              fill={lit ? 'var(--changed-ink)' : undefined}
             >
               {line}
             </text>

@@ -1,5 +1,5 @@
 import { cardWords, rewriteBadge } from '../../deck';
-import type { AddressView, Hop, Trace } from '../../model';
+import { isNode, type AddressView, type Hop, type Trace } from '../../model';
 import type { Box, Point } from './geometry';
 import type { DiagramLayout } from './layout';
 import {
@@ -56,6 +56,8 @@ export interface Frame {
   readonly flight: readonly Point[];
   /** SVG paths of the hops already taken on this trip. */
   readonly trail: readonly string[];
+  /** The wires on screen (the route so far and this hop's), as their points. */
+  readonly routes: readonly (readonly Point[])[];
   readonly badge: BadgePlace | null;
   readonly badgeBox: Box | null;
   /** Where the card waits while the device rewrites it (top-left), or null (the client). */
@@ -108,16 +110,21 @@ export function frameOf(
   const wire = stops ? [] : hopPoints(layout, hop);
   const flight = stops ? [] : flightPoints(layout, hop, wire);
   const trail: string[] = [];
+  const routes: Point[][] = [];
   for (let i = 0; i < ref.index; i++) {
     const h = list[i] as Hop;
-    if (h.to !== null) trail.push(hopPath(hopPoints(layout, h)));
+    if (h.to === null) continue;
+    const pts = hopPoints(layout, h);
+    trail.push(hopPath(pts));
+    routes.push(pts);
   }
+  if (wire.length > 0) routes.push(wire);
   const text = rewriteBadge(hop, { headers: !options.srcDstOnly });
   const badge: BadgePlace | null = text
     ? {
         at: badgeAnchor(layout, hop),
         text,
-        align: hop.from.startsWith('node:') ? 'left' : 'center',
+        align: isNode(hop.from) ? 'left' : 'center',
         within: badgeBounds(layout, hop),
         hang: badgeHangs(layout, hop),
       }
@@ -152,6 +159,7 @@ export function frameOf(
     wire,
     flight,
     trail,
+    routes,
     badge,
     badgeBox,
     dock,
@@ -159,4 +167,31 @@ export function frameOf(
     stop,
     stopLabel,
   };
+}
+
+/**
+ * Where the words under the slide's title go (the caption, a note): the
+ * column left of the cluster, narrowed to stay clear of any wire that climbs
+ * through it.
+ */
+export function wordsColumn(
+  layout: DiagramLayout,
+  top: number,
+  routes: readonly (readonly Point[])[],
+): { readonly x: number; readonly w: number } {
+  let left = 36;
+  let right = layout.cluster.x - 24;
+  const bottom = top + 260;
+  for (const pts of routes)
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1] as Point;
+      const b = pts[i] as Point;
+      if (Math.abs(a.x - b.x) > 1) continue; // only the wires that climb
+      if (Math.max(a.y, b.y) < top || Math.min(a.y, b.y) > bottom) continue;
+      if (a.x <= left || a.x >= right) continue;
+      // Keep the wider side of the wire.
+      if (a.x - left > right - a.x) right = a.x - 20;
+      else left = a.x + 20;
+    }
+  return { x: left, w: Math.max(0, right - left) };
 }

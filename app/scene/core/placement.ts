@@ -1,4 +1,4 @@
-import type { Hop } from '../../model';
+import { CLIENT, isInCluster, isLoadBalancer, type Hop } from '../../model';
 import { overlaps, textWidth, type Box, type Point } from './geometry';
 import type { DiagramLayout } from './layout';
 import { anchor, homeOf, hopPoints, nodeOf, podOf } from './routes';
@@ -10,7 +10,7 @@ import { anchor, homeOf, hopPoints, nodeOf, podOf } from './routes';
  * along the corridor's middle and leave a pod from its top.
  */
 export function badgeAnchor(layout: DiagramLayout, hop: Hop): Point {
-  if (hop.from.startsWith('lb:')) return { x: layout.lb.x + layout.lb.w / 2, y: layout.lb.y - 4 };
+  if (isLoadBalancer(hop.from)) return { x: layout.lb.x + layout.lb.w / 2, y: layout.lb.y - 4 };
   const pod = podOf(layout, hop.from);
   const home = homeOf(layout, pod);
   if (pod && home) return { x: pod.box.x + pod.box.w / 2, y: home.corridor.y + 4 };
@@ -32,7 +32,7 @@ export function badgeBounds(
   layout: DiagramLayout,
   hop: Hop,
 ): readonly [number, number] | undefined {
-  if (hop.from.startsWith('lb:')) return [8, layout.cluster.x - 12];
+  if (isLoadBalancer(hop.from)) return [8, layout.cluster.x - 12];
   const node = homeOf(layout, podOf(layout, hop.from)) ?? nodeOf(layout, hop.from);
   return node ? [node.box.x + 6, node.box.x + node.box.w - 6] : undefined;
 }
@@ -65,8 +65,8 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
   const points = hopPoints(layout, hop);
   const last = points[points.length - 1] as Point;
   const first = points[0] as Point;
-  const toInside = hop.to?.startsWith('node:') || hop.to?.startsWith('pod:');
-  const fromInside = hop.from.startsWith('node:') || hop.from.startsWith('pod:');
+  const toInside = isInCluster(hop.to);
+  const fromInside = isInCluster(hop.from);
   const c = layout.cluster;
   if (!hop.to) {
     // A drop: the card stays outside the node, level with where it stopped, so the ✕ shows.
@@ -134,8 +134,8 @@ export function clearOf(
  */
 function targetBox(layout: DiagramLayout, hop: Hop, end: Point): Box | undefined {
   if (!hop.to) return undefined;
-  if (hop.to === 'client') return layout.client;
-  if (hop.to.startsWith('lb:')) return layout.lb;
+  if (hop.to === CLIENT) return layout.client;
+  if (isLoadBalancer(hop.to)) return layout.lb;
   if (nodeOf(layout, hop.to)) return { x: end.x, y: end.y, w: 0, h: 0 };
   return podOf(layout, hop.to)?.box;
 }
@@ -147,8 +147,8 @@ function targetBox(layout: DiagramLayout, hop: Hop, end: Point): Box | undefined
  */
 export function flightPoints(layout: DiagramLayout, hop: Hop, points: readonly Point[]): Point[] {
   const c = layout.cluster;
-  const fromOutside = hop.from === 'client' || hop.from.startsWith('lb:');
-  if (fromOutside && hop.to && !hop.to.startsWith('lb:') && hop.to !== 'client') {
+  const fromOutside = hop.from === CLIENT || isLoadBalancer(hop.from);
+  if (fromOutside && hop.to && !isLoadBalancer(hop.to) && hop.to !== CLIENT) {
     // Into the cluster: the card rests outside it (cardRest), so it follows the wire to the
     // cluster's edge and turns there, rather than running in and coming all the way back.
     const outside = points.filter((p, i) => i === 0 || p.x < c.x);
@@ -217,7 +217,7 @@ export function dockAt(
   const c = layout.cluster;
   const inCluster = (x: number) => Math.min(Math.max(c.x + 12, x), c.x + c.w - size.w - 12);
   let at: Point | null = null;
-  if (hop.from.startsWith('lb:')) {
+  if (isLoadBalancer(hop.from)) {
     const lb = layout.lb;
     at = {
       x: Math.max(16, Math.min(c.x - 24 - size.w, lb.x + lb.w / 2 - size.w / 2)),
