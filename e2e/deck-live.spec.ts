@@ -7,6 +7,31 @@ const policySwitch = (page: Page) =>
   page.getByRole('radiogroup', { name: 'externalTrafficPolicy' });
 const caption = (page: Page) => page.locator('[aria-live="polite"]');
 
+/**
+ * Waits until the stage is at rest: no animation running, and the card on
+ * screen in one place for 1.2 s (longer than the card's hold at a device
+ * while it rewrites the packet, so a flight paused there is not taken for rest).
+ */
+const atRest = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const w = window as unknown as { restAt?: string; restSince?: number };
+      const card = document.querySelector(
+        '.diagram-layer:not([data-hidden]) [data-testid="packet"]',
+      );
+      const r = card?.getBoundingClientRect();
+      const at = r ? `${r.x},${r.y}` : '';
+      const now = performance.now();
+      if (at !== w.restAt || document.getAnimations().some((a) => a.playState === 'running')) {
+        w.restAt = at;
+        w.restSince = now;
+      }
+      return now - (w.restSince ?? now) >= 1200;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+
 test.describe('deep links reproduce the talk’s slides', () => {
   test.use({ reducedMotion: 'reduce' });
   const cases: [number, string[], string[]][] = [
@@ -293,9 +318,10 @@ test.describe('the reply, stepped by hand', () => {
   test('a link holds its reply hop; → and ← step through the reply, then move on', async ({
     page,
   }) => {
+    await page.clock.install();
     await page.goto('/#/66?ret=2');
     await expect(caption(page)).toContainText('Reply, hop 2 of 3');
-    await page.waitForTimeout(2500); // longer than a played hop: a link does not play on
+    await page.clock.runFor(2500); // longer than a played hop: a link does not play on
     await expect(caption(page)).toContainText('Reply, hop 2 of 3');
     await expect(page).toHaveURL(/#\/66\?ret=2$/);
     await page.keyboard.press('ArrowRight');
@@ -354,7 +380,7 @@ test('reduced motion: the packet is where it ends up at once; otherwise it trave
     await expect(page.getByTestId('packet')).toBeVisible();
     // The animation engine loads after the first paint; a step taken before it arrives jumps.
     await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
-    await page.waitForTimeout(800);
+    await atRest(page);
     const boxes = await trackCard(page, 'ArrowRight', 1000);
     const positions = new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`));
     await context.close();
@@ -372,7 +398,9 @@ test('a hop shown after a text slide plays from its start: the wire draws in, th
   const page = await context.newPage();
   await page.goto('/#/18');
   await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
-  await page.waitForTimeout(800);
+  // The next diagram is prepared behind the text slide.
+  await expect(page.locator('.diagram-layer[data-hidden] [data-testid="packet"]')).toBeAttached();
+  await atRest(page);
   const pressed = await page.evaluate(() => performance.now());
   const boxes = (await trackCard(page, 'ArrowRight', 1300)).filter((b) => b.width > 0);
   await expectAt(page, 19);
@@ -428,12 +456,9 @@ test.describe('bad links land somewhere valid and say why', () => {
   });
 });
 
-test('screenshots of representative slides at 1920×1080', async ({ browser }) => {
-  const context = await browser.newContext({
-    reducedMotion: 'reduce',
-    viewport: { width: 1920, height: 1080 },
-  });
-  const page = await context.newPage();
+// One test a slide: a set of fifteen 1920×1080 screenshots outlasted a test's time on a busy machine.
+test.describe('screenshots of representative slides at 1920×1080', () => {
+  test.use({ reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 } });
   for (const slide of [
     '1',
     '6',
@@ -451,11 +476,20 @@ test('screenshots of representative slides at 1920×1080', async ({ browser }) =
     '120',
     '124/3',
   ]) {
-    await page.goto(`/#/${slide}`);
-    await page.waitForTimeout(300);
-    await snap(page, `hd-${slide.replace('/', '-')}`);
+    test(`#/${slide}`, async ({ page }) => {
+      await page.goto(`/#/${slide}`);
+      const [n = 0, step = 0] = slide.split('/').map(Number);
+      await expectAt(page, n, step);
+      await expect(page.getByRole('navigation', { name: 'Deck controls' })).toContainText(
+        `${n} / 124`,
+      );
+      // A diagram step: drawn (its chunk is loaded after the first paint), then at rest.
+      if ((await page.locator('.text-slide').count()) === 0)
+        await expect(page.locator('.diagram-layer:not([data-hidden]) svg').first()).toBeVisible();
+      await atRest(page);
+      await snap(page, `hd-${slide.replace('/', '-')}`);
+    });
   }
-  await context.close();
 });
 
 test.describe('room for the slide on a 1280×720 projector', () => {
@@ -542,7 +576,7 @@ test('stepping back retraces the wire the packet came along (27 → 26 stays on 
   await page.goto('/#/27');
   await expect(page.getByTestId('packet')).toBeVisible();
   await expect(page.locator('.deck')).toHaveAttribute('data-motion', 'ready');
-  await page.waitForTimeout(1500);
+  await atRest(page);
   const node2 = await page.locator('svg.diagram text', { hasText: 'Node2:' }).boundingBox();
   const xs = (await trackCard(page, 'ArrowLeft', 1300)).map((b) => b.x + b.width / 2);
   await expectAt(page, 26);
