@@ -7,6 +7,13 @@ import { findChromium } from './chromium.mjs';
 
 const forTests = process.argv.includes('--test');
 
+// The README promises Node 20.19+ (what Vite and ESLint need); say so plainly on an older one.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Inbound needs Node 20.19 or newer; this is Node ${process.versions.node}.`);
+  process.exit(1);
+}
+
 function run(cmd) {
   console.log(`> ${cmd}`);
   execSync(cmd, { stdio: 'inherit' });

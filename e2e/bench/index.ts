@@ -1,45 +1,52 @@
 // `npm run bench`: every performance figure in docs/design.md, measured on this
-// machine and printed as a table against its budget. It builds the app, serves
-// it with `vite preview`, and drives the system Chromium. Exits non-zero when a
-// figure is over budget.
-import { execSync, spawn } from 'node:child_process';
-import { bundleFigures } from './bundle';
+// machine and printed as a table against its budget. It builds the app into a
+// folder of its own, writes the same talk as a reveal.js deck beside it for
+// comparison, serves both with `vite preview` on a port the system says is
+// free (inside this process, so no way out leaves a server behind), and
+// drives the system Chromium. Exits non-zero when a figure is over budget.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
 import { browserFigures } from './browser';
+import { bundleFigures } from './bundle';
+import { writeRevealDeck } from './reveal';
+import { removeOnExit, serveFolder } from './server';
 import { simulatorFigures } from './simulator';
 import { passes, renderTable, type Figure } from './table';
 
-const PORT = 4179;
-const url = `http://127.0.0.1:${PORT}`;
+const dist = mkdtempSync(join(tmpdir(), 'inbound-bench-'));
+removeOnExit(dist);
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
+await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+const figures: Figure[] = [...(await simulatorFigures()), ...bundleFigures(dist)];
+
+let revealNote = '';
+let hasReveal = false;
+try {
+  writeRevealDeck(join(dist, 'reveal'));
+  hasReveal = true;
+} catch (e) {
+  revealNote = `reveal.js not compared: ${(e as Error).message}`;
 }
 
-execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
-const figures: Figure[] = [...(await simulatorFigures()), ...bundleFigures('dist')];
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
+const server = await serveFolder(dist);
 try {
-  await waitForServer();
-  figures.push(...(await browserFigures(url)));
+  figures.push(
+    ...(await browserFigures({
+      url: server.url,
+      dist,
+      ...(hasReveal ? { revealUrl: `${server.url}/reveal` } : {}),
+    })),
+  );
 } finally {
-  process.kill(-(server.pid as number));
+  await server.close();
 }
 console.log(renderTable(figures));
+if (revealNote) console.log(`\n${revealNote}`);
+console.log(
+  '\nOn a shared machine the absolute figures are noisy; compare ratios within one run (the floor, reveal.js).',
+);
 const over = figures.filter((f) => !passes(f));
 if (over.length > 0) {
   console.error(`\n${over.length} figure(s) over budget.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyLatencies, type TraceEvent } from './latency';
+import { keyLatencies, rasterPerKey, type TraceEvent } from './latency';
 
 const MAIN = { pid: 7, tid: 7 };
 const IO = { pid: 7, tid: 9 };
@@ -61,5 +61,33 @@ describe('key latencies from a Chromium trace', () => {
   it('a key press whose frame was never committed reads as unknown, not as fast', () => {
     const [only] = keyLatencies([keydown(0, 1_000), commit(-5_000, 1_000)]);
     expect(only?.painted).toBeNaN();
+  });
+});
+
+describe('raster work per key press', () => {
+  const task = (name: string, ts: number, dur: number, thread = IO): TraceEvent => ({
+    name,
+    ph: 'X',
+    ts,
+    dur,
+    ...thread,
+  });
+
+  it('sums the raster tasks and paints between each key press and its frame on screen', () => {
+    const events: TraceEvent[] = [
+      task('RasterTask', 500, 4_000), // before the first key: not it
+      ...latency('0x1', 'KEY_PRESSED', 1_000, 20_000),
+      task('Paint', 3_000, 1_500, MAIN),
+      task('RasterTask', 6_000, 5_000),
+      task('RasterTask', 6_500, 3_000, { pid: 7, tid: 11 }), // another raster thread: counted too
+      task('RasterTask', 19_000, 2_000), // ends after the frame was shown: the next frame's
+      ...latency('0x2', 'KEY_RELEASED', 21_000, 22_000),
+      ...latency('0x3', 'KEY_PRESSED', 50_000, 60_000),
+      task('RasterTask', 51_000, 2_500),
+    ];
+    expect(rasterPerKey(events)).toEqual([
+      { raster: 8, paint: 1.5 },
+      { raster: 2.5, paint: 0 },
+    ]);
   });
 });

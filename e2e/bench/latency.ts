@@ -88,3 +88,31 @@ function keyPressSpans(events: readonly TraceEvent[]): { begin: number; end: num
   }
   return spans;
 }
+
+/** The categories a trace needs for `rasterPerKey`, beside LATENCY_CATEGORIES. */
+export const RASTER_CATEGORIES = ['disabled-by-default-devtools.timeline'];
+
+export interface KeyRaster {
+  /** Milliseconds of raster work (RasterTask, on the raster threads, summed) for the key's frame. */
+  readonly raster: number;
+  /** Milliseconds of the main thread's paint (recording the display list) for it. */
+  readonly paint: number;
+}
+
+/**
+ * For each key press with an input-latency record, the raster and paint work
+ * done between the key press and its frame on screen: the cost of drawing
+ * the new step, tile by tile, in software here.
+ */
+export function rasterPerKey(events: readonly TraceEvent[]): KeyRaster[] {
+  const sum = (name: string, begin: number, end: number) =>
+    events
+      .filter((e) => e.name === name && e.ph === 'X' && e.ts >= begin && endOf(e) <= end)
+      .reduce((ms, e) => ms + (e.dur ?? 0) / 1000, 0);
+  return keyPressSpans(events)
+    .sort((a, b) => a.begin - b.begin)
+    .map(({ begin, end }) => ({
+      raster: sum('RasterTask', begin, end),
+      paint: sum('Paint', begin, end),
+    }));
+}
