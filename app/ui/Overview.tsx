@@ -187,6 +187,18 @@ export function Overview() {
   useEffect(() => () => queue.stop(), [queue]);
   const close = () => store.getState().closeOverlay();
   useLayoutEffect(() => {
+    // Every thumbnail has the grid's column width: one scale for all, kept as the window changes.
+    const el = grid.current;
+    const thumb = el?.querySelector<HTMLElement>('.thumb');
+    if (!el || !thumb) return;
+    const fit = () => el.style.setProperty('--thumb-scale', String(thumb.clientWidth / 1600));
+    fit();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(fit);
+    ro.observe(thumb);
+    return () => ro.disconnect();
+  }, []);
+  useLayoutEffect(() => {
     const el = grid.current?.querySelector<HTMLButtonElement>('[aria-current="true"]');
     el?.focus();
     el?.scrollIntoView({ block: 'center' });
