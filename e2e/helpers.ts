@@ -32,9 +32,21 @@ export async function stageTexts(page: Page): Promise<string[]> {
   );
 }
 
-/** The packet card's lines. */
+/**
+ * The packet card's lines, as shown: while a device rewrites it the card
+ * holds the face it arrived with and the one it leaves with, one of them
+ * hidden; this reads the one on screen.
+ */
 export async function packetLines(page: Page): Promise<string[]> {
-  return page.getByTestId('packet').locator('text').allTextContents();
+  return page.getByTestId('packet').evaluateAll((cards) =>
+    cards.flatMap((card) => {
+      const faces = Array.from(card.querySelectorAll('.card-face')).filter(
+        (f) => Number(getComputedStyle(f).opacity) > 0.5,
+      );
+      const face = faces[faces.length - 1] ?? card;
+      return Array.from(face.querySelectorAll('text')).map((t) => t.textContent ?? '');
+    }),
+  );
 }
 
 /** Waits until the URL hash says we are on `slide` (and `step`). */

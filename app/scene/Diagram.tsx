@@ -157,7 +157,7 @@ export const Diagram = memo(function Diagram({
         <text x={36} y={62} fontSize={30} className="mode-title">
           {mode.title}
           {mode.example && (
-            <tspan x={36} dy={38} fontSize={26} className="mode-example">
+            <tspan x={36} dy={38} fontSize={28} className="mode-example">
               (e.g. {mode.example})
             </tspan>
           )}

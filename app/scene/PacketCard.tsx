@@ -1,5 +1,5 @@
 import { m } from 'framer-motion';
-import { useEffect, useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { FlightPlan } from './core/flight';
 import type { CardFace } from './core/frame';
 import { CARD_FONT, CARD_LINE } from './core/placement';
@@ -16,33 +16,27 @@ interface Props {
   readonly dropped: boolean;
 }
 
-/**
- * The packet as the talk draws it: a card with "Src: … / Dst: …". It flies
- * the plan's keyframes (framer-motion); it shows the headers it arrived with
- * until the device rewrites it (`plan.flipAt`), then the new ones, the changed
- * fields lit up, with a change bar beside them so the change does not rest on
- * colour alone.
- */
-export function PacketCard({ face, before, plan, reply, dropped }: Props) {
-  // The key of the plan whose fields have flipped: a new plan starts unflipped.
-  const [flipped, setFlipped] = useState<string | null>(null);
-  const waits = before !== null && plan.flipAt > 0;
-  useEffect(() => {
-    if (!waits) return;
-    const t = window.setTimeout(() => setFlipped(plan.key), plan.flipAt * 1000);
-    return () => window.clearTimeout(t);
-  }, [waits, plan.key, plan.flipAt]);
-  const showing = waits && flipped !== plan.key ? before : face;
-  const isBefore = showing !== face;
-  const { size } = showing;
+interface FaceProps {
+  readonly face: CardFace;
+  /** Highlight what changed (the face the device sent). */
+  readonly lit: boolean;
+  readonly reply: boolean;
+  readonly dropped: boolean;
+  /** 'before' hides at the flip, 'after' shows from it; none: always shown. */
+  readonly role?: 'before' | 'after';
+  /** Seconds until the flip. */
+  readonly flipAt: number;
+}
+
+/** One face of the card: its box and its lines. */
+function Face({ face, lit, reply, dropped, role, flipAt }: FaceProps) {
+  const { size } = face;
+  const at: CSSProperties | undefined = role ? { animationDelay: `${flipAt}s` } : undefined;
   return (
-    <m.g
-      data-testid="packet"
-      data-phase={isBefore ? 'arriving' : 'sent'}
-      className="packet"
-      initial={false}
-      animate={{ x: [...plan.x], y: [...plan.y] }}
-      transition={{ duration: plan.duration, times: [...plan.times], ease: 'linear' }}
+    <g
+      className={role ? `card-face face-${role}` : 'card-face'}
+      data-face={role ?? 'only'}
+      style={at}
     >
       {/* A plain offset shape for the shadow: an SVG filter costs a full repaint in software rendering. */}
       <rect x={3} y={5} width={size.w} height={size.h} rx={12} fill="var(--ink)" opacity={0.18} />
@@ -55,14 +49,15 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
         strokeWidth={3}
         strokeDasharray={reply ? '9 6' : undefined}
       />
-      {showing.lines.map((line, i) => {
-        const lit = !isBefore && showing.changed[i] === true;
+      {face.lines.map((line, i) => {
+        const changed = lit && face.changed[i] === true;
         return (
-          <g key={`${i}-${line}`} className={lit ? 'changed-field' : undefined}>
-            {lit && (
-              // Lights up as the device rewrites it: a CSS animation (`.changed-in`), mounted at the flip.
+          <g key={`${i}-${line}`} className={changed ? 'changed-field' : undefined}>
+            {changed && (
+              // Lights up as the device rewrites it (`.changed-in`), at the flip.
               <rect
-                className={plan.duration > 0 ? 'changed-in' : undefined}
+                className={role === 'after' ? 'changed-in' : undefined}
+                style={at}
                 x={8}
                 y={10 + i * CARD_LINE}
                 width={size.w - 16}
@@ -71,16 +66,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
                 fill="var(--changed)"
               />
             )}
-            <text
-              x={20}
-              y={9 + (i + 1) * CARD_LINE - 8}
-              fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
-              className={i < 2 ? 'packet-field' : 'packet-header'}
-              fill={lit ? 'var(--changed-ink)' : undefined}
-            >
-              {line}
-            </text>
-            {lit && (
+            {changed && (
               // A change bar beside the field: the change does not rest on colour alone.
               <rect
                 className="changed-bar"
@@ -92,9 +78,64 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
                 fill="var(--ink)"
               />
             )}
+            <text
+              x={20}
+              y={9 + (i + 1) * CARD_LINE - 8}
+              fontSize={i < 2 ? CARD_FONT : CARD_FONT - 3}
+              className={i < 2 ? 'packet-field' : 'packet-header'}
+              fill={changed ? 'var(--changed-ink)' : undefined}
+            >
+              {line}
+            </text>
           </g>
         );
       })}
+    </g>
+  );
+}
+
+/**
+ * The packet as the talk draws it: a card with "Src: … / Dst: …". It flies
+ * the plan's keyframes (framer-motion). Until the device rewrites it
+ * (`plan.flipAt`) it shows the headers it arrived with; then the new ones,
+ * the changed fields lit up with a change bar beside them, so the change does
+ * not rest on colour alone. The flip is a CSS animation delayed to
+ * `plan.flipAt`: on the same clock as the flight, so a busy main thread can
+ * never flip the fields while the card is still on its way, or after it left.
+ */
+export function PacketCard({ face, before, plan, reply, dropped }: Props) {
+  // Once the flight is over, the face it arrived with is dropped from the page.
+  const [landed, setLanded] = useState<string | null>(null);
+  const flips = before !== null && plan.flipAt > 0 && landed !== plan.key;
+  return (
+    <m.g
+      data-testid="packet"
+      className="packet"
+      initial={false}
+      animate={{ x: [...plan.x], y: [...plan.y] }}
+      transition={{ duration: plan.duration, times: [...plan.times], ease: 'linear' }}
+      onAnimationComplete={() => setLanded(plan.key)}
+    >
+      {flips && (
+        <Face
+          key={`before-${plan.key}`}
+          face={before}
+          lit={false}
+          reply={reply}
+          dropped={false}
+          role="before"
+          flipAt={plan.flipAt}
+        />
+      )}
+      <Face
+        key={flips ? `after-${plan.key}` : 'face'}
+        face={face}
+        lit
+        reply={reply}
+        dropped={dropped}
+        role={flips ? 'after' : undefined}
+        flipAt={plan.flipAt}
+      />
     </m.g>
   );
 }
