@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { packetLines, snap } from './helpers';
+
+/**
+ * Every piece of text on the diagram the audience must read, with its size
+ * on screen in CSS px (the font size times the stage's scale), skipping
+ * what is not shown (a face of the card that has flipped away, a badge being
+ * undone).
+ */
+async function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
+  return page.locator('.diagram-layer:not([data-hidden]) svg.diagram').evaluate((svg) => {
+    const scale = (svg as SVGSVGElement).getScreenCTM()?.a ?? 1;
+    const shown = (el: Element) => {
+      for (let e: Element | null = el; e && e !== svg; e = e.parentElement)
+        if (Number(getComputedStyle(e).opacity) < 0.5) return false;
+      return true;
+    };
+    return Array.from(svg.querySelectorAll('text, tspan, foreignObject p'))
+      .filter((el) => (el.textContent ?? '').trim().length > 0 && shown(el))
+      .filter((el) => !(el.tagName === 'text' && el.querySelector('tspan')))
+      .map((el) => ({
+        text: (el.textContent ?? '').trim(),
+        px: parseFloat(getComputedStyle(el).fontSize) * scale,
+      }));
+  });
+}
+
+test.describe('readable from the back of the room', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const hash of [
+    '#/27',
+    '#/37',
+    '#/53?etp=Local',
+    '#/66',
+    '#/92/1',
+    '#/109',
+    '#/124/4',
+    '#/39',
+  ])
+    test(`${hash}: nothing on the diagram is smaller than 28 px at 1920×1080`, async ({ page }) => {
+      await page.goto(`/${hash}`);
+      await expect.poll(async () => (await textSizes(page)).length).toBeGreaterThan(10);
+      // The card at rest, with its final face (39 has no card: it shows the shares).
+      if (hash !== '#/39')
+        await expect.poll(() => packetLines(page).then((l) => l.length)).toBeGreaterThan(0);
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => a.playState !== 'running'),
+      );
+      const small = (await textSizes(page)).filter((t) => t.px < 27.5);
+      expect(small).toEqual([]);
+    });
+});
+
+test.describe('the audience sees the policy', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('on 53 the stage says externalTrafficPolicy = Local, even in fullscreen, and E flips it there, marked', async ({
+    page,
+  }) => {
+    await page.goto('/#/53?etp=Local');
+    const tag = page.locator('.diagram-layer:not([data-hidden])').getByTestId('policy-tag');
+    await expect(tag).toContainText('externalTrafficPolicy');
+    await expect(tag).toContainText('Local');
+    await page.keyboard.press('f');
+    await expect(tag).toBeVisible();
+    await expect(tag).toContainText('Local');
+    await page.keyboard.press('e');
+    await expect(tag).toContainText('Cluster');
+    await expect(tag).toHaveAttribute('data-flipped', /.*/);
+    await snap(page, 'stage-53-flipped-fullscreen');
+    // The mark goes by itself.
+    await expect(tag).not.toHaveAttribute('data-flipped', /.*/, { timeout: 5000 });
+  });
+
+  test('where the mode has no policy (Pod IP, 1-hop load balancers) the stage shows none', async ({
+    page,
+  }) => {
+    for (const hash of ['#/19', '#/78']) {
+      await page.goto(`/${hash}`);
+      await expect(
+        page.locator('.diagram-layer:not([data-hidden]) [data-testid="packet"]'),
+      ).toBeVisible();
+      await expect(page.getByTestId('policy-tag')).toHaveCount(0);
+    }
+  });
+});
