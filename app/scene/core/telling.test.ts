@@ -7,6 +7,8 @@ import { frameOf, type Frame, type HopRef } from './frame';
 import { overlaps, type Point } from './geometry';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import { labelBoxes } from './placement';
+import { hopPath } from './routes';
+import { samplePath } from './sample-path';
 import { bigSpecArb, bigTopology } from './test-topologies';
 import { arrivalOf, tell, type Shown } from './telling';
 
@@ -156,6 +158,21 @@ describe('a hop told in order', () => {
           wrong.push(`${where}: leaves the stage`);
       }
     expect(wrong).toEqual([]);
+  });
+
+  it('hangs each badge clear of the wires on screen: the hop leaving the device, its arrowhead, and the route so far', () => {
+    const covered: string[] = [];
+    for (const c of cases)
+      for (const f of trip(c)) {
+        if (!f.badgeBox) continue;
+        const b = f.badgeBox;
+        const inBadge = (p: Point) =>
+          p.x > b.x + 2 && p.x < b.x + b.w - 2 && p.y > b.y + 2 && p.y < b.y + b.h - 2;
+        for (const route of f.routes)
+          if (samplePath(hopPath(route)).some(inBadge))
+            covered.push(`${c.where} ${f.ref.dir} ${f.ref.index}: ${f.badge?.text}`);
+      }
+    expect(covered).toEqual([]);
   });
 
   it('stops a dropped packet at the device as it arrived: no wire on, and in addresses no field changed', () => {
