@@ -31,7 +31,7 @@ test.describe('a dropped packet is shown as it arrived', () => {
     await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: ???']);
     await expect(changedMarks(page)).toHaveCount(0);
     await expect(caption(page)).toContainText(
-      '“Src: node1” is the talk’s way of saying stuck at Node1: the header itself still reads Src: client, Dst: node1:node-port.',
+      '“Src: node1” means stuck at Node1: the header still reads Src: client, Dst: node1:node-port.',
     );
     await snap(page, 'words-37-talk');
   });

@@ -1,7 +1,7 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { memo, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
-import { dropNote, PACKET_SERVICE, topologyOf } from '../deck';
+import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
 import {
   backendServices,
   findMode,
@@ -138,13 +138,20 @@ export const Diagram = memo(function Diagram({
   const reply = frame?.ref.dir === 'return';
   const stopped = hop !== undefined && hop.to === null;
   const plan = telling?.plan;
-  // The talk's label for a stuck packet is not its header: a note says so beside the card.
-  const cardNote = note ?? (t && hop ? dropNote(t, hop, view) : null);
+  // Where the picture needs a word: the talk's label for a stuck packet is not its header, and a
+  // reply that skips a passthrough load balancer does so on purpose.
+  const stuckNote = t && hop ? dropNote(t, hop, view) : null;
+  const cardNote = note ?? stuckNote ?? (t && hop ? passthroughNote(t, hop) : null);
   // Things that happen at the device wait for the card to get there (CSS animation delays).
   const flipDelay = plan ? { animationDelay: `${plan.flipAt}s` } : undefined;
   const drawKey = telling?.key ?? '';
   const wordsTop = mode?.example ? 118 : 84;
-  const words = wordsColumn(layout, wordsTop, frame?.routes ?? []);
+  const words = wordsColumn(
+    layout,
+    wordsTop,
+    frame?.routes ?? [],
+    frame ? { ...frame.rest, ...frame.face.size } : null,
+  );
   return (
     <svg
       className="diagram"
@@ -164,19 +171,18 @@ export const Diagram = memo(function Diagram({
         </text>
       )}
       {(scene.hypothetical || caption || cardNote) && (
-        <foreignObject
-          x={words.x}
-          y={wordsTop}
-          width={words.w}
-          height={Math.max(150, layout.client.y - 16 - wordsTop)}
-        >
+        <foreignObject x={words.x} y={wordsTop} width={words.w} height={words.h}>
           {scene.hypothetical && (
             <p className="hypothetical">Hypothetical: nobody had built this in 2020</p>
           )}
           {caption && <p className="caption">{caption}</p>}
           {cardNote && (
             // Appears with the card at the device it is about.
-            <p key={`note-${drawKey}`} className="card-note drop-in" style={flipDelay}>
+            <p
+              key={`note-${drawKey}`}
+              className={stuckNote ? 'card-note card-note-stuck drop-in' : 'card-note drop-in'}
+              style={flipDelay}
+            >
               <span className="card-note-mark" aria-hidden="true">
                 ✱{' '}
               </span>

@@ -1,6 +1,6 @@
 import { endpointLabel, packetLines, type AddressView, type Hop, type Trace } from '../../model';
 import { deviceName } from './names';
-import type { Wording } from './hop';
+import { skipsLoadBalancer, type Wording } from './hop';
 
 /** The words on the packet card for one hop, and which of them changed on this hop. */
 export interface CardWords {
@@ -50,5 +50,16 @@ export function dropNote(trace: Trace, hop: Hop, view: AddressView): string | nu
   const header = arrived
     ? `Src: ${endpointLabel(arrived.src, 'talk')}, Dst: ${endpointLabel(arrived.dst, 'talk')}`
     : `Src: ${hop.packet.src.ip ?? '?'}`;
-  return `“Src: ${label}” is the talk’s way of saying stuck at ${at}: the header itself still reads ${header}.`;
+  return `“Src: ${label}” means stuck at ${at}: the header still reads ${header}.`;
+}
+
+/**
+ * A small note beside the reply where it skips a passthrough load balancer
+ * (3a, 4c.1, 4d): the wire goes from the node straight to the client, and
+ * the audience should not wonder why it no longer passes the VIP.
+ */
+export function passthroughNote(trace: Trace, hop: Hop): string | null {
+  if (!skipsLoadBalancer(trace, hop)) return null;
+  const from = deviceName(trace, hop.from);
+  return `Passthrough load balancer: ${from} answers the client directly, from the VIP.`;
 }

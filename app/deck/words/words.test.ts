@@ -9,6 +9,7 @@ import {
   describeOutcome,
   dropNote,
   noReplyReason,
+  passthroughNote,
   rewriteBadge,
   rewriteNames,
   stepSentence,
@@ -60,7 +61,7 @@ describe('a dropped packet (slide 37, and 30 flipped to Local)', () => {
   it('a note says the talk’s label means stuck at Node1 and the header still names the client', () => {
     const { t, hop } = hopOf(37);
     expect(dropNote(t, hop, 'talk')).toBe(
-      '“Src: node1” is the talk’s way of saying stuck at Node1: the header itself still reads Src: client, Dst: node1:node-port.',
+      '“Src: node1” means stuck at Node1: the header still reads Src: client, Dst: node1:node-port.',
     );
     expect(dropNote(t, hop, 'ip')).toBeNull();
     const passing = hopOf(27);
@@ -97,6 +98,13 @@ describe('3a’s reply skips the passthrough load balancer', () => {
     expect(t.notes).toContain(
       'The load balancer is passthrough: the reply goes from Node1 straight to the client, with the VIP as its source.',
     );
+    // The stage says it too, beside that hop only.
+    expect(passthroughNote(t, last)).toBe(
+      'Passthrough load balancer: Node1 answers the client directly, from the VIP.',
+    );
+    expect(t.back.slice(0, -1).map((h) => passthroughNote(t, h))).toEqual(
+      t.back.slice(0, -1).map(() => null),
+    );
   });
 
   it('a proxy-like load balancer (3c) carries the reply itself, and no note says otherwise', () => {
@@ -104,6 +112,7 @@ describe('3a’s reply skips the passthrough load balancer', () => {
     expect(t.back.at(-1)?.from).toBe('lb:proxy');
     expect(t.notes.some((n) => n.includes('passthrough'))).toBe(false);
     expect(t.back.map((h) => describeHop(t, h, 'talk')).join(' ')).not.toContain('directly');
+    expect(t.back.map((h) => passthroughNote(t, h))).toEqual(t.back.map(() => null));
   });
 });
 

@@ -178,20 +178,31 @@ export function wordsColumn(
   layout: DiagramLayout,
   top: number,
   routes: readonly (readonly Point[])[],
-): { readonly x: number; readonly w: number } {
+  card: Box | null = null,
+): { readonly x: number; readonly w: number; readonly h: number } {
   let left = 36;
   let right = layout.cluster.x - 24;
-  const bottom = top + 260;
+  // Down to the client, or to a card resting above it.
+  let bottom = layout.client.y - 16;
+  if (card && card.x < right && card.y > top && card.y < bottom) bottom = card.y - 12;
   for (const pts of routes)
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1] as Point;
       const b = pts[i] as Point;
-      if (Math.abs(a.x - b.x) > 1) continue; // only the wires that climb
+      if (Math.abs(a.y - b.y) <= 1) {
+        // A wire running across the column: the words end above it (or start below it).
+        const x0 = Math.min(a.x, b.x);
+        const x1 = Math.max(a.x, b.x);
+        if (x1 <= left || x0 >= right || a.y < top || a.y > bottom) continue;
+        if (a.y - top >= 120) bottom = a.y - 12;
+        continue;
+      }
+      if (Math.abs(a.x - b.x) > 1) continue;
       if (Math.max(a.y, b.y) < top || Math.min(a.y, b.y) > bottom) continue;
       if (a.x <= left || a.x >= right) continue;
       // Keep the wider side of the wire.
       if (a.x - left > right - a.x) right = a.x - 20;
       else left = a.x + 20;
     }
-  return { x: left, w: Math.max(0, right - left) };
+  return { x: left, w: Math.max(0, right - left), h: Math.max(120, bottom - top) };
 }

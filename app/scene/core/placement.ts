@@ -85,6 +85,15 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
       y: layout.client.y - size.h - 150,
     };
   }
+  if (!toInside && hop.to) {
+    // Leaving the cluster (a reply, or a hop out to the load balancer): beside what it goes to,
+    // above it, outside the cluster.
+    const box = hop.to === CLIENT ? layout.client : layout.lb;
+    return {
+      x: Math.max(16, Math.min(c.x - 24 - size.w, box.x + box.w / 2 - size.w / 2)),
+      y: box.y - size.h - 24,
+    };
+  }
   const node =
     layout.nodes.find((n) => `node:${n.id}` === hop.to || `node:${n.id}` === hop.from) ??
     layout.nodes.find((n) =>
