@@ -107,9 +107,10 @@ export const ClusterShapes = memo(function ClusterShapes({
             const pod = topology.pods.find((p) => p.id === pl.id);
             if (!pod) return null;
             const colour = roleColour[pl.role];
-            const { box, fontSize } = pl;
-            const [nameY, secondY] = podLines(box, fontSize);
-            const share = shares?.get(pod.id);
+            const { box, fontSize, lines } = pl;
+            const [nameY, secondY] = podLines(box, fontSize, lines);
+            // A pod too small for two lines shows its name alone.
+            const share = lines === 2 ? shares?.get(pod.id) : undefined;
             return (
               <Appear key={`pod-${pl.id}`} delay={0.05 * i}>
                 <rect
@@ -134,7 +135,7 @@ export const ClusterShapes = memo(function ClusterShapes({
                   {podName(pod)}
                 </text>
                 {/* The talk writes no address on its ingress pods; with concrete addresses they get theirs. */}
-                {podAddresses && (pod.name !== 'Ingress' || view === 'ip') && (
+                {lines === 2 && podAddresses && (pod.name !== 'Ingress' || view === 'ip') && (
                   <text x={box.x + box.w / 2} y={secondY} textAnchor="middle" fontSize={fontSize}>
                     {pod.ip}
                   </text>

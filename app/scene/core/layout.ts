@@ -1,6 +1,7 @@
 import { scaleBand } from 'd3-scale';
 import { endpointsOf, findService, type Pod, type Service, type Topology } from '../../model';
 import { textWidth, type Box, type Point } from './geometry';
+import { headerPlan, podGrid, type HeaderPlan, type HeaderWords, type PodGrid } from './node-parts';
 
 /**
  * Which colour a pod (or a node port) wears: the backend Services by their
@@ -50,6 +51,8 @@ export interface PodLayout {
   readonly role: PodRole;
   /** Font size that fits the box: the name and the address fit its width, two lines its height. */
   readonly fontSize: number;
+  /** 2: its name and its address (or share); 1: its name alone, where two lines would be too small to read. */
+  readonly lines: 1 | 2;
 }
 
 /** Free lanes between the boxes, where wires may run: x of vertical lanes, y of horizontal ones. */
@@ -92,19 +95,22 @@ const TOP_BAND = 100;
 const LEFT_GUTTER = 44;
 const RIGHT_GUTTER = 36;
 const GUTTER = 48;
+const NARROW_GUTTER = 32;
 const ROW_GAP = 60;
 const BOTTOM = 24;
 const NODE_MAX_W = 560;
+/** A corridor in a two-row layout: a wire along its middle, a 46-unit rewrite badge from its top. */
+const TWO_ROW_CORRIDOR = 56;
+/** The header's words shrink for the pods' sake down to this (the name a little larger), no further. */
+const HEADER_FLOOR = 14;
+/** A pod showing its name alone says less than one with its address: its font counts this much. */
+const NAME_ALONE_WORTH = 0.7;
 const CLIENT: Box = { x: 24, y: 536, w: 236, h: 126 };
 const LB: Box = { x: 316, y: 536, w: 224, h: 126 };
 export const POLICY_FONT = 28;
 
 /** Readable from the back of the room (28 px at 1080p); smaller only when a big cluster leaves no room. */
 const FONT = 28;
-const MIN_FONT = 8;
-
-const fit = (want: number, room: number, text: string) =>
-  Math.max(MIN_FONT, Math.min(want, room / Math.max(1, textWidth(text, 1))));
 
 /** The role of each pod: ingress proxies by their Service, backends by their Service's order. */
 function rolesOf(topology: Topology): {
@@ -148,26 +154,17 @@ export const podName = (pod: Pod): string =>
   pod.name === 'Ingress' || pod.name === 'pod' ? pod.name : `${pod.name}:`;
 
 /** The baselines of a pod's two lines (its name, then its address or share), centred in its box. */
-export const podLines = (box: Box, fontSize: number): [number, number] => [
-  box.y + box.h / 2 - fontSize * 0.2,
-  box.y + box.h / 2 + fontSize * 1.05,
-];
-
-/** Lays pods out in a grid inside a node's pod area: as few columns as fit, rows no taller than 150. */
-function podGrid(area: Box, count: number) {
-  const gap = count > 9 ? 10 : 20;
-  const cols = count <= 2 ? Math.max(count, 1) : count <= 6 ? 2 : Math.ceil(Math.sqrt(count));
-  const rows = Math.max(1, Math.ceil(count / cols));
-  const w = Math.min(230, (area.w - gap * (cols - 1)) / cols);
-  const h = Math.min(150, (area.h - gap * (rows - 1)) / rows);
-  return { cols, rows, w, h, gap };
-}
+export const podLines = (box: Box, fontSize: number, lines: 1 | 2 = 2): [number, number] =>
+  lines === 1
+    ? [box.y + box.h / 2 + fontSize * 0.36, box.y + box.h / 2 + fontSize * 0.36]
+    : [box.y + box.h / 2 - fontSize * 0.2, box.y + box.h / 2 + fontSize * 1.05];
 
 interface RowPlan {
   readonly rows: number;
   readonly cols: number;
   readonly nodeW: number;
   readonly rowH: number;
+  readonly gutter: number;
   readonly left: number;
 }
 
@@ -175,10 +172,12 @@ function rowPlan(count: number): RowPlan {
   const rows = count > 6 ? 2 : 1;
   const cols = Math.max(1, Math.ceil(count / rows));
   const room = CLUSTER.w - LEFT_GUTTER - RIGHT_GUTTER;
-  const nodeW = Math.min(NODE_MAX_W, (room - GUTTER * (cols - 1)) / cols);
-  const used = nodeW * cols + GUTTER * (cols - 1);
+  // Four or more columns keep narrower gaps (a wire's lane needs far less than 48): the nodes get the width.
+  const gutter = cols >= 4 ? NARROW_GUTTER : GUTTER;
+  const nodeW = Math.min(NODE_MAX_W, (room - gutter * (cols - 1)) / cols);
+  const used = nodeW * cols + gutter * (cols - 1);
   const rowH = (CLUSTER.h - TOP_BAND - BOTTOM - ROW_GAP * (rows - 1)) / rows;
-  return { rows, cols, nodeW, rowH, left: CLUSTER.x + LEFT_GUTTER + (room - used) / 2 };
+  return { rows, cols, nodeW, rowH, gutter, left: CLUSTER.x + LEFT_GUTTER + (room - used) / 2 };
 }
 
 /**
@@ -187,60 +186,95 @@ function rowPlan(count: number): RowPlan {
  * two rows), each node has a header (name, address, pod range, node ports), a
  * corridor where wires run and cards rest, and its pods in a grid below,
  * ingress proxy pods first, as the talk draws them. Every font is as large as
- * the projector wants (28 or more) where the box has room, and shrinks to fit
- * where a big cluster leaves none.
+ * the projector wants (28 or more) where the box has room; where a big
+ * cluster leaves none, the header's words and the pods' words share the
+ * node's height so that the smaller of the two is as large as it can be.
  */
 export function layoutDiagram(topology: Topology, options: LayoutOptions): DiagramLayout {
   const plan = rowPlan(topology.nodes.length);
   const cols = scaleBand<number>()
     .domain(Array.from({ length: plan.cols }, (_, i) => i))
-    .range([plan.left, plan.left + plan.nodeW * plan.cols + GUTTER * (plan.cols - 1)])
-    .paddingInner(GUTTER / (plan.nodeW + GUTTER));
+    .range([plan.left, plan.left + plan.nodeW * plan.cols + plan.gutter * (plan.cols - 1)])
+    .paddingInner(plan.gutter / (plan.nodeW + plan.gutter));
   const { pods: roles, services: svcRoles } = rolesOf(topology);
 
   const portServices = options.nodePortServices
     .map((id) => findService(topology, id))
     .filter((s): s is Service => s !== undefined && s.nodePort !== undefined);
+  const words: HeaderWords = {
+    names: topology.nodes.map((n) => `${n.name}:`),
+    worded: topology.nodes.flatMap((n) => [`IP: ${n.ip}`, `Pod range: ${n.podCidr.text}`]),
+    bare: topology.nodes.flatMap((n) => [n.ip, n.podCidr.text]),
+    ports: portServices.map((s) => `:${s.nodePort}`),
+  };
 
-  // One size for every node's header, so the nodes read alike: what the longest line allows.
   const w = plan.nodeW;
-  const inner = w - 36;
-  const longest = (lines: string[]) => lines.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const nameFont = fit(32, inner, longest(topology.nodes.map((n) => `${n.name}:`)));
-  // The talk's words ("IP: …", "Pod range: …"), or on a narrow node the bare addresses, larger.
-  const lineWords = (bare: boolean) =>
-    topology.nodes.flatMap((n) =>
-      bare ? [n.ip, n.podCidr.text] : [`IP: ${n.ip}`, `Pod range: ${n.podCidr.text}`],
-    );
-  const bare = fit(FONT, inner, longest(lineWords(false))) < 18;
-  const textFont = fit(FONT, inner, longest(lineWords(bare)));
-  const labelsOf = portServices.map((s) => `:${s.nodePort}`);
-  // The node ports sit in one row: beside the name when there is room, else at the node's top,
-  // above the name, so a wire comes down into any port from above and crosses no words. With many
-  // Services on a narrow node the row's words shrink to fit.
-  const rowRoom = w - 20;
-  const rowChars = labelsOf.reduce((sum, l) => sum + textWidth(l, 1) * 1.08 + 0.7, 0);
-  const rowGaps = 8 * Math.max(0, labelsOf.length - 1);
-  const portFont = Math.min(FONT, textFont, (rowRoom - rowGaps) / Math.max(1, rowChars));
-  const pillW = (label: string) => textWidth(label, portFont) * 1.08 + portFont * 0.7;
-  const pills = labelsOf.map(pillW);
-  const pillsW = pills.reduce((a, b) => a + b, 0) + rowGaps;
-  const nameW = longest(topology.nodes.map((n) => `${n.name}:`));
-  const pillH = portFont + 14;
-  const pillsBeside = 20 + textWidth(nameW, nameFont) * 1.1 + 16 + pillsW + 10 <= w;
-  const pillPlaces: { dx: number; dy: number }[] = [];
-  let dx = pillsBeside ? w - 10 - pillsW : 10;
-  for (const pw of pills) {
-    pillPlaces.push({ dx, dy: 10 });
-    dx += pw + 8;
+  // Two rows leave each node a third of the height: the corridor keeps what a wire and the
+  // rewrite badge hanging from its top (46) need, no more. One row gives it a quarter of the
+  // node (a resting card fits under the badge), down to 110 where the pods need the height.
+  const fullCorridor = Math.min(180, Math.max(110, plan.rowH * 0.26));
+  const corridors =
+    plan.rows > 1
+      ? [TWO_ROW_CORRIDOR]
+      : [fullCorridor, ...[170, 160, 150, 140, 130, 120, 110].filter((c) => c < fullCorridor)];
+  const m = w < 300 ? { side: 8, top: 8, bottom: 10 } : { side: 14, top: 12, bottom: 16 };
+  const podsHere = topology.nodes.map((node) =>
+    topology.pods
+      .filter((p) => p.node === node.id)
+      .sort(
+        (a, b) => Number(roles.get(b.id) === 'ingress') - Number(roles.get(a.id) === 'ingress'),
+      ),
+  );
+  interface Fit {
+    readonly header: HeaderPlan;
+    readonly corridorH: number;
+    /** The pod area under the corridor, from the node's top-left. */
+    readonly area: Box;
+    readonly grids: readonly PodGrid[];
+    /** Per node with pods, the smaller of the header's words and its pods' (a name alone counts less); their mean. */
+    readonly score: number;
+    /** Whether every node's pods are written at least as large as the header. */
+    readonly podsAtLeastHeader: boolean;
   }
-  const pillsBlock = !pillsBeside && pills.length > 0 ? 10 + pillH : 0;
-  const line = textFont * 1.36;
-  const nameBase = pillsBlock + 12 + nameFont;
-  const ipBase = nameBase + line;
-  const rangeBase = ipBase + line;
-  const headerH = rangeBase + textFont * 0.35 + 8;
-  const corridorH = Math.min(180, Math.max(110, plan.rowH * 0.26));
+  const fitWith = (corridorH: number, cap: number): Fit => {
+    const header = headerPlan(words, w, cap);
+    const top = header.height + 4 + corridorH + m.top;
+    const area: Box = { x: m.side, y: top, w: w - 2 * m.side, h: plan.rowH - top - m.bottom };
+    // The name is bold (about 10% wider); the address or a share (slide 39) goes under it.
+    const grids = podsHere.map((here) =>
+      podGrid(
+        area,
+        here.length,
+        Math.max(0, ...here.map((p) => textWidth(podName(p), 1.1))),
+        Math.max(0, ...here.map((p) => textWidth(p.ip, 1))),
+      ),
+    );
+    const worth = grids
+      .filter((_, i) => podsHere[i]?.length)
+      .map((g) => g.fontSize * (g.lines === 2 ? 1 : NAME_ALONE_WORTH));
+    const score =
+      worth.reduce((sum, v) => sum + Math.min(header.textFont, v), 0) / Math.max(1, worth.length);
+    const podsAtLeastHeader = worth.every((v) => v >= header.textFont);
+    return { header, corridorH, area, grids, score, podsAtLeastHeader };
+  };
+  // One header for every node, so the nodes read alike, its words at 28, the corridor at its
+  // full height, unless the pods' words would then be smaller: then narrow the corridor, then
+  // lower the header's words, where that makes the smaller of the two larger, node by node.
+  const tries = [
+    ...corridors.slice(1).map((c) => [c, FONT] as const),
+    ...Array.from(
+      { length: (FONT - HEADER_FLOOR) * 2 },
+      (_, k) => [corridors.at(-1) ?? fullCorridor, FONT - 0.5 * (k + 1)] as const,
+    ),
+  ];
+  let best = fitWith(corridors[0] ?? fullCorridor, FONT);
+  for (const [corridorH, cap] of tries) {
+    if (best.podsAtLeastHeader) break;
+    const next = fitWith(corridorH, cap);
+    if (next.score > best.score + 1e-9) best = next;
+  }
+  const { header, corridorH, grids } = best;
+  const rel = best.area;
 
   const nodes: NodeLayout[] = [];
   const pods: PodLayout[] = [];
@@ -249,52 +283,45 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     const x = cols(i % plan.cols) ?? plan.left;
     const y = CLUSTER.y + TOP_BAND + row * (plan.rowH + ROW_GAP);
     const box: Box = { x, y, w, h: plan.rowH };
-    const corridor: Box = { x: x + 8, y: y + headerH + 4, w: w - 16, h: corridorH };
+    const corridor: Box = { x: x + 8, y: y + header.height + 4, w: w - 16, h: corridorH };
     const gate: Point = { x, y: corridor.y + corridor.h / 2 };
     const ports = portServices.map((svc, k): NodePortTag => ({
       service: svc.id,
-      label: labelsOf[k] ?? '',
+      label: words.ports[k] ?? '',
       role: svcRoles.get(svc.id) ?? 'other',
-      fontSize: portFont,
+      fontSize: header.portFont,
       box: {
-        x: x + (pillPlaces[k]?.dx ?? 0),
-        y: y + (pillPlaces[k]?.dy ?? 0),
-        w: pills[k] ?? 0,
-        h: pillH,
+        x: x + (header.pills[k]?.dx ?? 0),
+        y: y + (header.pills[k]?.dy ?? 0),
+        w: header.pills[k]?.w ?? 0,
+        h: header.pillH,
       },
     }));
+    const lineX = x + header.pad;
     const labels = {
-      name: { x: x + 20, y: y + nameBase, fontSize: nameFont },
-      ip: { x: x + 20, y: y + ipBase, fontSize: textFont, text: bare ? node.ip : `IP: ${node.ip}` },
+      name: { x: lineX, y: y + header.nameBase, fontSize: header.nameFont },
+      ip: {
+        x: lineX,
+        y: y + header.ipBase,
+        fontSize: header.textFont,
+        text: header.bare ? node.ip : `IP: ${node.ip}`,
+      },
       range: {
-        x: x + 20,
-        y: y + rangeBase,
-        fontSize: textFont,
-        text: bare ? node.podCidr.text : `Pod range: ${node.podCidr.text}`,
+        x: lineX,
+        y: y + header.rangeBase,
+        fontSize: header.textFont,
+        text: header.bare ? node.podCidr.text : `Pod range: ${node.podCidr.text}`,
       },
     };
     nodes.push({ id: node.id, box, gate, corridor, ports, labels });
 
-    const here = topology.pods.filter((p) => p.node === node.id);
-    here.sort(
-      (a, b) => Number(roles.get(b.id) === 'ingress') - Number(roles.get(a.id) === 'ingress'),
-    );
-    const area: Box = {
-      x: x + 14,
-      y: corridor.y + corridor.h + 12,
-      w: w - 28,
-      h: y + plan.rowH - (corridor.y + corridor.h + 12) - 16,
-    };
-    const grid = podGrid(area, here.length);
+    const here = podsHere[i] ?? [];
+    const grid = grids[i];
+    if (!grid) return;
+    const area: Box = { x: x + rel.x, y: y + rel.y, w: rel.w, h: rel.h };
     const rowWidth = grid.cols * grid.w + (grid.cols - 1) * grid.gap;
     const gridHeight = grid.rows * grid.h + (grid.rows - 1) * grid.gap;
     const top = area.y + Math.max(0, (area.h - gridHeight) / 2.4);
-    // The name is bold (about 10% wider); the address or a share (slide 39) goes under it.
-    const widest = Math.max(
-      1,
-      ...here.map((p) => Math.max(textWidth(podName(p), 1.1), textWidth(p.ip, 1))),
-    );
-    const fontSize = Math.min(34, (grid.w - 16) / widest, (grid.h - 12) / 2.7);
     here.forEach((pod, k) => {
       const col = k % grid.cols;
       const r = Math.floor(k / grid.cols);
@@ -308,7 +335,8 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
           w: grid.w,
           h: grid.h,
         },
-        fontSize,
+        fontSize: grid.fontSize,
+        lines: grid.lines,
       });
     });
   });

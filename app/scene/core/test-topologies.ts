@@ -46,10 +46,12 @@ export function bigTopology(spec: BigSpec): Topology {
   }));
   if (spec.ingress)
     services.push({ ...base, id: 'proxy', name: 'ingress', selector: { app: 'proxy' } });
+  const proxy = (s: number) => s >= spec.services && spec.ingress;
   const pods: Pod[] = spec.nodes.flatMap((list, i) =>
     list.map((s, k) => ({
       id: `pod-${i + 1}-${k + 1}`,
-      name: `Pod-${i + 1}-${k + 1}`,
+      // Named as the explorer names them: an ingress proxy's name is the longest on a node.
+      name: proxy(s) ? `Ingress-${i + 1}-${k + 1}` : `Pod-${i + 1}-${k + 1}`,
       ip: `10.0.${i + 1}.${k + 1}` as PodIp,
       node: `node${i + 1}`,
       labels: { app: s < spec.services ? `s${s}` : spec.ingress ? 'proxy' : 's0' },
@@ -71,6 +73,17 @@ export function bigTopology(spec: BigSpec): Topology {
       : [],
   };
 }
+
+/** A cluster of `nodes` nodes with `pods` pods each, of random Services, ingress proxies among them. */
+export const fullSpecArb = (nodes: number, pods: number): fc.Arbitrary<BigSpec> =>
+  fc.record({
+    nodes: fc.array(fc.array(fc.nat(6), { minLength: pods, maxLength: pods }), {
+      minLength: nodes,
+      maxLength: nodes,
+    }),
+    services: fc.integer({ min: 1, max: 6 }),
+    ingress: fc.boolean(),
+  });
 
 /** Every device of a topology, as hops name them. */
 export const devicesOf = (t: Topology): string[] => [
