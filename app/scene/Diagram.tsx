@@ -4,7 +4,9 @@ import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
 import {
   backendServices,
+  CLIENT,
   findMode,
+  nodeDevice,
   type AddressView,
   type ExternalTrafficPolicy,
   type Result,
@@ -301,7 +303,7 @@ function ShareArrows({
         const label = labels.get(n.id);
         if (!label) return null;
         // Routed like a wire: around the boxes it does not enter.
-        const d = hopPath(wirePoints(layout, 'client', `node:${n.id}`));
+        const d = hopPath(wirePoints(layout, CLIENT, nodeDevice(n.id)));
         return (
           <g key={n.id}>
             <path d={d} fill="none" stroke="var(--wire)" strokeWidth={4} markerEnd="url(#arrow)" />

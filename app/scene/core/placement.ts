@@ -1,4 +1,4 @@
-import { CLIENT, isInCluster, isLoadBalancer, type Hop } from '../../model';
+import { CLIENT, isInCluster, isLoadBalancer, nodeDevice, podDevice, type Hop } from '../../model';
 import { overlaps, textWidth, type Box, type Point } from './geometry';
 import type { DiagramLayout } from './layout';
 import { anchor, homeOf, hopPoints, nodeOf, podOf } from './routes';
@@ -95,9 +95,9 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
     };
   }
   const node =
-    layout.nodes.find((n) => `node:${n.id}` === hop.to || `node:${n.id}` === hop.from) ??
+    layout.nodes.find((n) => nodeDevice(n.id) === hop.to || nodeDevice(n.id) === hop.from) ??
     layout.nodes.find((n) =>
-      layout.pods.some((p) => `pod:${p.id}` === hop.to && p.node === n.id),
+      layout.pods.some((p) => podDevice(p.id) === hop.to && p.node === n.id),
     ) ??
     layout.nodes[0];
   const corridor = node?.corridor ?? c;
