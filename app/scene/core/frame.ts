@@ -7,6 +7,8 @@ import {
   badgeBounds,
   badgeHangs,
   badgeLayout,
+  movedBadge,
+  spotFor,
   cardRest,
   cardSize,
   clearOf,
@@ -66,9 +68,12 @@ export interface Frame {
   readonly rest: Point;
   /** Where the packet stopped, for the drop mark; null if it goes on. */
   readonly stop: Point | null;
-  /** Where the drop's words go (top-left): where a badge would hang, since a drop rewrites nothing. */
-  readonly stopLabel: Point | null;
+  /** Where the drop's words go: where a badge would hang, since a drop rewrites nothing. */
+  readonly stopLabel: Box | null;
 }
+
+/** The size of a drop's words ("? Failure", 38 units, bold). */
+const DROP_WORDS = { w: 215, h: 46 };
 
 const hopsOf = (trace: Trace, dir: HopRef['dir']) =>
   dir === 'return' ? trace.back : trace.forward;
@@ -121,13 +126,18 @@ export function frameOf(
   if (wire.length > 0) routes.push(wire);
   const text = rewriteBadge(hop, { headers: !options.srcDstOnly });
   const badge: BadgePlace | null = text
-    ? {
-        at: badgeAnchor(layout, hop),
-        text,
-        align: isNode(hop.from) ? 'left' : 'center',
-        within: badgeBounds(layout, hop),
-        hang: badgeHangs(layout, hop),
-      }
+    ? movedBadge(
+        layout,
+        {
+          at: badgeAnchor(layout, hop),
+          text,
+          align: isNode(hop.from) ? 'left' : 'center',
+          within: badgeBounds(layout, hop),
+          hang: badgeHangs(layout, hop),
+        },
+        anchor(layout, hop.from, 'from', hop),
+        routes,
+      )
     : null;
   const badgeBox = badge ? badgeLayout(badge).box : null;
   // Where the packet stopped: the end of the wire it arrived on.
@@ -150,7 +160,12 @@ export function frameOf(
         badgeBox,
         wire,
       );
-  const stopLabel = stops ? badgeAnchor(layout, hop) : null;
+  // A drop's words go where a badge would hang (a drop rewrites nothing), moved clear if need be.
+  const stopAt = stops ? badgeAnchor(layout, hop) : null;
+  const stopLabel =
+    stopAt && stop
+      ? spotFor(layout, { x: stopAt.x, y: stopAt.y, ...DROP_WORDS }, stop, routes)
+      : null;
   return {
     hop,
     ref,

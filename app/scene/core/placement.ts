@@ -191,16 +191,19 @@ export interface BadgePlace {
   readonly align: 'center' | 'left';
   /** The x range of the box it belongs in (e.g. the pod's node), if any. */
   readonly within?: readonly [number, number] | undefined;
+  /** Where it was moved to, clear of labels and wires (`movedBadge`): its box, as laid out. */
+  readonly moved?: { readonly lines: readonly string[]; readonly box: Box };
 }
 
 /**
  * A badge's lines and box: it stays inside `within`, putting each rewrite on a
  * line of its own when one line would not fit.
  */
-export function badgeLayout({ at, text, align, within, hang }: BadgePlace): {
+export function badgeLayout({ at, text, align, within, hang, moved }: BadgePlace): {
   lines: string[];
   box: Box;
 } {
+  if (moved) return { lines: [...moved.lines], box: moved.box };
   const room = within ? within[1] - within[0] : Infinity;
   const lines = badgeLineWidth(text) <= room ? [text] : text.split(' · ');
   const w = Math.max(...lines.map(badgeLineWidth));
@@ -388,4 +391,68 @@ export function clearSpot(
     }
   }
   return best;
+}
+
+/**
+ * A box for something that belongs at a device (a badge, a drop's words),
+ * near `near`: `preferred` while it covers no label and no wire, else the
+ * nearest spot that does not (or covers least), inside the cluster when it
+ * was meant to be inside, outside when outside.
+ */
+export function spotFor(
+  layout: DiagramLayout,
+  preferred: Box,
+  near: Point,
+  routes: readonly (readonly Point[])[],
+): Box {
+  const labels = labelBoxes(layout);
+  const strokes = routes.flatMap(wireBoxes);
+  const c = layout.cluster;
+  const inside = preferred.x >= c.x;
+  const cost = (b: Box) => {
+    let sum = 0;
+    for (const o of labels) sum += overlapArea(b, o) * 50;
+    for (const o of strokes) sum += overlapArea(b, o) * 5;
+    return sum;
+  };
+  const fits = (b: Box) =>
+    b.y >= 4 &&
+    b.y + b.h <= 896 &&
+    (inside ? b.x >= c.x + 4 && b.x + b.w <= c.x + c.w - 4 : b.x >= 4 && b.x + b.w <= c.x - 4);
+  if (fits(preferred) && cost(preferred) === 0) return preferred;
+  // Nearest first: the first spot that covers nothing is the one.
+  let best = preferred;
+  let bestScore = fits(preferred) ? cost(preferred) : Infinity;
+  for (const [dx, dy] of OFFSETS) {
+    const b = { ...preferred, x: preferred.x + dx, y: preferred.y + dy };
+    if (!fits(b)) continue;
+    const covered = cost(b);
+    const score = covered + Math.hypot(b.x + b.w / 2 - near.x, b.y + b.h / 2 - near.y);
+    if (covered === 0) return b;
+    if (score < bestScore) {
+      bestScore = score;
+      best = b;
+    }
+  }
+  return best;
+}
+
+/** Moves to try around a preferred spot, nearest first (up to 320 across and 260 up or down). */
+const OFFSETS: readonly (readonly [number, number])[] = (() => {
+  const out: [number, number][] = [];
+  for (let dy = -260; dy <= 260; dy += 8)
+    for (let dx = -320; dx <= 320; dx += 12) out.push([dx, dy]);
+  return out.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
+})();
+
+/** The badge moved clear of labels and wires where its place would cover them (`spotFor`). */
+export function movedBadge(
+  layout: DiagramLayout,
+  place: BadgePlace,
+  near: Point,
+  routes: readonly (readonly Point[])[],
+): BadgePlace {
+  const laid = badgeLayout(place);
+  const box = spotFor(layout, laid.box, near, routes);
+  return box === laid.box ? place : { ...place, moved: { lines: laid.lines, box } };
 }
