@@ -382,9 +382,13 @@ export function clearSpot(
   let bestScore = Infinity;
   const cx = size.w / 2;
   const cy = size.h / 2;
-  for (const p of candidates) {
+  const away = (p: Point) => Math.hypot(p.x + cx - near.x, p.y + cy - near.y);
+  // Nearest first: once a spot is farther than the best score so far, none after it can win.
+  const ranked = candidates.map((p) => ({ p, d: away(p) })).sort((a, b) => a.d - b.d);
+  for (const { p, d } of ranked) {
+    if (d >= bestScore) break;
     if (!onStage(p) || !oneSide(p)) continue;
-    const score = covered(p) * 50 + Math.hypot(p.x + cx - near.x, p.y + cy - near.y);
+    const score = covered(p) * 50 + d;
     if (score < bestScore) {
       bestScore = score;
       best = p;
@@ -434,6 +438,13 @@ export function spotFor(
       best = b;
     }
   }
+  // Nothing near is clear (a crowded cluster): the free column left of the cluster, under the
+  // slide's title, where nothing else is drawn but a wire climbing to the cluster.
+  for (let y = TITLE.y + TITLE.h + 8; y + preferred.h <= layout.client.y - 8; y += 8)
+    for (let x = 8; x + preferred.w <= c.x - 8; x += 24) {
+      const b = { ...preferred, x, y };
+      if (cost(b) === 0) return b;
+    }
   return best;
 }
 
