@@ -24,7 +24,7 @@ const median = (xs: readonly number[]) => quantile(xs, 0.5);
 const VIEWPORT = { width: 1280, height: 720 };
 
 /** Nothing visible moves for this long: the step has come to rest. */
-const QUIET_MS = 400;
+const QUIET_MS = 300;
 /** A step that never comes to rest is given up on after this long (and counted). */
 const CAP_MS = 6000;
 

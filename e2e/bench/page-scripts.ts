@@ -86,11 +86,13 @@ export const OVERVIEW_READY = {
     const box = dialog.getBoundingClientRect();
     const top = Math.max(box.top, 0);
     const bottom = Math.min(box.bottom, window.innerHeight);
-    const thumbs = [...dialog.querySelectorAll('.overview-item .thumb')].filter((t) => {
+    // Boxes of the items, not of what is inside them: asking where something inside an
+    // item skipped by content-visibility is would make the browser lay it out.
+    const items = [...dialog.querySelectorAll('.overview-item')].filter((t) => {
       const r = t.getBoundingClientRect();
       return r.bottom > top && r.top < bottom && r.height > 0;
     });
-    return thumbs.length > 0 && thumbs.every((t) => t.querySelector('svg, .text-slide, .thumb-text'));
+    return items.length > 0 && items.every((t) => t.querySelector('.thumb svg, .thumb .text-slide'));
   };`,
   reveal: `window.__openedWhen = () => !!document.querySelector('.reveal.overview');`,
 } as const;
