@@ -4,14 +4,12 @@ import { badgeLayout, BADGE_FONT, BADGE_LINE, type BadgePlace } from './core/pla
 import { Appear } from './Appear';
 
 interface BadgeProps extends BadgePlace {
-  /** Seconds before it fades in: it appears when the card reaches the device. */
-  readonly delay?: number;
-  /** Simply there, no fade (the step shown as it ends, or a badge being undone). */
+  /** Simply there, no fade of its own (its step shows it when the card reaches the device: AtFlip). */
   readonly still?: boolean;
 }
 
 /** A small tag at the device that rewrote the packet (see `badgeLayout` for where). */
-export function RewriteBadge({ delay = 0, still = false, ...place }: BadgeProps) {
+export function RewriteBadge({ still = false, ...place }: BadgeProps) {
   const reduce = useReducedMotionConfig() === true || still;
   const { lines, box } = badgeLayout(place);
   const { x, y: top, w, h } = box;
@@ -22,7 +20,6 @@ export function RewriteBadge({ delay = 0, still = false, ...place }: BadgeProps)
     <g
       key={`badge-${text}-${at.x}-${at.y}`}
       className={reduce ? 'rewrite-badge' : 'rewrite-badge badge-in'}
-      style={reduce ? undefined : { animationDelay: `${delay}s` }}
     >
       <rect x={x} y={top} width={w} height={h} rx={18} fill="var(--ink)" />
       <text

@@ -13,6 +13,7 @@ import {
   type Topology,
   type Trace,
 } from '../model';
+import { AtFlip } from './AtFlip';
 import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import type { HopRef } from './core/frame';
@@ -244,9 +245,9 @@ export const Diagram = memo(function Diagram({
             />
           )}
           {telling.undoing?.badge && (
-            <g key={`undo-badge-${drawKey}`} className="badge-out" style={flipDelay}>
+            <AtFlip key={`undo-badge-${drawKey}`} plan={plan} hide>
               <RewriteBadge {...telling.undoing.badge} still />
-            </g>
+            </AtFlip>
           )}
           {frame.wire.length > 0 && (
             <Wire
@@ -260,14 +261,14 @@ export const Diagram = memo(function Diagram({
           )}
           {/* Keyed by the step, so they appear as the card reaches the device, not before. */}
           {frame.badge && (
-            <g key={`badge-${drawKey}`}>
-              <RewriteBadge {...frame.badge} delay={plan.flipAt} still={plan.duration === 0} />
-            </g>
+            <AtFlip key={`badge-${drawKey}`} plan={plan}>
+              <RewriteBadge {...frame.badge} still />
+            </AtFlip>
           )}
           {stopped && frame.stop && frame.stopLabel && (
-            <g key={`drop-${drawKey}`} className="drop-in" style={flipDelay}>
+            <AtFlip key={`drop-${drawKey}`} plan={plan}>
               <DropMark at={frame.stop} label={frame.stopLabel} />
-            </g>
+            </AtFlip>
           )}
           <PacketCard
             face={frame.face}

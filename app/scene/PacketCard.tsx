@@ -1,5 +1,5 @@
 import { m } from 'framer-motion';
-import { useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import type { FlightPlan } from './core/flight';
 import type { CardFace } from './core/frame';
 import { CARD_FONT, CARD_LINE } from './core/placement';
@@ -26,17 +26,33 @@ interface FaceProps {
   readonly role?: 'before' | 'after';
   /** Seconds until the flip. */
   readonly flipAt: number;
+  /** Seconds the whole flight takes. */
+  readonly duration: number;
 }
 
 /** One face of the card: its box and its lines. */
-function Face({ face, lit, reply, dropped, role, flipAt }: FaceProps) {
+function Face({ face, lit, reply, dropped, role, flipAt, duration }: FaceProps) {
   const { size } = face;
-  const at: CSSProperties | undefined = role ? { animationDelay: `${flipAt}s` } : undefined;
+  // The swap rides on the flight's own animation clock (framer-motion starts both in one frame):
+  // the face it arrived with shows until the flip, the new one from it.
+  const at = duration > 0 ? Math.min(1, flipAt / duration) : 0;
+  const swap =
+    role === undefined
+      ? undefined
+      : {
+          animate: { opacity: role === 'before' ? [1, 1, 0, 0] : [0, 0, 1, 1] },
+          transition: {
+            duration,
+            times: [0, at, Math.min(1, at + 0.001), 1],
+            ease: 'linear' as const,
+          },
+        };
   return (
-    <g
-      className={role ? `card-face face-${role}` : 'card-face'}
+    <m.g
+      className="card-face"
       data-face={role ?? 'only'}
-      style={at}
+      initial={role === undefined ? false : { opacity: role === 'before' ? 1 : 0 }}
+      {...swap}
     >
       {/* A plain offset shape for the shadow: an SVG filter costs a full repaint in software rendering. */}
       <rect x={3} y={5} width={size.w} height={size.h} rx={12} fill="var(--ink)" opacity={0.18} />
@@ -54,10 +70,8 @@ function Face({ face, lit, reply, dropped, role, flipAt }: FaceProps) {
         return (
           <g key={`${i}-${line}`} className={changed ? 'changed-field' : undefined}>
             {changed && (
-              // Lights up as the device rewrites it (`.changed-in`), at the flip.
+              // Lit from the flip on, with the face it belongs to.
               <rect
-                className={role === 'after' ? 'changed-in' : undefined}
-                style={at}
                 x={8}
                 y={10 + i * CARD_LINE}
                 width={size.w - 16}
@@ -90,7 +104,7 @@ function Face({ face, lit, reply, dropped, role, flipAt }: FaceProps) {
           </g>
         );
       })}
-    </g>
+    </m.g>
   );
 }
 
@@ -99,9 +113,9 @@ function Face({ face, lit, reply, dropped, role, flipAt }: FaceProps) {
  * the plan's keyframes (framer-motion). Until the device rewrites it
  * (`plan.flipAt`) it shows the headers it arrived with; then the new ones,
  * the changed fields lit up with a change bar beside them, so the change does
- * not rest on colour alone. The flip is a CSS animation delayed to
- * `plan.flipAt`: on the same clock as the flight, so a busy main thread can
- * never flip the fields while the card is still on its way, or after it left.
+ * not rest on colour alone. The flip is a keyframe of an animation started
+ * with the flight's, on the same clock, so a busy main thread can never flip
+ * the fields while the card is still on its way, or after it left.
  */
 export function PacketCard({ face, before, plan, reply, dropped }: Props) {
   // Once the flight is over, the face it arrived with is dropped from the page.
@@ -111,8 +125,11 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
     <m.g
       data-testid="packet"
       className="packet"
-      initial={false}
-      animate={{ x: [...plan.x], y: [...plan.y] }}
+      // A new element for each step: it is drawn where the step starts in the same frame as its
+      // words (an animation of the old element's place would move it a frame later), and flies on.
+      key={plan.key}
+      initial={{ x: plan.x[0], y: plan.y[0] }}
+      animate={plan.duration === 0 ? undefined : { x: [...plan.x], y: [...plan.y] }}
       transition={{ duration: plan.duration, times: [...plan.times], ease: 'linear' }}
       onAnimationComplete={() => setLanded(plan.key)}
     >
@@ -125,6 +142,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
           dropped={false}
           role="before"
           flipAt={plan.flipAt}
+          duration={plan.duration}
         />
       )}
       <Face
@@ -135,6 +153,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
         dropped={dropped}
         role={flips ? 'after' : undefined}
         flipAt={plan.flipAt}
+        duration={plan.duration}
       />
     </m.g>
   );
