@@ -1,26 +1,17 @@
-import { useReducedMotionConfig } from 'framer-motion';
 import type { Point } from './core/geometry';
 import { badgeLayout, BADGE_FONT, BADGE_LINE, type BadgePlace } from './core/placement';
 import { Appear } from './Appear';
 
-interface BadgeProps extends BadgePlace {
-  /** Simply there, no fade of its own (its step shows it when the card reaches the device: AtFlip). */
-  readonly still?: boolean;
-}
-
-/** A small tag at the device that rewrote the packet (see `badgeLayout` for where). */
-export function RewriteBadge({ still = false, ...place }: BadgeProps) {
-  const reduce = useReducedMotionConfig() === true || still;
+/**
+ * A small tag at the device that rewrote the packet (see `badgeLayout` for
+ * where). It appears when the card reaches the device: its step wraps it in
+ * `AtFlip`, on the flight's clock.
+ */
+export function RewriteBadge(place: BadgePlace) {
   const { lines, box } = badgeLayout(place);
   const { x, y: top, w, h } = box;
-  const { at, text } = place;
-  // Fades in as the packet arrives: a CSS animation (`.badge-in`), restarted by the key, for the
-  // same reason as the wire's draw-in (Wire.tsx).
   return (
-    <g
-      key={`badge-${text}-${at.x}-${at.y}`}
-      className={reduce ? 'rewrite-badge' : 'rewrite-badge badge-in'}
-    >
+    <g className="rewrite-badge">
       <rect x={x} y={top} width={w} height={h} rx={18} fill="var(--ink)" />
       <text
         x={x + w / 2}

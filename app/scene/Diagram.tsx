@@ -246,7 +246,7 @@ export const Diagram = memo(function Diagram({
           )}
           {telling.undoing?.badge && (
             <AtFlip key={`undo-badge-${drawKey}`} plan={plan} hide>
-              <RewriteBadge {...telling.undoing.badge} still />
+              <RewriteBadge {...telling.undoing.badge} />
             </AtFlip>
           )}
           {frame.wire.length > 0 && (
@@ -262,7 +262,7 @@ export const Diagram = memo(function Diagram({
           {/* Keyed by the step, so they appear as the card reaches the device, not before. */}
           {frame.badge && (
             <AtFlip key={`badge-${drawKey}`} plan={plan}>
-              <RewriteBadge {...frame.badge} still />
+              <RewriteBadge {...frame.badge} />
             </AtFlip>
           )}
           {stopped && frame.stop && frame.stopLabel && (
