@@ -11,10 +11,13 @@ import type { FlightPlan } from './core/flight';
  */
 export function AtFlip({
   plan,
+  go,
   hide = false,
   children,
 }: {
   plan: FlightPlan;
+  /** False in the frame the step is first drawn: it starts with the card's flight, a frame on. */
+  go: boolean;
   hide?: boolean;
   children: ReactNode;
 }) {
@@ -24,7 +27,7 @@ export function AtFlip({
   return (
     <m.g
       initial={{ opacity: from }}
-      animate={{ opacity: [from, from, 1 - from, 1 - from] }}
+      animate={go ? { opacity: [from, from, 1 - from, 1 - from] } : undefined}
       transition={{
         duration: plan.duration,
         times: [0, at, Math.min(1, at + 0.02), 1],

@@ -1,5 +1,5 @@
 import { useReducedMotionConfig } from 'framer-motion';
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
 import {
@@ -17,7 +17,7 @@ import { AtFlip } from './AtFlip';
 import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import type { HopRef } from './core/frame';
-import { frameOf, wordsColumn } from './core/frame';
+import { frameOf, framesToPrepare, wordsColumn } from './core/frame';
 import { layoutDiagram } from './core/layout';
 import { hopPath, wirePoints } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
@@ -49,6 +49,25 @@ export interface DiagramProps {
    * and the packet travels it from its start.
    */
   readonly shown?: boolean;
+}
+
+/**
+ * Runs the jobs one per idle moment of the main thread (a short timer where
+ * the browser has no idle callbacks); the returned function cancels the rest.
+ */
+function whenIdle(jobs: readonly (() => void)[]): () => void {
+  let next = 0;
+  let handle = 0;
+  const idle = typeof requestIdleCallback === 'function';
+  const run = () => {
+    jobs[next++]?.();
+    if (next < jobs.length) schedule();
+  };
+  const schedule = () => {
+    handle = idle ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 50);
+  };
+  if (jobs.length > 0) schedule();
+  return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 }
 
 /** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
@@ -112,6 +131,12 @@ export const Diagram = memo(function Diagram({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [layout, t, ref?.dir, ref?.index, view, srcDstOnly],
   );
+  // The other hops of this trip are laid out while the presenter talks, one per idle moment,
+  // so the key press that shows one only has to draw it.
+  useEffect(
+    () => (t ? whenIdle(framesToPrepare(layout, t, srcDstOnly)) : undefined),
+    [layout, t, srcDstOnly],
+  );
 
   // Shown after waiting behind a text slide (19, 30, 48, …): play the hop from its start.
   const [wasShown, setWasShown] = useState(shown);
@@ -148,6 +173,15 @@ export const Diagram = memo(function Diagram({
   // Things that happen at the device wait for the card to get there (CSS animation delays).
   const flipDelay = plan ? { animationDelay: `${plan.flipAt}s` } : undefined;
   const drawKey = telling?.key ?? '';
+  // The frame of the key press only draws the step where it starts; its animations (the card's
+  // flight, the flip, the badge) are started in the next frame, all together, so the press
+  // paints at once.
+  const [started, setStarted] = useState<string | null>(null);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setStarted(drawKey));
+    return () => cancelAnimationFrame(id);
+  }, [drawKey]);
+  const go = started === drawKey;
   const wordsTop = mode?.example ? 118 : 84;
   const words = wordsColumn(
     layout,
@@ -245,7 +279,7 @@ export const Diagram = memo(function Diagram({
             />
           )}
           {telling.undoing?.badge && (
-            <AtFlip key={`undo-badge-${drawKey}`} plan={plan} hide>
+            <AtFlip key={`undo-badge-${drawKey}`} plan={plan} go={go} hide>
               <RewriteBadge {...telling.undoing.badge} />
             </AtFlip>
           )}
@@ -261,12 +295,12 @@ export const Diagram = memo(function Diagram({
           )}
           {/* Keyed by the step, so they appear as the card reaches the device, not before. */}
           {frame.badge && (
-            <AtFlip key={`badge-${drawKey}`} plan={plan}>
+            <AtFlip key={`badge-${drawKey}`} plan={plan} go={go}>
               <RewriteBadge {...frame.badge} />
             </AtFlip>
           )}
           {stopped && frame.stop && frame.stopLabel && (
-            <AtFlip key={`drop-${drawKey}`} plan={plan}>
+            <AtFlip key={`drop-${drawKey}`} plan={plan} go={go}>
               <DropMark at={frame.stop} label={frame.stopLabel} />
             </AtFlip>
           )}
@@ -274,6 +308,7 @@ export const Diagram = memo(function Diagram({
             face={frame.face}
             before={telling.before}
             plan={plan}
+            go={go}
             reply={reply}
             dropped={stopped}
           />

@@ -10,6 +10,8 @@ interface Props {
   /** The packet as it arrived at the device, shown until the fields flip; null: the face from the start. */
   readonly before: CardFace | null;
   readonly plan: FlightPlan;
+  /** False in the frame the step is first drawn: the flight starts in the next one (see Diagram). */
+  readonly go: boolean;
   /** A reply travelling back. */
   readonly reply: boolean;
   /** A dropped packet. */
@@ -28,16 +30,17 @@ interface FaceProps {
   readonly flipAt: number;
   /** Seconds the whole flight takes. */
   readonly duration: number;
+  readonly go: boolean;
 }
 
 /** One face of the card: its box and its lines. */
-function Face({ face, lit, reply, dropped, role, flipAt, duration }: FaceProps) {
+function Face({ face, lit, reply, dropped, role, flipAt, duration, go }: FaceProps) {
   const { size } = face;
   // The swap rides on the flight's own animation clock (framer-motion starts both in one frame):
   // the face it arrived with shows until the flip, the new one from it.
   const at = duration > 0 ? Math.min(1, flipAt / duration) : 0;
   const swap =
-    role === undefined
+    role === undefined || !go
       ? undefined
       : {
           animate: { opacity: role === 'before' ? [1, 1, 0, 0] : [0, 0, 1, 1] },
@@ -117,7 +120,7 @@ function Face({ face, lit, reply, dropped, role, flipAt, duration }: FaceProps) 
  * with the flight's, on the same clock, so a busy main thread can never flip
  * the fields while the card is still on its way, or after it left.
  */
-export function PacketCard({ face, before, plan, reply, dropped }: Props) {
+export function PacketCard({ face, before, plan, go, reply, dropped }: Props) {
   // Once the flight is over, the face it arrived with is dropped from the page.
   const [landed, setLanded] = useState<string | null>(null);
   const flips = before !== null && plan.flipAt > 0 && landed !== plan.key;
@@ -129,7 +132,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
       // words (an animation of the old element's place would move it a frame later), and flies on.
       key={plan.key}
       initial={{ x: plan.x[0], y: plan.y[0] }}
-      animate={plan.duration === 0 ? undefined : { x: [...plan.x], y: [...plan.y] }}
+      animate={plan.duration === 0 || !go ? undefined : { x: [...plan.x], y: [...plan.y] }}
       transition={{ duration: plan.duration, times: [...plan.times], ease: 'linear' }}
       onAnimationComplete={() => setLanded(plan.key)}
     >
@@ -143,6 +146,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
           role="before"
           flipAt={plan.flipAt}
           duration={plan.duration}
+          go={go}
         />
       )}
       <Face
@@ -154,6 +158,7 @@ export function PacketCard({ face, before, plan, reply, dropped }: Props) {
         role={flips ? 'after' : undefined}
         flipAt={plan.flipAt}
         duration={plan.duration}
+        go={go}
       />
     </m.g>
   );

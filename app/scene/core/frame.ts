@@ -96,8 +96,52 @@ export function faceOf(hop: Hop, before: Hop | undefined, options: FrameOptions)
   return { lines, changed, size: cardSize(lines) };
 }
 
-/** The frame of one step: the hop `ref` of `trace`, laid out on `layout`. */
+/** Frames already laid out, by layout and trace (both immutable, so a frame never goes stale). */
+const made = new WeakMap<DiagramLayout, WeakMap<Trace, Map<string, Frame | null>>>();
+
+/**
+ * The frame of one step: the hop `ref` of `trace`, laid out on `layout`.
+ * Remembered, so a step laid out ahead of time (`framesToPrepare`, at idle)
+ * costs the key press that shows it nothing.
+ */
 export function frameOf(
+  layout: DiagramLayout,
+  trace: Trace,
+  ref: HopRef,
+  options: FrameOptions,
+): Frame | null {
+  let byTrace = made.get(layout);
+  if (!byTrace) made.set(layout, (byTrace = new WeakMap()));
+  let frames = byTrace.get(trace);
+  if (!frames) byTrace.set(trace, (frames = new Map()));
+  const key = `${ref.dir}:${ref.index}|${options.view}|${options.srcDstOnly === true}`;
+  const known = frames.get(key);
+  if (known !== undefined) return known;
+  const frame = layOut(layout, trace, ref, options);
+  frames.set(key, frame);
+  return frame;
+}
+
+/**
+ * The steps of a trip worth laying out before anyone asks: every hop of the
+ * request and of the reply, in both address views, each as a thunk (so an idle
+ * callback can do one at a time).
+ */
+export function framesToPrepare(
+  layout: DiagramLayout,
+  trace: Trace,
+  srcDstOnly: boolean,
+): (() => void)[] {
+  const refs: HopRef[] = [
+    ...trace.forward.map((_, index) => ({ dir: 'forward' as const, index })),
+    ...trace.back.map((_, index) => ({ dir: 'return' as const, index })),
+  ];
+  return (['talk', 'ip'] as const).flatMap((view) =>
+    refs.map((ref) => () => void frameOf(layout, trace, ref, { view, srcDstOnly })),
+  );
+}
+
+function layOut(
   layout: DiagramLayout,
   trace: Trace,
   ref: HopRef,
