@@ -182,6 +182,10 @@ export const Diagram = memo(function Diagram({
     return () => cancelAnimationFrame(id);
   }, [drawKey]);
   const go = started === drawKey;
+  // What appears at the device (the badge, a drop's mark, a note) is not needed in the press's
+  // frame unless the step is shown as it ends: it joins when the animations start.
+  const atDevice = go || (plan !== undefined && plan.duration === 0);
+  const showNote = cardNote !== null && atDevice;
   const wordsTop = mode?.example ? 118 : 84;
   const words = wordsColumn(
     layout,
@@ -207,13 +211,13 @@ export const Diagram = memo(function Diagram({
           )}
         </text>
       )}
-      {(scene.hypothetical || caption || cardNote) && (
+      {(scene.hypothetical || caption || showNote) && (
         <foreignObject x={words.x} y={wordsTop} width={words.w} height={words.h}>
           {scene.hypothetical && (
             <p className="hypothetical">Hypothetical: nobody had built this in 2020</p>
           )}
           {caption && <p className="caption">{caption}</p>}
-          {cardNote && (
+          {showNote && (
             // Appears with the card at the device it is about.
             <p
               key={`note-${drawKey}`}
@@ -278,7 +282,7 @@ export const Diagram = memo(function Diagram({
               strokeLinecap="round"
             />
           )}
-          {telling.undoing?.badge && (
+          {telling.undoing?.badge && atDevice && (
             <AtFlip key={`undo-badge-${drawKey}`} plan={plan} go={go} hide>
               <RewriteBadge {...telling.undoing.badge} />
             </AtFlip>
@@ -294,12 +298,12 @@ export const Diagram = memo(function Diagram({
             />
           )}
           {/* Keyed by the step, so they appear as the card reaches the device, not before. */}
-          {frame.badge && (
+          {frame.badge && atDevice && (
             <AtFlip key={`badge-${drawKey}`} plan={plan} go={go}>
               <RewriteBadge {...frame.badge} />
             </AtFlip>
           )}
-          {stopped && frame.stop && frame.stopLabel && (
+          {stopped && frame.stop && frame.stopLabel && atDevice && (
             <AtFlip key={`drop-${drawKey}`} plan={plan} go={go}>
               <DropMark at={frame.stop} label={frame.stopLabel} />
             </AtFlip>

@@ -149,17 +149,20 @@ export function PacketCard({ face, before, plan, go, reply, dropped }: Props) {
           go={go}
         />
       )}
-      <Face
-        key={flips ? `after-${plan.key}` : 'face'}
-        face={face}
-        lit
-        reply={reply}
-        dropped={dropped}
-        role={flips ? 'after' : undefined}
-        flipAt={plan.flipAt}
-        duration={plan.duration}
-        go={go}
-      />
+      {/* The face the device sends joins when the flight starts (it is hidden until the flip). */}
+      {(go || !flips) && (
+        <Face
+          key={flips ? `after-${plan.key}` : 'face'}
+          face={face}
+          lit
+          reply={reply}
+          dropped={dropped}
+          role={flips ? 'after' : undefined}
+          flipAt={plan.flipAt}
+          duration={plan.duration}
+          go={go}
+        />
+      )}
     </m.g>
   );
 }
