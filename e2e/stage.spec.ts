@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { TALK_SCENES } from '../app/deck/scenes';
+import { STEP_NOTES } from '../app/deck/step-notes';
 import { packetLines, snap } from './helpers';
 
 /**
@@ -50,6 +52,32 @@ test.describe('readable from the back of the room', () => {
       const small = (await textSizes(page)).filter((t) => t.px < 27.5);
       expect(small).toEqual([]);
     });
+});
+
+test.describe('every diagram step', () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+
+  // Every step that draws the cluster: the talk's diagram slides and the extra steps after them.
+  const steps = [
+    ...Object.keys(TALK_SCENES).map((n) => `#/${n}`),
+    ...Object.keys(STEP_NOTES).map((k) => `#/${k}`),
+  ];
+
+  test('reads 28 px or more at 1920×1080 on every diagram step, both policies, in words and in addresses', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    expect(steps.length).toBeGreaterThan(40);
+    const small: string[] = [];
+    for (const hash of steps)
+      for (const query of ['', '?addr=ip', '?etp=Local', '?etp=Local&addr=ip']) {
+        await page.goto(`/${hash}${query}`);
+        await expect.poll(async () => (await textSizes(page)).length).toBeGreaterThan(0);
+        for (const t of await textSizes(page))
+          if (t.px < 27.5) small.push(`${hash}${query}: "${t.text}" at ${t.px.toFixed(1)} px`);
+      }
+    expect(small).toEqual([]);
+  });
 });
 
 test.describe('the audience sees the policy', () => {
