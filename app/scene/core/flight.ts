@@ -100,6 +100,36 @@ export function wireAhead(wire: readonly Point[], card: Point | null, size: Card
   return wire.slice(best);
 }
 
+/**
+ * The stretch of a wire between the points nearest two card positions, in
+ * the wire's own direction: where a card leaving a device joins its wire, and
+ * where it turns off to rest.
+ */
+export function wireBetween(
+  wire: readonly Point[],
+  from: Point | null,
+  to: Point | null,
+  size: CardSize,
+): Point[] {
+  const nearest = (card: Point | null, fallback: number) => {
+    if (!card || wire.length === 0) return fallback;
+    const c = { x: card.x + size.w / 2, y: card.y + size.h / 2 };
+    let best = fallback;
+    let bestD = Infinity;
+    wire.forEach((p, i) => {
+      const d = Math.hypot(p.x - c.x, p.y - c.y);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    return best;
+  };
+  const a = nearest(from, 0);
+  const b = nearest(to, wire.length - 1);
+  return a <= b ? wire.slice(a, b + 1) : [];
+}
+
 /** Drops repeated points, which would make the card stand still for a keyframe. */
 function dedupe(pts: readonly Point[]): Point[] {
   const out: Point[] = [];

@@ -94,11 +94,12 @@ export function cardRest(layout: DiagramLayout, hop: Hop, size: CardSize): Point
       y: box.y - size.h - 24,
     };
   }
+  // The node of what the hop arrives at: its pod's node, or the node itself; else where it leaves.
   const node =
-    layout.nodes.find((n) => nodeDevice(n.id) === hop.to || nodeDevice(n.id) === hop.from) ??
     layout.nodes.find((n) =>
       layout.pods.some((p) => podDevice(p.id) === hop.to && p.node === n.id),
     ) ??
+    layout.nodes.find((n) => nodeDevice(n.id) === hop.to || nodeDevice(n.id) === hop.from) ??
     layout.nodes[0];
   const corridor = node?.corridor ?? c;
   const target = hop.to ? last.x : first.x + 60;
@@ -347,12 +348,16 @@ export function clearSpot(
   };
   const onStage = (p: Point) => p.x >= 4 && p.y >= 4 && p.x + size.w <= 1596 && p.y + size.h <= 896;
   // Wholly inside the cluster or wholly outside it: never lying across its border.
-  const oneSide = (p: Point) =>
-    p.x + size.w <= c.x - 4 ||
-    (p.x >= c.x + 4 &&
-      p.x + size.w <= c.x + c.w - 4 &&
-      p.y >= c.y + 4 &&
-      p.y + size.h <= c.y + c.h - 4);
+  const outside = (p: Point) => p.x + size.w <= c.x - 4;
+  const within = (p: Point) =>
+    p.x >= c.x + 4 &&
+    p.x + size.w <= c.x + c.w - 4 &&
+    p.y >= c.y + 4 &&
+    p.y + size.h <= c.y + c.h - 4;
+  // On the side of the cluster's border it was meant for: a card about a hop inside the cluster
+  // stays inside it (over a node's border if it must), one about the outside stays out.
+  const meantOutside = preferred.x + size.w / 2 < c.x;
+  const oneSide = (p: Point) => (meantOutside ? outside(p) : within(p));
   // Where it was meant to rest is kept while it covers no label and leaves most of its wire in view.
   if (
     onStage(preferred) &&
@@ -394,6 +399,9 @@ export function clearSpot(
       best = p;
     }
   }
+  // A crowded cluster with no clear spot inside: the free column left of it, rather than a label.
+  if (!meantOutside && labelsCovered(best))
+    for (const { p } of ranked) if (onStage(p) && outside(p) && !labelsCovered(p)) return p;
   return best;
 }
 

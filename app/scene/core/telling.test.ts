@@ -146,6 +146,23 @@ describe('a hop told in order', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('27 in addresses too: the rewritten card rests inside the cluster by Pod-a, and leaves Node1 without doubling back', () => {
+    for (const view of ['talk', 'ip'] as const) {
+      const c = cases.find((x) => x.where === `27/0 Cluster ${view}`) as Case;
+      const [f0, f1] = trip(c) as [Frame, Frame];
+      expect(f1.rest.x).toBeGreaterThanOrEqual(c.layout.cluster.x);
+      const told = tell(shown(f0), shown(f1), 2, false);
+      const plan = told!.plan;
+      const leaving = plan.times
+        .map((t, i) => ({ t: t * plan.duration, x: plan.x[i] as number, y: plan.y[i] as number }))
+        .filter((k) => k.t >= plan.leaveAt);
+      // After the rewrite every keyframe brings it nearer its rest: it never doubles back.
+      const gap = (p: Point) => Math.hypot(p.x - f1.rest.x, p.y - f1.rest.y);
+      const start = gap(f1.dock as Point);
+      expect(leaving.filter((k) => gap(k) > start + 1)).toEqual([]);
+    }
+  });
+
   it('waits at the device clear of the badge, on the stage', () => {
     const wrong: string[] = [];
     for (const c of cases)

@@ -1,6 +1,6 @@
-import { planFlight, wireAhead, type Arrival, type FlightPlan } from './flight';
+import { planFlight, wireAhead, wireBetween, type Arrival, type FlightPlan } from './flight';
 import type { CardFace, Frame } from './frame';
-import type { BadgePlace } from './placement';
+import type { BadgePlace, CardSize } from './placement';
 import type { Point } from './geometry';
 
 /** What identifies the step on screen, beyond the hop: a change of any of these is a new step. */
@@ -60,6 +60,27 @@ export function arrivalOf(prev: Shown | null, cur: Shown, forwardCount: number):
   return 'jump';
 }
 
+/**
+ * Wire points (centres) that bring a card of `size` nearer `to` than it is at
+ * `from`, in order: a short leave or return never doubles back to reach its
+ * wire (a card is wider than many of a node's wires are long).
+ */
+function toward(points: readonly Point[], from: Point | null, to: Point, size: CardSize): Point[] {
+  if (!from) return [...points];
+  const gap = (p: Point) => Math.hypot(p.x - to.x, p.y - to.y);
+  let left = gap(from);
+  const out: Point[] = [];
+  for (const p of points) {
+    const card = { x: p.x - size.w / 2, y: p.y - size.h / 2 };
+    const g = gap(card);
+    if (g < left) {
+      out.push(p);
+      left = g;
+    }
+  }
+  return out;
+}
+
 const differs = (a: CardFace | null, b: CardFace) =>
   a === null || a.lines.length !== b.lines.length || a.lines.some((l, i) => l !== b.lines[i]);
 
@@ -90,7 +111,13 @@ export function tell(
         after: f.face.size,
         approach: wireAhead(p.wire, p.rest, p.face.size),
         dock: f.dock,
-        depart: f.flight,
+        // Joins its wire where it passes the device, not back at the wire's start.
+        depart: toward(
+          wireBetween(f.flight, f.dock, f.rest, f.face.size),
+          f.dock,
+          f.rest,
+          f.face.size,
+        ),
         rest: f.rest,
         rewrites: differs(before, f.face),
       }),
@@ -110,7 +137,13 @@ export function tell(
         after: f.face.size,
         approach: wireAhead([...p.flight].reverse(), p.rest, p.face.size),
         dock: p.dock,
-        depart: [],
+        // Back the way it came: along the earlier hop's wire, from the device toward where it rested.
+        depart: toward(
+          wireBetween([...f.wire].reverse(), p.dock, f.rest, f.face.size),
+          p.dock,
+          f.rest,
+          f.face.size,
+        ),
         rest: f.rest,
         rewrites: differs(p.face, f.face),
       }),
@@ -132,7 +165,9 @@ export function tell(
         approach: [],
         // The first hop leaves the client, which rewrites nothing: it sets off from the wire's start.
         dock: before ? f.dock : null,
-        depart: f.flight,
+        depart: before
+          ? toward(wireBetween(f.flight, f.dock, f.rest, f.face.size), f.dock, f.rest, f.face.size)
+          : f.flight,
         rest: f.rest,
         rewrites: differs(before, f.face),
       }),
