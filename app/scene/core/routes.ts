@@ -47,9 +47,19 @@ export function anchor(layout: DiagramLayout, device: string, end: 'from' | 'to'
     return port ? mid(port.box, 'top') : node.gate;
   }
   const pod = podOf(layout, device);
-  if (pod) return mid(pod.box, 'top');
+  if (pod) return podTop(pod.box, end);
   return center(layout.cluster);
 }
+
+/**
+ * Where a wire meets a pod's top: a little left of the middle coming in, a
+ * little right going out, so an ingress pod's way in and its new connection
+ * out are two lines, each with its own arrowhead.
+ */
+const podTop = (b: Box, end: 'from' | 'to'): Point => ({
+  x: b.x + b.w * (end === 'to' ? 0.38 : 0.62),
+  y: b.y,
+});
 
 /** The nearest lane left (or right) of x. */
 function laneX(layout: DiagramLayout, x: number, side: -1 | 1): number {
@@ -103,10 +113,16 @@ function gapBeside(layout: DiagramLayout, pod: PodLayout, node: NodeLayout, side
 }
 
 /** From inside a pod up to its node's corridor: out of its top, or, with a pod above it, out of its side and up the gap. */
-function podToCorridor(layout: DiagramLayout, pod: PodLayout, node: NodeLayout): Point[][] {
+function podToCorridor(
+  layout: DiagramLayout,
+  pod: PodLayout,
+  node: NodeLayout,
+  end: 'from' | 'to',
+): Point[][] {
   const b = pod.box;
   const y = node.corridor.y + node.corridor.h / 2;
-  if (!coveredFromAbove(layout, pod, y)) return [[mid(b, 'top'), { x: b.x + b.w / 2, y }]];
+  const top = podTop(b, end);
+  if (!coveredFromAbove(layout, pod, y)) return [[top, { x: top.x, y }]];
   return ([-1, 1] as const).map((side) => {
     const x = (side < 0 ? b.x : b.x + b.w) + side * gapBeside(layout, pod, node, side);
     const at = { x: side < 0 ? b.x : b.x + b.w, y: b.y + b.h / 2 };
@@ -151,7 +167,7 @@ function exits(layout: DiagramLayout, device: string, end: 'from' | 'to', hop: H
   const home = homeOf(layout, pod);
   if (pod && home) {
     const out: Exit[] = [];
-    for (const up of podToCorridor(layout, pod, home))
+    for (const up of podToCorridor(layout, pod, home, end))
       for (const side of nodeSides(layout, home))
         out.push({ path: [...up, ...side.path], door: side.door, node: home, inside: up });
     return out;
