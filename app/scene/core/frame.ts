@@ -72,6 +72,23 @@ export interface Frame {
   readonly stopLabel: Box | null;
 }
 
+/** The point `by` units back along a wire from its end (its start, on a shorter wire). */
+function shortOfEnd(wire: readonly Point[], by: number): Point | undefined {
+  let left = by;
+  for (let i = wire.length - 1; i > 0; i--) {
+    const end = wire[i] as Point;
+    const before = wire[i - 1] as Point;
+    const d = Math.hypot(end.x - before.x, end.y - before.y);
+    if (d >= left && d > 0)
+      return {
+        x: end.x + ((before.x - end.x) * left) / d,
+        y: end.y + ((before.y - end.y) * left) / d,
+      };
+    left -= d;
+  }
+  return wire[0];
+}
+
 /** The size of a drop's words ("? Failure", 38 units, bold). */
 const DROP_WORDS = { w: 215, h: 46 };
 
@@ -186,8 +203,9 @@ function layOut(
   const badgeBox = badge ? badgeLayout(badge).box : null;
   // Where the packet stopped: the end of the wire it arrived on.
   const arrivedWire = stops && before && before.to !== null ? hopPoints(layout, before) : [];
+  // The cross goes on the wire just short of where it arrived, so it never covers a port's name.
   const stop: Point | null = stops
-    ? (arrivedWire[arrivedWire.length - 1] ?? anchor(layout, hop.from, 'from', hop))
+    ? (shortOfEnd(arrivedWire, 26) ?? anchor(layout, hop.from, 'from', hop))
     : null;
   // Beside the device, clear of every label and of the badge.
   const start = wire[0] ?? stop ?? anchor(layout, hop.from, 'from', hop);
