@@ -7,18 +7,16 @@ import {
   badgeBounds,
   badgeHangs,
   badgeLayout,
-  movedBadge,
-  spotFor,
   cardRest,
   cardSize,
   clearOf,
-  clearSpot,
   dockAt,
   flightPoints,
   type BadgePlace,
   type CardSize,
 } from './placement';
 import { anchor, hopPath, hopPoints } from './routes';
+import { clearSpot, movedBadge, spotFor } from './spots';
 
 /** Which hop is on screen: a forward hop, or a hop of the reply. */
 export interface HopRef {

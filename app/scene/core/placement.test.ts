@@ -7,43 +7,12 @@ import { overlaps, type Box, type Point } from './geometry';
 import { layoutDiagram } from './layout';
 import { badgeAnchor, badgeBounds, cardRest, cardSize, clearOf, flightPoints } from './placement';
 import { hopPath, hopPoints } from './routes';
+import { samplePath } from './sample-path';
 
 /** Where a pod's name and address are written: its box less a small margin. */
 const labelArea = (b: Box): Box => ({ x: b.x + 6, y: b.y + 6, w: b.w - 12, h: b.h - 12 });
 
 const within = (p: Point, b: Box) => p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
-
-/**
- * Points along the wire as drawn: the SVG path `hopPath` makes (a B-spline,
- * which cuts the corners of its control points), read back from its M, L and
- * C commands and sampled every few units.
- */
-function sample(d: string): Point[] {
-  const out: Point[] = [];
-  let at: Point = { x: 0, y: 0 };
-  for (const [, cmd, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
-    const n = (args ?? '').split(',').map(Number);
-    if (cmd === 'M') at = { x: n[0] ?? 0, y: n[1] ?? 0 };
-    else if (cmd === 'L') {
-      const to = { x: n[0] ?? 0, y: n[1] ?? 0 };
-      for (let k = 0; k <= 20; k++)
-        out.push({ x: at.x + ((to.x - at.x) * k) / 20, y: at.y + ((to.y - at.y) * k) / 20 });
-      at = to;
-    } else {
-      const [x1 = 0, y1 = 0, x2 = 0, y2 = 0, x = 0, y = 0] = n;
-      for (let k = 0; k <= 40; k++) {
-        const t = k / 40;
-        const u = 1 - t;
-        out.push({
-          x: u * u * u * at.x + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x,
-          y: u * u * u * at.y + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y,
-        });
-      }
-      at = { x, y };
-    }
-  }
-  return out;
-}
 
 describe('hop wires', () => {
   // Every hop of every diagram step, both ways and under both policies.
@@ -75,7 +44,7 @@ describe('hop wires', () => {
   it('never run across the name of a pod they do not start or end at', () => {
     const crossings: string[] = [];
     for (const { where, hop, layout } of cases) {
-      const path = sample(hopPath(hopPoints(layout, hop)));
+      const path = samplePath(hopPath(hopPoints(layout, hop)));
       for (const pod of layout.pods) {
         if (hop.from === `pod:${pod.id}` || hop.to === `pod:${pod.id}`) continue;
         if (path.some((p) => within(p, labelArea(pod.box))))
@@ -136,7 +105,7 @@ describe('hop wires', () => {
     const crossings: string[] = [];
     for (const { where, hop, layout } of cases) {
       if (!hop.from.startsWith('lb:') && !hop.to?.startsWith('lb:')) continue;
-      const path = sample(hopPath(hopPoints(layout, hop)));
+      const path = samplePath(hopPath(hopPoints(layout, hop)));
       // The box less a margin for the wire's own end (and its arrowhead) at the edge.
       const lb = layout.lb;
       const inside = { x: lb.x + 12, y: lb.y + 12, w: lb.w - 24, h: lb.h - 24 };

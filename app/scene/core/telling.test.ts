@@ -6,7 +6,7 @@ import type { FlightPlan } from './flight';
 import { frameOf, type Frame, type HopRef } from './frame';
 import { overlaps, type Point } from './geometry';
 import { layoutDiagram, type DiagramLayout } from './layout';
-import { labelBoxes } from './placement';
+import { labelBoxes } from './spots';
 import { hopPath } from './routes';
 import { samplePath } from './sample-path';
 import { bigSpecArb, bigTopology } from './test-topologies';

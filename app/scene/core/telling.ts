@@ -81,6 +81,10 @@ function toward(points: readonly Point[], from: Point | null, to: Point, size: C
   return out;
 }
 
+/** The way a card of `size` leaves `from` along `wire` for its rest `to`: joined where the wire passes, never doubling back. */
+const leaving = (wire: readonly Point[], from: Point | null, to: Point, size: CardSize): Point[] =>
+  toward(wireBetween(wire, from, to, size), from, to, size);
+
 const differs = (a: CardFace | null, b: CardFace) =>
   a === null || a.lines.length !== b.lines.length || a.lines.some((l, i) => l !== b.lines[i]);
 
@@ -112,12 +116,7 @@ export function tell(
         approach: wireAhead(p.wire, p.rest, p.face.size),
         dock: f.dock,
         // Joins its wire where it passes the device, not back at the wire's start.
-        depart: toward(
-          wireBetween(f.flight, f.dock, f.rest, f.face.size),
-          f.dock,
-          f.rest,
-          f.face.size,
-        ),
+        depart: leaving(f.flight, f.dock, f.rest, f.face.size),
         rest: f.rest,
         rewrites: differs(before, f.face),
       }),
@@ -138,12 +137,7 @@ export function tell(
         approach: wireAhead([...p.flight].reverse(), p.rest, p.face.size),
         dock: p.dock,
         // Back the way it came: along the earlier hop's wire, from the device toward where it rested.
-        depart: toward(
-          wireBetween([...f.wire].reverse(), p.dock, f.rest, f.face.size),
-          p.dock,
-          f.rest,
-          f.face.size,
-        ),
+        depart: leaving([...f.wire].reverse(), p.dock, f.rest, f.face.size),
         rest: f.rest,
         rewrites: differs(p.face, f.face),
       }),
@@ -165,9 +159,7 @@ export function tell(
         approach: [],
         // The first hop leaves the client, which rewrites nothing: it sets off from the wire's start.
         dock: before ? f.dock : null,
-        depart: before
-          ? toward(wireBetween(f.flight, f.dock, f.rest, f.face.size), f.dock, f.rest, f.face.size)
-          : f.flight,
+        depart: before ? leaving(f.flight, f.dock, f.rest, f.face.size) : f.flight,
         rest: f.rest,
         rewrites: differs(before, f.face),
       }),
