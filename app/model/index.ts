@@ -6,6 +6,7 @@ export * from './format';
 export * from './modes';
 export * from './packet';
 export * from './result';
+export * from './service-type';
 export * from './shares';
 export * from './talk';
 export * from './topology';

@@ -22,6 +22,11 @@ export interface Pod {
   readonly node: NodeId;
   readonly labels: Readonly<Record<string, string>>;
   readonly ready: boolean;
+  /**
+   * Being deleted (its EndpointSlice condition `terminating`). A terminating pod
+   * is not ready, so it gets no new connections here.
+   */
+  readonly terminating?: boolean;
 }
 
 export interface Service {

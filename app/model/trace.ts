@@ -12,6 +12,7 @@ import { findMode, policyApplies, type Mode } from './modes';
 import { makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
 import { err, ok, type Result } from './result';
 import { returnPath } from './return-path';
+import { typeRefusal } from './service-type';
 import {
   endpointsOf,
   findService,
@@ -95,6 +96,10 @@ export function trace(scenario: Scenario): Result<Trace> {
       );
     front = proxySvc;
   }
+  // A Service's type decides which doors it has: no node port on ClusterIP, no
+  // load balancer below type LoadBalancer.
+  const refusal = typeRefusal(mode, front);
+  if (refusal) return err(refusal);
   // Where no node NATs on entry (1, 3b, 3d, 4b, 4c.3) the policy changes nothing,
   // so the trace says Cluster, the default, as exactShares counts it.
   const applies = policyApplies(mode);

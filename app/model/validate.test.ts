@@ -5,7 +5,7 @@ import { SERVICE_A, SERVICE_B, talkCluster } from './talk';
 import type { TalkVariant } from './talk';
 import type { ClusterNode, Pod, Service, Topology } from './topology';
 import { validate } from './validate';
-import type { ProblemCode } from './validate';
+import type { ProblemCode, ProblemRef } from './validate';
 
 const cidr = (text: string): Cidr => {
   const r = parseCidr(text);
@@ -203,39 +203,46 @@ describe('validate: one thing broken at a time', () => {
         severity: 'error',
         subject: 'Pod-d (pod-d)',
         message: 'Pod-d (pod-d): "10.0.2.999" is not an IPv4 address: 999 is over 255',
+        ref: { kind: 'pod', id: 'pod-d' },
       },
     ]);
   });
 
-  it.each<[string, Topology, string, string]>([
+  it.each<[string, Topology, string, string, ProblemRef]>([
     [
       'a pod',
       withPod(talk, 'pod-c', { ip: ' 10.0.2.1' as PodIp }),
       'Pod-c (pod-c)',
       'Pod-c (pod-c): " 10.0.2.1" has spaces around it; write the address as 10.0.2.1',
+      { kind: 'pod', id: 'pod-c' },
     ],
     [
       'a node',
       withNode(talk, 'node1', { ip: '10.240.0.1\n' as NodeIp }),
       'Node1',
       'Node1: "10.240.0.1\n" has spaces around it; write the address as 10.240.0.1',
+      { kind: 'node', id: 'node1' },
     ],
     [
       'the client',
       { ...talk, client: { ...talk.client, ip: ' 1.2.3.4 ' as ExternalIp } },
       'Client',
       'Client: " 1.2.3.4 " has spaces around it; write the address as 1.2.3.4',
+      { kind: 'client', id: '' },
     ],
     [
       'a VIP',
       withService(talk, SERVICE_A, { vip: '203.0.113.10 ' as ExternalIp }),
       "Service A's VIP",
       `Service A's VIP: "203.0.113.10 " has spaces around it; write the address as 203.0.113.10`,
+      { kind: 'service', id: SERVICE_A },
     ],
   ])(
-    'reports an address of %s with spaces around it as a bad address',
-    (_, t, subject, message) => {
-      expect(validate(t)).toEqual([{ code: 'bad-address', severity: 'error', subject, message }]);
+    'reports an address of %s with spaces around it as a bad address, next to its owner',
+    (_, t, subject, message, ref) => {
+      expect(validate(t)).toEqual([
+        { code: 'bad-address', severity: 'error', subject, message, ref },
+      ]);
     },
   );
 
@@ -278,6 +285,7 @@ describe('validate: one thing broken at a time', () => {
         severity: 'warning',
         subject: 'Service B',
         message: "Service B's selector app=zz matches no pod",
+        ref: { kind: 'service', id: SERVICE_B },
       },
     ]);
   });
@@ -289,6 +297,8 @@ describe('validate: one thing broken at a time', () => {
   it('does not flag a ClusterIP Service for having no load balancer address', () => {
     const t = withService(talk, SERVICE_A, {
       type: 'ClusterIP',
+      nodePort: undefined,
+      healthCheckNodePort: undefined,
       vip: undefined,
       proxyIp: undefined,
     });

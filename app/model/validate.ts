@@ -26,7 +26,18 @@ export type ProblemCode =
   | 'selector-matches-nothing'
   | 'lb-without-address'
   | 'unknown-service'
-  | 'client-inside-cluster';
+  | 'client-inside-cluster'
+  | 'node-port-on-cluster-ip'
+  | 'lb-address-without-lb'
+  | 'health-check-port-misplaced'
+  | 'health-check-port-missing';
+
+/** The thing a problem is about, so a screen can show it next to that thing. */
+export interface ProblemRef {
+  readonly kind: 'cluster' | 'client' | 'node' | 'pod' | 'service' | 'ingress';
+  /** The node's, pod's, Service's or Ingress's id; empty for the cluster and the client. */
+  readonly id: string;
+}
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -35,17 +46,20 @@ export interface Problem {
   /** Which thing is wrong, e.g. "Pod-c" or "Service A". */
   readonly subject: string;
   readonly message: string;
+  readonly ref: ProblemRef;
 }
 
 /** Checks a topology and reports every problem at once, errors first. */
 export function validate(t: Topology): Problem[] {
   const problems: Problem[] = [];
+  // What is being checked: each loop below sets it before checking one thing.
+  let about: ProblemRef = { kind: 'client', id: '' };
   const add = (
     code: ProblemCode,
     subject: string,
     message: string,
     severity: Problem['severity'] = 'error',
-  ) => problems.push({ code, severity, subject, message });
+  ) => problems.push({ code, severity, subject, message, ref: about });
 
   // Every address must be written exactly as the simulator writes it, and appear
   // once. The parser forgives spaces around an address; a topology may not, or
@@ -95,6 +109,7 @@ export function validate(t: Topology): Problem[] {
     );
 
   t.nodes.forEach((node, i) => {
+    about = { kind: 'node', id: node.id };
     uniqueNodeId(node.id, node.name);
     if (claim(node.ip, node.name) && cidrContains(t.clusterCidr, node.ip))
       add(
@@ -118,6 +133,7 @@ export function validate(t: Topology): Problem[] {
   });
 
   for (const pod of t.pods) {
+    about = { kind: 'pod', id: pod.id };
     uniquePodId(pod.id, pod.name);
     const wellFormed = claim(pod.ip, `${pod.name} (${pod.id})`);
     const node = t.nodes.find((n) => n.id === pod.node);
@@ -162,7 +178,36 @@ export function validate(t: Topology): Problem[] {
   };
 
   for (const svc of t.services) {
+    about = { kind: 'service', id: svc.id };
     uniqueServiceId(svc.id, svc.name);
+    // The type decides what a Service gets (as the API server enforces it).
+    if (svc.nodePort !== undefined && svc.type === 'ClusterIP')
+      add(
+        'node-port-on-cluster-ip',
+        svc.name,
+        `${svc.name} is type ClusterIP, which has no node port: remove nodePort ${svc.nodePort} or make it NodePort or LoadBalancer`,
+      );
+    if (svc.type !== 'LoadBalancer' && (svc.vip || svc.proxyIp))
+      add(
+        'lb-address-without-lb',
+        svc.name,
+        `${svc.name} is type ${svc.type}, which gets no load balancer: only a LoadBalancer Service has a VIP or a proxy address`,
+      );
+    const local = svc.type === 'LoadBalancer' && svc.externalTrafficPolicy === 'Local';
+    // A LoadBalancer under Cluster may keep one here: the deck flips the policy live.
+    if (svc.healthCheckNodePort !== undefined && svc.type !== 'LoadBalancer')
+      add(
+        'health-check-port-misplaced',
+        svc.name,
+        `${svc.name} is type ${svc.type} but has healthCheckNodePort ${svc.healthCheckNodePort}, which Kubernetes gives only to a LoadBalancer Service with externalTrafficPolicy Local`,
+      );
+    if (local && svc.healthCheckNodePort === undefined)
+      add(
+        'health-check-port-missing',
+        svc.name,
+        `${svc.name} is a LoadBalancer with externalTrafficPolicy Local but has no healthCheckNodePort, so its load balancer cannot ask which nodes have a pod`,
+        'warning',
+      );
     claimNodePort(svc.nodePort, `${svc.name}'s nodePort`);
     claimNodePort(svc.healthCheckNodePort, `${svc.name}'s healthCheckNodePort`);
     if (svc.vip) claim(svc.vip, `${svc.name}'s VIP`);
@@ -187,6 +232,7 @@ export function validate(t: Topology): Problem[] {
   }
 
   for (const ing of t.ingresses) {
+    about = { kind: 'ingress', id: ing.id };
     uniqueIngressId(ing.id, `Ingress ${ing.name}`);
     for (const ref of [ing.backend, ing.proxyService])
       if (ref !== undefined && !t.services.some((s) => s.id === ref))
