@@ -10,6 +10,7 @@ import {
   type AddressView,
   type ExternalTrafficPolicy,
   type Result,
+  type ServiceId,
   type Topology,
   type Trace,
 } from '../model';
@@ -34,6 +35,8 @@ export interface DiagramProps {
   readonly scene: Scene;
   /** The cluster to draw; the scene's talk variant when not given. */
   readonly topology?: Topology;
+  /** The Service the packet is for (its node ports are drawn); the talk's Service A when not given. */
+  readonly service?: ServiceId;
   readonly trace: Result<Trace> | null;
   readonly policy: ExternalTrafficPolicy;
   readonly view: AddressView;
@@ -99,6 +102,7 @@ function useTelling(shown: Shown, forwardCount: number, reduce: boolean): Tellin
 export const Diagram = memo(function Diagram({
   scene,
   topology: given,
+  service = PACKET_SERVICE,
   trace,
   policy,
   view,
@@ -113,12 +117,12 @@ export const Diagram = memo(function Diagram({
       layoutDiagram(topology, {
         // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
         nodePortServices: scene.nodePorts
-          ? backendServices(topology, PACKET_SERVICE)
+          ? backendServices(topology, service)
               .filter((svc) => svc.nodePort !== undefined)
               .map((svc) => svc.id)
           : [],
       }),
-    [topology, scene.nodePorts],
+    [topology, service, scene.nodePorts],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
@@ -153,9 +157,8 @@ export const Diagram = memo(function Diagram({
   );
 
   const shares = useMemo(
-    () =>
-      scene.shares && scene.mode ? shareLabels(topology, PACKET_SERVICE, scene.mode, policy) : null,
-    [topology, scene.shares, scene.mode, policy],
+    () => (scene.shares && scene.mode ? shareLabels(topology, service, scene.mode, policy) : null),
+    [topology, service, scene.shares, scene.mode, policy],
   );
   const roles = useMemo(() => new Set(layout.pods.map((p) => p.role)), [layout]);
   const frontAddress =
