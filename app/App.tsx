@@ -1,10 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
-import { parseHash } from './deck';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { isExplorerHash, parseHash } from './deck';
 import { createInboundStore, StoreProvider } from './store';
 import { Deck } from './ui/Deck';
 import { initialTheme } from './ui/usePreferences';
 
 const TracePage = lazy(() => import('./explore/TracePage').then((m) => ({ default: m.TracePage })));
+const ExplorerPage = lazy(() =>
+  import('./explore/ExplorerPage').then((m) => ({ default: m.ExplorerPage })),
+);
 const SceneLab = lazy(() => import('./explore/SceneLab').then((m) => ({ default: m.SceneLab })));
 const PresenterView = lazy(() =>
   import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
@@ -35,6 +38,13 @@ export function App({ resumed = null }: { resumed?: number | null }) {
     return s;
   });
   const view = viewOf(window.location.search);
+  const exploring = useExploring();
+  if (view === 'deck' && exploring)
+    return (
+      <Suspense fallback={null}>
+        <ExplorerPage />
+      </Suspense>
+    );
   if (view === 'deck')
     return (
       <StoreProvider store={store}>
@@ -54,4 +64,19 @@ export function App({ resumed = null }: { resumed?: number | null }) {
       )}
     </Suspense>
   );
+}
+
+/** Whether the hash opens the explorer (`#/explore…`), following the hash as it changes. */
+function useExploring(): boolean {
+  const [exploring, setExploring] = useState(() => isExplorerHash(window.location.hash));
+  useEffect(() => {
+    const follow = () => setExploring(isExplorerHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    window.addEventListener('popstate', follow);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('popstate', follow);
+    };
+  }, []);
+  return exploring;
 }

@@ -148,3 +148,18 @@ export function isCanonicalHash(hash: string): boolean {
   const { location, problems } = parseHash(hash);
   return problems.length === 0 && formatHash(location) === hash;
 }
+
+/** Whether a hash opens the explorer (`#/explore`, `#/explore?s=…`) rather than a slide. */
+export const isExplorerHash = (hash: string): boolean => /^#?\/explore(?:[?/]|$)/.test(hash);
+
+/**
+ * The explorer's link for a place in the deck: it opens on that slide's
+ * cluster, mode, policy and Service (`#/explore?slide=27&step=1&etp=Local`).
+ */
+export function exploreHashFor(l: Location): string {
+  const params = [`slide=${l.slide}`];
+  if (l.step > 0) params.push(`step=${l.step}`);
+  if (l.policyOverride) params.push(`etp=${l.policyOverride}`);
+  if (l.addressView === 'ip') params.push('addr=ip');
+  return `#/explore?${params.join('&')}`;
+}

@@ -68,7 +68,8 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
         const next = change(before);
         if (next === before) return;
         const past = [...get().past, { doc: before, label }].slice(-HISTORY_LIMIT);
-        setState({ ...arrive(next, label), past, future: [], step: 0 });
+        // The hop on screen stays (a live flip re-routes the packet where it is).
+        setState({ ...arrive(next, label), past, future: [] });
       },
       set(patch) {
         const next = { ...get().doc, ...patch };

@@ -14,6 +14,7 @@ import {
 } from '../store';
 import { Segmented } from './Segmented';
 import { ThemeSelect } from './ThemeSelect';
+import { openExplorer } from './window-actions';
 
 /** The last step of the last slide, with no reply hop left to step through. */
 const selectAtEnd = (s: InboundState) => {
@@ -129,6 +130,14 @@ export function Controls({
           title="Go to slide (G)"
         >
           Go to
+        </button>
+        <button
+          type="button"
+          onClick={() => openExplorer(act())}
+          aria-label={hasPacket ? 'Explore this slide’s cluster' : 'Open the explorer'}
+          title="Explore this (X)"
+        >
+          {hasPacket ? 'Explore this' : 'Explore'}
         </button>
         <button
           type="button"

@@ -47,8 +47,13 @@ describe('keys', () => {
     expect(shown.number).toEqual(['27 Enter']);
   });
 
+  it('X (either case) opens the explorer on the slide', () => {
+    expect(commandFor('x', false)).toBe('explore');
+    expect(commandFor('X', true)).toBe('explore');
+  });
+
   it('keys that mean nothing give nothing', () => {
-    for (const key of ['x', 'Tab', 'Enter', 'F5', '1', 'Shift', 'Space', 'Esc'])
+    for (const key of ['z', 'Tab', 'Enter', 'F5', '1', 'Shift', 'Space', 'Esc'])
       expect(commandFor(key, false), key).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ export type Command =
   | 'blackout'
   | 'theme'
   | 'help'
+  | 'explore'
   | 'close';
 
 /** One key as the help overlay names it, and the `KeyboardEvent.key` values that press it. */
@@ -95,6 +96,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     does: 'Black out the audience screen, and back',
   },
   { command: 'theme', keys: [letter('T')], does: 'Theme: light, dark, high contrast' },
+  {
+    command: 'explore',
+    keys: [letter('X')],
+    does: 'Explore this slide’s cluster in the explorer (Esc or Back comes back here)',
+  },
   { command: 'help', keys: [letter('?')], does: 'This list of keys' },
   {
     command: 'close',

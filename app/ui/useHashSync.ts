@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
-import { formatHash, parseHash, SLIDE_COUNT } from '../deck';
+import { formatHash, isExplorerHash, parseHash, SLIDE_COUNT } from '../deck';
 import { selectLocation, selectStepTitle, type InboundStore } from '../store';
 
 /**
@@ -22,6 +22,8 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
     let linkNotice = -1;
 
     const fromUrl = () => {
+      // The explorer's own link: the app switches views, the deck keeps its place.
+      if (isExplorerHash(window.location.hash)) return;
       const { location, problems } = parseHash(window.location.hash);
       applying = true;
       store.getState().applyLocation(location);

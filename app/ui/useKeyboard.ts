@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { noSuchSlide, SLIDE_COUNT } from '../deck';
 import { selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
-import { toggleFullscreen, toggleReply } from './window-actions';
+import { openExplorer, toggleFullscreen, toggleReply } from './window-actions';
 
 /** Keys a control handles itself when it has focus. */
 const ownsKey = (target: EventTarget | null, key: string): boolean => {
@@ -73,6 +73,8 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
           return toggleFullscreen((message) => s.showNotice(message));
         case 'presenter':
           return onOtherWindow();
+        case 'explore':
+          return openExplorer(s);
         case 'number':
           return;
       }

@@ -1,5 +1,5 @@
-import { noReplyReason } from '../deck';
-import { selectScene, selectTrace, type InboundState } from '../store';
+import { exploreHashFor, formatHash, noReplyReason } from '../deck';
+import { selectLocation, selectScene, selectTrace, type InboundState } from '../store';
 
 /** Fullscreen on or off for the whole page; where the browser refuses, says so. */
 export function toggleFullscreen(say: (message: string) => void): void {
@@ -48,4 +48,27 @@ export function toggleReply(s: InboundState): void {
     if (why) return s.showNotice(why, 'news');
   }
   s.toggleReturn();
+}
+
+/**
+ * X: opens the explorer on this slide's cluster, mode, policy and Service. In
+ * the deck it takes the same window (Back or Esc returns to the slide); from
+ * the presenter view it opens a window of its own, so the talk keeps going.
+ */
+export function openExplorer(s: InboundState): void {
+  const location = selectLocation(s);
+  const hash = exploreHashFor(location);
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('view')) {
+    // The entry remembers the slide, so the explorer's Esc can go back to it.
+    window.history.pushState({ inboundFrom: formatHash(location) }, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    return;
+  }
+  url.searchParams.delete('view');
+  url.hash = hash;
+  if (!window.open(url.toString(), 'inbound-explorer'))
+    s.showNotice(
+      'The browser blocked the new window; allow pop-ups for this page and press X again.',
+    );
 }

@@ -1,0 +1,123 @@
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { useEffect, useState } from 'react';
+import { loadMotionFeatures } from '../scene/motion';
+import { traceOf } from './derive';
+import type { ExplorerDoc } from './doc';
+import { EventList } from './EventList';
+import { ExplorerStage } from './ExplorerStage';
+import { docFromSlide, defaultDoc } from './from-slide';
+import { RequestBar } from './RequestBar';
+import { SidePanel } from './SidePanel';
+import {
+  createExplorerStore,
+  ExplorerContext,
+  useExplorer,
+  useExplorerStore,
+  type ExplorerStore,
+} from './store';
+import { StepButtons, UndoRedo } from './ExplorerControls';
+import { useExplorerKeys } from './useExplorerKeys';
+import './explorer.css';
+
+/** The explorer's query: what follows `#/explore?`. */
+export const explorerParams = (hash: string): URLSearchParams =>
+  new URLSearchParams(hash.replace(/^#?\/explore\/?\??/, ''));
+
+/** Where the explorer starts: the slide it was opened from, or the default cluster. */
+function startDoc(hash: string): ExplorerDoc {
+  const q = explorerParams(hash);
+  const slide = q.get('slide');
+  if (slide !== null && /^\d{1,3}$/.test(slide)) {
+    const etp = q.get('etp');
+    const doc = docFromSlide(
+      Number(slide),
+      Number(q.get('step') ?? 0) || 0,
+      etp === 'Local' || etp === 'Cluster' ? etp : null,
+    );
+    return q.get('addr') === 'ip' ? { ...doc, view: 'ip' } : doc;
+  }
+  return defaultDoc();
+}
+
+/** Back to the slide the explorer was opened from (or the talk's start). */
+function leave(): void {
+  const from: unknown = window.history.state?.inboundFrom;
+  if (typeof from === 'string') {
+    window.history.back();
+    return;
+  }
+  const slide = explorerParams(window.location.hash).get('slide');
+  window.location.hash = slide && /^\d{1,3}$/.test(slide) ? `#/${slide}` : '#/1';
+}
+
+/**
+ * The explorer: your own cluster, drawn by the deck's scene. One request
+ * travels it hop by hop (with the event list beside it); the side panel edits
+ * the cluster, sends many requests, imports from kubectl and keeps a link.
+ */
+export function ExplorerPage() {
+  const [store] = useState<ExplorerStore>(() =>
+    createExplorerStore(startDoc(window.location.hash)),
+  );
+  useEffect(() => {
+    const before = document.title;
+    document.title = 'Explorer · Inbound';
+    return () => {
+      document.title = before;
+    };
+  }, []);
+  useExplorerKeys(store, leave);
+  return (
+    <ExplorerContext.Provider value={store}>
+      <MotionConfig reducedMotion="user">
+        <LazyMotion features={loadMotionFeatures} strict>
+          <Explorer onLeave={leave} />
+        </LazyMotion>
+      </MotionConfig>
+    </ExplorerContext.Provider>
+  );
+}
+
+function Explorer({ onLeave }: { onLeave: () => void }) {
+  const store = useExplorerStore();
+  const drawn = useExplorer((s) => s.drawn);
+  const step = useExplorer((s) => s.step);
+  const said = useExplorer((s) => s.said);
+  const result = traceOf(drawn);
+  return (
+    <div className="explorer">
+      <header className="explore-head">
+        <h1>Explorer</h1>
+        <button type="button" onClick={onLeave} title="Back to the talk (Esc)">
+          ← Back to the talk
+        </button>
+        <UndoRedo />
+        <RequestBar />
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {said}
+        </p>
+      </header>
+      <main className="explore-main">
+        <ExplorerStage result={result} />
+        <StepButtons result={result} />
+      </main>
+      <SidePanel
+        panels={{
+          events: result.ok ? (
+            <EventList
+              trace={result.value}
+              view={drawn.view}
+              step={step}
+              onGo={(n) => store.getState().setStep(n)}
+            />
+          ) : (
+            <p role="alert">{result.error}</p>
+          ),
+          cluster: <p>The cluster editor arrives here.</p>,
+          requests: <p>Many requests arrive here.</p>,
+          share: <p>Import and share arrive here.</p>,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { describeHop, describeOutcome, type Scene } from '../deck';
+import { findMode, type Result, type Trace } from '../model';
+import { Diagram } from '../scene/Diagram';
+import { Stage } from '../ui/Stage';
+import { policyOf } from './derive';
+import type { ExplorerDoc } from './doc';
+import { useExplorer } from './store';
+
+/** Where the step is: a forward hop, or a reply hop after the request's last. */
+export function placeOf(t: Trace | null, step: number) {
+  const total = t ? t.forward.length + t.back.length : 0;
+  const at = Math.min(step, Math.max(0, total - 1));
+  const forward = !t || at < t.forward.length;
+  return { total, at, forward, returnHop: forward || !t ? null : at - t.forward.length };
+}
+
+/** The sentence under the stage, for everyone and for the aria-live region. */
+export function stepWords(result: Result<Trace>, doc: ExplorerDoc, step: number): string {
+  if (!result.ok) return result.error;
+  const t = result.value;
+  const { total, at, forward } = placeOf(t, step);
+  const hop = forward ? t.forward[at] : t.back[at - t.forward.length];
+  if (!hop) return describeOutcome(t);
+  const n = forward ? at + 1 : at - t.forward.length + 1;
+  const of = forward ? t.forward.length : t.back.length;
+  const end = at === total - 1 ? ` ${describeOutcome(t)}` : '';
+  return `${forward ? 'Request' : 'Reply'}, hop ${n} of ${of}: ${describeHop(t, hop, doc.view)}${end}`;
+}
+
+/**
+ * The deck's own stage for the explorer's cluster: the same scene, card and
+ * telling. It draws the last valid cluster; while the cluster being edited has
+ * errors, a banner says the drawing is of the last valid one.
+ */
+export function ExplorerStage({ result }: { result: Result<Trace> }) {
+  const drawn = useExplorer((s) => s.drawn);
+  const step = useExplorer((s) => s.step);
+  const errors = useExplorer((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const t = result.ok ? result.value : null;
+  const { at, forward, returnHop } = placeOf(t, step);
+  const mode = findMode(drawn.mode);
+  const scene: Scene = {
+    build: 'client',
+    variant: 'default',
+    mode: drawn.mode,
+    hop: forward ? at : Math.max(0, (t?.forward.length ?? 1) - 1),
+    nodePorts: mode?.front === 'node' || (mode?.front === 'proxy' && mode.frontTo === 'node'),
+  };
+  return (
+    <div className="explore-stage">
+      {errors > 0 && (
+        <p className="explore-stale" role="alert">
+          The cluster has {errors === 1 ? 'a problem' : `${errors} problems`} (see Cluster): the
+          drawing shows the last valid cluster.
+        </p>
+      )}
+      <div className="explore-stage-box" data-stale={errors > 0 || undefined}>
+        <Stage>
+          <Diagram
+            scene={scene}
+            topology={drawn.topology}
+            service={drawn.service}
+            trace={result}
+            policy={policyOf(drawn)}
+            view={drawn.view}
+            returnHop={returnHop}
+          />
+        </Stage>
+      </div>
+      <p className="explore-words" role="status" aria-live="polite">
+        {stepWords(result, drawn, step)}
+      </p>
+    </div>
+  );
+}

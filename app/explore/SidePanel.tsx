@@ -1,0 +1,62 @@
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+type Tab = 'events' | 'cluster' | 'requests' | 'share';
+
+const TABS: readonly { id: Tab; name: string }[] = [
+  { id: 'events', name: 'Events' },
+  { id: 'cluster', name: 'Cluster' },
+  { id: 'requests', name: 'Requests' },
+  { id: 'share', name: 'Import & share' },
+];
+
+/**
+ * The explorer's side panel, beside the drawing: the request's events, the
+ * cluster's editor, many requests, import and share. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between them).
+ */
+export function SidePanel({ panels }: { panels: Readonly<Record<Tab, ReactNode>> }) {
+  const [tab, setTab] = useState<Tab>('events');
+  const id = useId();
+  const list = useRef<HTMLDivElement>(null);
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const to = TABS[(i + d + TABS.length) % TABS.length] as (typeof TABS)[number];
+    setTab(to.id);
+    list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(`${id}-${to.id}`)}`)?.focus();
+  };
+  return (
+    <aside className="explore-side" aria-label="Events, cluster, requests, import and share">
+      <div className="explore-tabs" role="tablist" aria-label="Panels" ref={list}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            id={`${id}-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`${id}-${t.id}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.name}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          id={`${id}-${t.id}-panel`}
+          role="tabpanel"
+          aria-labelledby={`${id}-${t.id}`}
+          hidden={tab !== t.id}
+          className="explore-panel"
+        >
+          {tab === t.id && panels[t.id]}
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,70 @@
+import { PACKET_SERVICE, SLIDE_COUNT, slideAt, talkPolicy, topologyOf, type Scene } from '../deck';
+import {
+  findMode,
+  findService,
+  ingressFor,
+  talkCluster,
+  type ExternalTrafficPolicy,
+  type ModeId,
+  type ServiceId,
+  type Topology,
+} from '../model';
+import type { ExplorerDoc } from './doc';
+
+/** Where the explorer opens when nothing says otherwise: the talk's cluster with its ingress, mode 2. */
+export function defaultDoc(): ExplorerDoc {
+  return {
+    topology: talkCluster('shared-ingress'),
+    service: PACKET_SERVICE,
+    mode: '2',
+    entryNode: null,
+    requests: 10_000,
+    seed: 1,
+    view: 'talk',
+  };
+}
+
+/**
+ * The Service whose externalTrafficPolicy a mode obeys: the backend Service,
+ * or, through an in-cluster ingress (4c, 4d), the proxies' own Service.
+ */
+export function policyServiceOf(t: Topology, service: ServiceId, mode: ModeId): ServiceId {
+  if (findMode(mode)?.ingress === 'none') return service;
+  return ingressFor(t, service)?.proxyService ?? service;
+}
+
+/** The topology with one Service's externalTrafficPolicy set, as `kubectl patch` would. */
+export function withPolicy(t: Topology, id: ServiceId, policy: ExternalTrafficPolicy): Topology {
+  const svc = findService(t, id);
+  if (!svc || svc.externalTrafficPolicy === policy) return t;
+  return {
+    ...t,
+    services: t.services.map((s) => (s.id === id ? { ...s, externalTrafficPolicy: policy } : s)),
+  };
+}
+
+/**
+ * The explorer on a slide of the deck: its cluster, its mode, the policy on
+ * screen (the presenter's flip included) and the talk's Service, entering at
+ * Node1 as the talk's pictures do. A slide without a packet gives the default.
+ */
+export function docFromSlide(
+  slide: number,
+  step: number,
+  policy: ExternalTrafficPolicy | null,
+): ExplorerDoc {
+  const n = Math.min(Math.max(Math.floor(slide) || 1, 1), SLIDE_COUNT);
+  const steps = slideAt(n).steps;
+  const scene: Scene | undefined = steps[Math.min(Math.max(step, 0), steps.length - 1)]?.scene;
+  const base = defaultDoc();
+  if (!scene?.mode) return base;
+  const mode = scene.mode;
+  const topology = topologyOf(scene.variant);
+  const policyService = policyServiceOf(topology, PACKET_SERVICE, mode);
+  return {
+    ...base,
+    topology: withPolicy(topology, policyService, policy ?? talkPolicy(scene)),
+    mode,
+    entryNode: findMode(mode)?.front === 'pod' ? null : 'node1',
+  };
+}
