@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { SLIDES, type Slide } from '../deck';
 import { useInboundStore } from '../store';
 import { Modal } from './Modal';
+import { openExplorer } from './window-actions';
 
 const MAX_RESULTS = 8;
 
@@ -62,19 +63,38 @@ export function findSlides(query: string): Slide[] {
   return found.slice(0, MAX_RESULTS);
 }
 
-/** G: jump to a slide by its number or by words from its title. */
+/** Words that name the explorer, typed in part ("expl", "kubectl"). */
+const EXPLORER_WORDS = ['explore', 'explorer', 'kubectl', 'import'];
+export const EXPLORER_TITLE = 'Explorer: your own cluster (kubectl import, many requests, a link)';
+
+/** Whether what was typed asks for the explorer: "expl", "kubectl", "import", "my cluster". */
+export function asksForExplorer(query: string): boolean {
+  const q = plain(query);
+  const words = q.split(' ').filter(Boolean);
+  if (words.some((w) => w.length >= 3 && EXPLORER_WORDS.some((e) => e.startsWith(w)))) return true;
+  return /\b(my|own|your) cluster\b/.test(q);
+}
+
+/** G: jump to a slide by its number or by words from its title, or open the explorer. */
 export function GoTo() {
   const store = useInboundStore();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const results = useMemo(() => findSlides(query), [query]);
+  const slides = useMemo(() => findSlides(query), [query]);
+  const explorer = asksForExplorer(query);
+  // The explorer comes first when asked for by name, as one more place to go.
+  const results: (Slide | 'explorer')[] = explorer
+    ? ['explorer' as const, ...slides].slice(0, MAX_RESULTS)
+    : slides;
   const listId = useId();
   const close = () => store.getState().closeOverlay();
-  const go = (slide: Slide | undefined) => {
+  const go = (slide: Slide | 'explorer' | undefined) => {
     if (!slide) return;
-    store.getState().goTo(slide.n);
     close();
+    if (slide === 'explorer') openExplorer(store.getState());
+    else store.getState().goTo(slide.n);
   };
+  const idOf = (r: Slide | 'explorer') => `${listId}-${r === 'explorer' ? 'explorer' : r.n}`;
   const nothing = query.trim() !== '' && results.length === 0;
   return (
     <Modal label="Go to slide" className="goto-overlay" onClose={close}>
@@ -86,7 +106,7 @@ export function GoTo() {
           aria-expanded={results.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={results[active] ? `${listId}-${results[active].n}` : undefined}
+          aria-activedescendant={results[active] ? idOf(results[active]) : undefined}
           autoFocus
           value={query}
           maxLength={80}
@@ -110,16 +130,24 @@ export function GoTo() {
       <ul id={listId} role="listbox" aria-label="Matching slides" className="goto-results">
         {results.map((s, i) => (
           <li
-            key={s.n}
-            id={`${listId}-${s.n}`}
+            key={s === 'explorer' ? s : s.n}
+            id={idOf(s)}
             role="option"
             aria-selected={i === active}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => go(s)}
           >
-            <span className="goto-n">{s.n}</span> {s.title}
-            {s.section && !s.title.startsWith(s.section.split(' ')[0] ?? '') && (
-              <span className="goto-section"> · {s.section}</span>
+            {s === 'explorer' ? (
+              <>
+                <span className="goto-n">X</span> {EXPLORER_TITLE}
+              </>
+            ) : (
+              <>
+                <span className="goto-n">{s.n}</span> {s.title}
+                {s.section && !s.title.startsWith(s.section.split(' ')[0] ?? '') && (
+                  <span className="goto-section"> · {s.section}</span>
+                )}
+              </>
             )}
           </li>
         ))}

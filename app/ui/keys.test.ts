@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSlides } from './GoTo';
+import { asksForExplorer, findSlides } from './GoTo';
 import { commandFor, KEY_BINDINGS } from './keys';
 
 describe('keys', () => {
@@ -59,6 +59,13 @@ describe('keys', () => {
 });
 
 describe('go to', () => {
+  it('words that name the explorer find it, and slide words do not', () => {
+    for (const q of ['expl', 'Explorer', 'kubectl', 'import', 'my cluster', 'your own cluster'])
+      expect(asksForExplorer(q), q).toBe(true);
+    for (const q of ['', 'ex', 'cluster', 'proxy 1-hop', '66', 'ingress'])
+      expect(asksForExplorer(q), q).toBe(false);
+  });
+
   it('a number finds that slide first', () => {
     expect(findSlides('66')[0]?.n).toBe(66);
     expect(findSlides(' 1 ')[0]?.n).toBe(1);
