@@ -3,7 +3,15 @@ import type { AddressView, Topology } from '../model';
 import { BUILD_LEVEL, type Build } from '../deck';
 import { Appear } from './Appear';
 import { Presence } from './Presence';
-import { podLines, podName, SERVICE_ROLES, type DiagramLayout, type PodRole } from './core/layout';
+import type { FoldLine } from './core/fold-box';
+import {
+  podLines,
+  podName,
+  SERVICE_ROLES,
+  type DiagramLayout,
+  type NodeLayout,
+  type PodRole,
+} from './core/layout';
 
 const swatch = (name: string) => ({ stroke: `var(--${name})`, fill: `var(--${name}-fill)` });
 
@@ -66,6 +74,12 @@ export const ClusterShapes = memo(function ClusterShapes({
       <Presence>
         {level >= 1 &&
           layout.nodes.map((nl, i) => {
+            if (nl.folded)
+              return (
+                <Appear key={`node-${nl.id}`} delay={i * 0.12}>
+                  <FoldedNodes node={nl} lines={nl.folded.lines} />
+                </Appear>
+              );
             const node = topology.nodes.find((n) => n.id === nl.id);
             if (!node) return null;
             const { box, labels } = nl;
@@ -154,6 +168,22 @@ export const ClusterShapes = memo(function ClusterShapes({
               </Appear>
             );
           })}
+        {level >= 3 &&
+          layout.nodes.map(
+            ({ id, morePods }) =>
+              morePods && (
+                <Appear key={`more-pods-${id}`}>
+                  <text
+                    x={morePods.x}
+                    y={morePods.y}
+                    fontSize={morePods.fontSize}
+                    className="more-pods"
+                  >
+                    {morePods.text}
+                  </text>
+                </Appear>
+              ),
+          )}
       </Presence>
       <Presence>
         {level >= 4 && (
@@ -192,6 +222,36 @@ export const ClusterShapes = memo(function ClusterShapes({
     </g>
   );
 });
+
+/**
+ * The nodes a big cluster does not draw, as one box: dashed (it stands for
+ * many), no pods, its words in the middle.
+ */
+function FoldedNodes({ node, lines }: { node: NodeLayout; lines: readonly FoldLine[] }) {
+  const { box } = node;
+  return (
+    <g className="folded-nodes">
+      <rect
+        x={box.x}
+        y={box.y}
+        width={box.w}
+        height={box.h}
+        rx={16}
+        fill="var(--node-fill)"
+        stroke="var(--node-stroke)"
+        strokeWidth={2.5}
+        strokeDasharray="12 8"
+      />
+      <text className="folded-label">
+        {lines.map((line, k) => (
+          <tspan key={k} x={line.x} y={line.y} fontSize={line.fontSize}>
+            {line.text}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
 
 /**
  * Slide 10's question: a client outside, and no known way in. A dashed arrow

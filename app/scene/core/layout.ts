@@ -2,6 +2,7 @@ import { scaleBand } from 'd3-scale';
 import { endpointsOf, findService, type Pod, type Service, type Topology } from '../../model';
 import { textWidth, type Box, type Point } from './geometry';
 import { headerPlan, podGrid, type HeaderPlan, type HeaderWords, type PodGrid } from './node-parts';
+import { foldedNode, morePodsText, noteInCell, type FoldLine, type SceneFold } from './fold-box';
 
 /**
  * Which colour a pod (or a node port) wears: the backend Services by their
@@ -42,6 +43,10 @@ export interface NodeLayout {
     readonly ip: TextPlace & { readonly text: string };
     readonly range: TextPlace & { readonly text: string };
   };
+  /** Only on the box standing for the nodes a big cluster does not draw: its words, line by line. */
+  readonly folded?: { readonly lines: readonly FoldLine[] };
+  /** Where the node draws only some of its pods: "+ 4 pods", in the grid's cell after them. */
+  readonly morePods?: TextPlace & { readonly text: string; readonly box: Box };
 }
 
 export interface PodLayout {
@@ -81,6 +86,8 @@ export interface DiagramLayout {
 export interface LayoutOptions {
   /** Show the node ports of these Services on every node. */
   readonly nodePortServices: readonly string[];
+  /** A big cluster drawn in part: the box for the nodes left out, and the pods each node leaves out. */
+  readonly fold?: SceneFold;
 }
 
 /**
@@ -191,7 +198,9 @@ function rowPlan(count: number): RowPlan {
  * node's height so that the smaller of the two is as large as it can be.
  */
 export function layoutDiagram(topology: Topology, options: LayoutOptions): DiagramLayout {
-  const plan = rowPlan(topology.nodes.length);
+  const folded = options.fold?.folded ?? null;
+  // The folded box takes the place of one more node, after the others.
+  const plan = rowPlan(topology.nodes.length + (folded ? 1 : 0));
   const cols = scaleBand<number>()
     .domain(Array.from({ length: plan.cols }, (_, i) => i))
     .range([plan.left, plan.left + plan.nodeW * plan.cols + plan.gutter * (plan.cols - 1)])
@@ -218,6 +227,10 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
       ? [TWO_ROW_CORRIDOR]
       : [fullCorridor, ...[170, 160, 150, 140, 130, 120, 110].filter((c) => c < fullCorridor)];
   const m = w < 300 ? { side: 8, top: 8, bottom: 10 } : { side: 14, top: 12, bottom: 16 };
+  const notes = topology.nodes.map((node) => {
+    const more = options.fold?.morePods.get(node.id) ?? 0;
+    return more > 0 ? morePodsText(more) : null;
+  });
   const podsHere = topology.nodes.map((node) =>
     topology.pods
       .filter((p) => p.node === node.id)
@@ -241,14 +254,17 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     const top = header.height + 4 + corridorH + m.top;
     const area: Box = { x: m.side, y: top, w: w - 2 * m.side, h: plan.rowH - top - m.bottom };
     // The name is bold (about 10% wider); the address or a share (slide 39) goes under it.
-    const grids = podsHere.map((here) =>
-      podGrid(
+    // A note of pods not drawn takes the cell after the last pod, written as a pod's name.
+    const grids = podsHere.map((here, i) => {
+      const note = notes[i];
+      const names = here.map((p) => textWidth(podName(p), 1.1));
+      return podGrid(
         area,
-        here.length,
-        Math.max(0, ...here.map((p) => textWidth(podName(p), 1.1))),
+        here.length + (note ? 1 : 0),
+        Math.max(0, ...(note ? [...names, textWidth(note, 1)] : names)),
         Math.max(0, ...here.map((p) => textWidth(p.ip, 1))),
-      ),
-    );
+      );
+    });
     const worth = grids
       .filter((_, i) => podsHere[i]?.length)
       .map((g) => g.fontSize * (g.lines === 2 ? 1 : NAME_ALONE_WORTH));
@@ -313,33 +329,42 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
         text: header.bare ? node.podCidr.text : `Pod range: ${node.podCidr.text}`,
       },
     };
-    nodes.push({ id: node.id, box, gate, corridor, ports, labels });
-
     const here = podsHere[i] ?? [];
     const grid = grids[i];
-    if (!grid) return;
+    if (!grid) {
+      nodes.push({ id: node.id, box, gate, corridor, ports, labels });
+      return;
+    }
     const area: Box = { x: x + rel.x, y: y + rel.y, w: rel.w, h: rel.h };
     const rowWidth = grid.cols * grid.w + (grid.cols - 1) * grid.gap;
     const gridHeight = grid.rows * grid.h + (grid.rows - 1) * grid.gap;
     const top = area.y + Math.max(0, (area.h - gridHeight) / 2.4);
+    const cell = (k: number): Box => ({
+      x: area.x + (area.w - rowWidth) / 2 + (k % grid.cols) * (grid.w + grid.gap),
+      y: top + Math.floor(k / grid.cols) * (grid.h + grid.gap),
+      w: grid.w,
+      h: grid.h,
+    });
+    const note = notes[i];
+    const morePods = note ? noteInCell(cell(here.length), note, grid.fontSize) : undefined;
+    nodes.push({ id: node.id, box, gate, corridor, ports, labels, ...(morePods && { morePods }) });
     here.forEach((pod, k) => {
-      const col = k % grid.cols;
-      const r = Math.floor(k / grid.cols);
       pods.push({
         id: pod.id,
         node: node.id,
         role: roles.get(pod.id) ?? 'other',
-        box: {
-          x: area.x + (area.w - rowWidth) / 2 + col * (grid.w + grid.gap),
-          y: top + r * (grid.h + grid.gap),
-          w: grid.w,
-          h: grid.h,
-        },
+        box: cell(k),
         fontSize: grid.fontSize,
         lines: grid.lines,
       });
     });
   });
+  if (folded) {
+    const k = topology.nodes.length;
+    const x = cols(k % plan.cols) ?? plan.left;
+    const y = CLUSTER.y + TOP_BAND + Math.floor(k / plan.cols) * (plan.rowH + ROW_GAP);
+    nodes.push(foldedNode({ x, y, w, h: plan.rowH }, folded.label));
+  }
 
   const policyTag = policyTagBox();
   const legend = LEGEND_AREA;
