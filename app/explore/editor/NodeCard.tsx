@@ -1,0 +1,161 @@
+import { useId, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { err, findNode, ok, parseCidr, parseNodeIp, type NodeId, type Result } from '../../model';
+import {
+  removeNode,
+  removeNodeLabel,
+  renameNode,
+  setNodeIp,
+  setPodRange,
+  tryAddPod,
+  tryMovePod,
+} from '../edit';
+import { useExplorer, useExplorerStore } from '../store';
+import { useApply, useEditorTalk } from './context';
+import { POD_DRAG_TYPE, PodItem } from './PodItem';
+import { ProblemList, useProblemsOf } from './Problems';
+import { TextField } from './TextField';
+
+/** A name as typed: anything but blank. */
+export const parseName = (text: string): Result<string> =>
+  text.trim() ? ok(text.trim()) : err('A name cannot be empty');
+
+const NO_SERVICE = '';
+
+/**
+ * One node: its name, IP and pod range, its pods (a drop target for a dragged
+ * pod chip), a pod to add (for which Service), and Remove.
+ */
+export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void }) {
+  const node = useExplorer((s) => findNode(s.doc.topology, id));
+  const podIds = useExplorer(
+    useShallow((s) => s.doc.topology.pods.filter((p) => p.node === id).map((p) => p.id)),
+  );
+  const services = useExplorer((s) => s.doc.topology.services);
+  const problems = useProblemsOf('node', id);
+  const store = useExplorerStore();
+  const { apply, attempt } = useApply();
+  const { focusNext } = useEditorTalk();
+  // Not chosen yet: the first Service.
+  const [forService, setForService] = useState<string | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const uid = useId();
+  if (!node) return null;
+  const problemsId = `${uid}-problems`;
+  const describedBy = problems.length ? problemsId : undefined;
+  const service =
+    forService === NO_SERVICE || services.some((s) => s.id === forService)
+      ? (forService as string)
+      : (services[0]?.id ?? NO_SERVICE);
+
+  const accepts = (e: DragEvent) => e.dataTransfer.types.includes(POD_DRAG_TYPE);
+  const onDragOver = (e: DragEvent) => {
+    if (!accepts(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    setDropping(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    setDropping(false);
+    if (!accepts(e)) return;
+    e.preventDefault();
+    const podId = e.dataTransfer.getData(POD_DRAG_TYPE);
+    const pod = store.getState().doc.topology.pods.find((p) => p.id === podId);
+    if (!pod || pod.node === id) return;
+    focusNext(`move:${podId}`);
+    attempt(`Move ${pod.name} to ${node.name}`, (d) => tryMovePod(d, podId, id));
+  };
+
+  return (
+    <li
+      className="editor-card editor-node"
+      data-dropping={dropping || undefined}
+      data-invalid={problems.some((p) => p.severity === 'error') || undefined}
+      aria-labelledby={`${uid}-title`}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
+      <div className="editor-card-head">
+        <h4 id={`${uid}-title`}>{node.name}</h4>
+        <button
+          type="button"
+          onClick={() => {
+            onRemoved();
+            apply(removeNodeLabel(store.getState().doc.topology, id), (d) => removeNode(d, id));
+          }}
+          aria-label={removeNodeLabel(store.getState().doc.topology, id)}
+        >
+          Remove
+        </button>
+      </div>
+      <div className="editor-fields">
+        <TextField
+          label="Name"
+          value={node.name}
+          parse={parseName}
+          size={10}
+          describedBy={describedBy}
+          onCommit={(name) =>
+            apply(`Rename ${node.name} to ${name}`, (d) => renameNode(d, id, name))
+          }
+        />
+        <TextField
+          label="IP"
+          value={node.ip}
+          parse={parseNodeIp}
+          size={13}
+          describedBy={describedBy}
+          onCommit={(ip) => apply(`Set ${node.name}'s IP to ${ip}`, (d) => setNodeIp(d, id, ip))}
+        />
+        <TextField
+          label="Pod range"
+          value={node.podCidr.text}
+          parse={parseCidr}
+          size={15}
+          describedBy={describedBy}
+          onCommit={(cidr) =>
+            apply(`Set ${node.name}'s pod range to ${cidr.text}`, (d) => setPodRange(d, id, cidr))
+          }
+        />
+      </div>
+      <ProblemList id={problemsId} problems={problems} />
+      <p className="editor-sub" id={`${uid}-pods`}>
+        {podIds.length === 0 ? 'No pods' : podIds.length === 1 ? '1 pod' : `${podIds.length} pods`}
+      </p>
+      {podIds.length > 0 && (
+        <ul className="editor-pods" aria-labelledby={`${uid}-title ${uid}-pods`}>
+          {podIds.map((p) => (
+            <PodItem key={p} id={p} />
+          ))}
+        </ul>
+      )}
+      <div className="editor-row">
+        <label className="editor-inline">
+          <span>Pod for</span>{' '}
+          <select value={service} onChange={(e) => setForService(e.target.value)}>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value={NO_SERVICE}>no Service</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            const svc = services.find((s) => s.id === service);
+            attempt(
+              (d) =>
+                `Add ${d.topology.pods.at(-1)?.name ?? 'a pod'}${svc ? ` for ${svc.name}` : ''} to ${node.name}`,
+              (d) => tryAddPod(d, id, svc ? svc.id : null),
+            );
+          }}
+        >
+          Add pod to {node.name}
+        </button>
+      </div>
+    </li>
+  );
+}
