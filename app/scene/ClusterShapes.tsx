@@ -174,9 +174,10 @@ export const ClusterShapes = memo(function ClusterShapes({
               morePods && (
                 <Appear key={`more-pods-${id}`}>
                   <text
-                    x={morePods.x}
+                    x={morePods.box.x + morePods.box.w / 2}
                     y={morePods.y}
                     fontSize={morePods.fontSize}
+                    textAnchor="middle"
                     className="more-pods"
                   >
                     {morePods.text}
@@ -243,8 +244,15 @@ function FoldedNodes({ node, lines }: { node: NodeLayout; lines: readonly FoldLi
         strokeDasharray="12 8"
       />
       <text className="folded-label">
+        {/* Centred on the box: the layout's width estimate is a little wide for most words. */}
         {lines.map((line, k) => (
-          <tspan key={k} x={line.x} y={line.y} fontSize={line.fontSize}>
+          <tspan
+            key={k}
+            x={box.x + box.w / 2}
+            y={line.y}
+            fontSize={line.fontSize}
+            textAnchor="middle"
+          >
             {line.text}
           </tspan>
         ))}

@@ -28,12 +28,22 @@ const LINE = 1.3;
 /** The words of a node's note about pods it does not draw. */
 export const morePodsText = (count: number): string => `+ ${count} pod${count === 1 ? '' : 's'}`;
 
-/** A note written in a pod's cell (the one after the last pod drawn): one line, centred. */
+/**
+ * The note of pods a node leaves out, in the cell after its last pod drawn and
+ * the rest of that row: one line, centred, as large as the row allows (never
+ * smaller than the pods' words, never above 28).
+ */
 export function noteInCell(
-  box: Box,
+  cell: Box,
+  rowRight: number,
   text: string,
-  fontSize: number,
+  podFont: number,
 ): TextPlace & { readonly text: string; readonly box: Box } {
+  const box: Box = { ...cell, w: Math.max(cell.w, rowRight - cell.x) };
+  const fontSize = Math.max(
+    Math.min(podFont, box.h / 1.3),
+    Math.min(FOLD_FONT, box.h / 1.6, (box.w - 8) / Math.max(1, textWidth(text, 1))),
+  );
   return {
     text,
     box,
@@ -58,6 +68,18 @@ export function wrapWords(text: string, width: number, fontSize: number): string
   return lines;
 }
 
+/** The words wrapped into as few lines as at `width`, each as short as that allows (no lone last word). */
+function balanced(text: string, width: number, fontSize: number): string[] {
+  const lines = wrapWords(text, width, fontSize);
+  let best = lines;
+  for (let w = width - 4; w > 0; w -= 4) {
+    const next = wrapWords(text, w, fontSize);
+    if (next.length > lines.length) break;
+    best = next;
+  }
+  return best;
+}
+
 /**
  * The folded box's words at the largest size from 28 down that fits the box,
  * centred across and down: every line inside the box's width, all of them
@@ -69,10 +91,10 @@ export function foldWords(box: Box, label: string): FoldLine[] {
   const fits = (size: number, lines: readonly string[]) =>
     lines.length * size * LINE <= height && lines.every((l) => textWidth(l, size) <= width);
   let size = FOLD_FONT;
-  let lines = wrapWords(label, width, size);
+  let lines = balanced(label, width, size);
   while (size > 1 && !fits(size, lines)) {
     size -= size > FOLD_FLOOR ? 0.5 : 1;
-    lines = wrapWords(label, width, size);
+    lines = balanced(label, width, size);
   }
   const top = box.y + (box.h - lines.length * size * LINE) / 2;
   return lines.map((text, i) => ({

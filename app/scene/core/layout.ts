@@ -346,7 +346,10 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
       h: grid.h,
     });
     const note = notes[i];
-    const morePods = note ? noteInCell(cell(here.length), note, grid.fontSize) : undefined;
+    const rowRight = area.x + (area.w + rowWidth) / 2;
+    const morePods = note
+      ? noteInCell(cell(here.length), rowRight, note, grid.fontSize)
+      : undefined;
     nodes.push({ id: node.id, box, gate, corridor, ports, labels, ...(morePods && { morePods }) });
     here.forEach((pod, k) => {
       pods.push({
