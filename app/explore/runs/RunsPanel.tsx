@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { useExplorer, useExplorerStore } from '../store';
+import { isFor, runsFor } from './controller';
+import { RunControls } from './RunControls';
+import { RunResults } from './RunResults';
+import { summarize } from './summary';
+import './runs.css';
+
+/**
+ * Many requests: N from 1 to 1,000,000 with a seed, sent under Cluster and
+ * Local side by side (or under the one policy where the mode has none), counted
+ * per pod and per node against the exact shares, with what was lost and where
+ * the client's address went. The numbers are for the drawn cluster; after an
+ * edit they are marked out of date, or sent again at once when the run is small.
+ */
+export function RunsPanel() {
+  const explorer = useExplorerStore();
+  const [runs] = useState(() => runsFor(explorer));
+  const drawn = useExplorer((s) => s.drawn);
+  const invalid = useExplorer(
+    (s) => s.drawn !== s.doc && s.problems.some((p) => p.severity === 'error'),
+  );
+  const columns = useStore(runs, (s) => s.columns);
+  const ranFor = useStore(runs, (s) => s.ranFor);
+  const status = useStore(runs, (s) => s.status);
+  const error = useStore(runs, (s) => s.error);
+  const stale = columns.length > 0 && !isFor(ranFor, drawn);
+  const nodes = ranFor?.topology.nodes ?? [];
+  const sentence = summarize(columns, (id) => nodes.find((n) => n.id === id)?.name ?? id);
+
+  return (
+    <section className="runs" aria-label="Many requests">
+      <p className="runs-intro">
+        Send many requests at once: each picks a node as the client or load balancer would and a pod
+        as kube-proxy would. Bars show each pod’s and node’s share; the ticks show the exact share
+        expected.
+      </p>
+      {invalid && (
+        <p className="runs-note">
+          The cluster has a problem to fix: runs use the last valid cluster, as the drawing does.
+        </p>
+      )}
+      <RunControls runs={runs} />
+      {status === 'failed' && error && (
+        <p className="runs-error" role="alert">
+          {error}
+        </p>
+      )}
+      {status === 'cancelled' && (
+        <p className="runs-note" role="status">
+          Cancelled.{columns.length > 0 ? ' The numbers below are from the last finished run.' : ''}
+        </p>
+      )}
+      <p className="runs-summary" aria-live="polite">
+        {sentence}
+      </p>
+      {stale && (
+        <p className="runs-stale" role="status">
+          Out of date: the cluster, the way in, N or the seed changed since these numbers. Send
+          again to update them.
+        </p>
+      )}
+      <div className={stale ? 'runs-out-of-date' : undefined} data-stale={stale}>
+        <RunResults columns={columns} />
+      </div>
+    </section>
+  );
+}
