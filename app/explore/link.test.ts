@@ -94,7 +94,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     .map((e): Edit => (t) => ({
       ...t,
       pods: replace(t.pods, e.i, (p): Pod => {
-        const { terminating: _, ...rest } = p;
+        const rest = { id: p.id, name: p.name, ip: p.ip, node: p.node, labels: p.labels };
         const node = typeof e.node === 'number' ? at(t.nodes, e.node)?.id : e.node;
         return {
           ...rest,
