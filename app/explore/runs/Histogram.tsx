@@ -101,6 +101,12 @@ export function Histogram({ title, kind, series, showTable }: Props) {
                 width={bar.width}
                 height={bar.height}
               />
+              {bar.cut && (
+                <path
+                  className="runs-cut"
+                  d={`M${bar.x + bar.width - 14},${bar.y + bar.height + 1} l5,${-bar.height - 2} M${bar.x + bar.width - 8},${bar.y + bar.height + 1} l5,${-bar.height - 2}`}
+                />
+              )}
               <line
                 className="runs-expected"
                 x1={bar.tickX}

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import type { BarValue, Row } from './bars';
+import { OTHERS, type BarValue, type Row } from './bars';
 
 /** Height of one bar, and of the words beside it, in CSS pixels. */
 export const BAR_HEIGHT = 16;
@@ -19,6 +19,8 @@ export interface BarBox {
   readonly tickX: number;
   /** Where the value's words start: past the bar and past its tick. */
   readonly labelX: number;
+  /** The folded rest's bar, cut at the chart's edge (its share dwarfs every other bar). */
+  readonly cut: boolean;
 }
 
 export interface BarLayout {
@@ -56,8 +58,12 @@ export function layoutBars(rows: readonly Row[], series: number, width: number):
     .domain(Array.from({ length: series }, (_, i) => i))
     .range([0, y.bandwidth()])
     .paddingInner(0.12);
+  // The scale fits the pods or nodes drawn one by one; the folded rest's bar, often
+  // nearly everything, is cut at the edge rather than squashing every other bar.
+  const own = rows.filter((r) => r.id !== OTHERS);
   let top = 0;
-  for (const r of rows) for (const v of r.values) top = Math.max(top, v.share, v.expected);
+  for (const r of own.length > 0 ? own : rows)
+    for (const v of r.values) top = Math.max(top, v.share, v.expected);
   const x = scaleLinear()
     .domain([0, Math.max(top, 0.001)])
     .range([nameWidth, w - valueWidth])
@@ -67,8 +73,9 @@ export function layoutBars(rows: readonly Row[], series: number, width: number):
     row.values.forEach((value, seriesIndex) => {
       const by = (y(row.id) ?? 0) + (inner(seriesIndex) ?? 0);
       const x0 = x(0);
-      const end = x(value.share);
-      const tickX = x(value.expected);
+      const right = x.range()[1] as number;
+      const end = Math.min(x(value.share), right);
+      const tickX = Math.min(x(value.expected), right);
       bars.push({
         key: `${row.id}|${value.series}`,
         row,
@@ -80,6 +87,7 @@ export function layoutBars(rows: readonly Row[], series: number, width: number):
         height: inner.bandwidth(),
         tickX,
         labelX: Math.max(end, tickX) + 5,
+        cut: x(value.share) > right + 0.5,
       });
     });
   const axisY = rows.length * rowHeight + 4;
