@@ -1,7 +1,9 @@
 import { describeHop, describeOutcome, type Scene } from '../deck';
 import { findMode, type Result, type Trace } from '../model';
 import { Diagram } from '../scene/Diagram';
+import { useState } from 'react';
 import { Stage } from '../ui/Stage';
+import { sameShape } from './same-shape';
 import { policyOf } from './derive';
 import type { ExplorerDoc } from './doc';
 import { useExplorer } from './store';
@@ -34,6 +36,8 @@ export function stepWords(result: Result<Trace>, doc: ExplorerDoc, step: number)
  */
 export function ExplorerStage({ result }: { result: Result<Trace> }) {
   const drawn = useExplorer((s) => s.drawn);
+  const [stable] = useState(sameShape);
+  const shape = stable(drawn.topology);
   const step = useExplorer((s) => s.step);
   const errors = useExplorer((s) => s.problems.filter((p) => p.severity === 'error').length);
   const t = result.ok ? result.value : null;
@@ -58,7 +62,7 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
         <Stage>
           <Diagram
             scene={scene}
-            topology={drawn.topology}
+            topology={shape}
             service={drawn.service}
             trace={result}
             policy={policyOf(drawn)}

@@ -15,11 +15,11 @@ import {
 import { OPEN_TIMER_SCRIPT, OVERVIEW_READY, SETTLE_SCRIPT } from './page-scripts';
 import type { Figure } from './table';
 
-const quantile = (xs: readonly number[], q: number): number => {
+export const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
+export const median = (xs: readonly number[]) => quantile(xs, 0.5);
 
 const VIEWPORT = { width: 1280, height: 720 };
 
@@ -36,7 +36,7 @@ interface Settled {
 }
 
 /** Opens a page with the in-page helpers the bench uses. */
-async function openPage(browser: Browser, url: string): Promise<Page> {
+export async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(SETTLE_SCRIPT);
   await context.addInitScript(OPEN_TIMER_SCRIPT);
@@ -46,7 +46,7 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
 }
 
 /** Waits, as a presenter would, until what is on screen has stopped moving (see SETTLE_SCRIPT). */
-const settle = (page: Page): Promise<Settled> =>
+export const settle = (page: Page): Promise<Settled> =>
   page.evaluate<Settled>(`window.__settle(${QUIET_MS}, ${CAP_MS})`);
 
 const parseTrace = (buffer: Buffer): TraceEvent[] => {
@@ -114,16 +114,17 @@ async function loadedBeforeFirstKey(
 const STEP_COUNT = SLIDES.reduce((n, s) => n + s.steps.length, 0);
 
 /** Presses → with a Chromium trace recording, and reads each press's latencies from it. */
-async function tracedPresses(
+export async function tracedPresses(
   page: Page,
   presses: number,
   after: () => Promise<void>,
   categories = LATENCY_CATEGORIES,
+  key = 'ArrowRight',
 ): Promise<{ latencies: KeyLatency[]; events: TraceEvent[] }> {
   const browser = page.context().browser() as Browser;
   await browser.startTracing(page, { categories });
   for (let i = 0; i < presses; i++) {
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press(key);
     await after();
   }
   const events = parseTrace(await browser.stopTracing());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { browserFigures } from './browser';
 import { bundleFigures } from './bundle';
+import { explorerFigures } from './explorer';
 import { writeRevealDeck } from './reveal';
 import { removeOnExit, serveFolder } from './server';
 import { simulatorFigures } from './simulator';
@@ -38,6 +39,7 @@ try {
       dist,
       ...(hasReveal ? { revealUrl: `${server.url}/reveal` } : {}),
     })),
+    ...(await explorerFigures(server.url, dist)),
   );
 } finally {
   await server.close();
