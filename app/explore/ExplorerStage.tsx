@@ -39,7 +39,8 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   const [stable] = useState(sameShape);
   const shape = stable(drawn.topology);
   const step = useExplorer((s) => s.step);
-  const errors = useExplorer((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const problems = useExplorer((s) => s.problems);
+  const errors = problems.filter((p) => p.severity === 'error');
   const t = result.ok ? result.value : null;
   const { at, forward, returnHop } = placeOf(t, step);
   const mode = findMode(drawn.mode);
@@ -52,13 +53,14 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   };
   return (
     <div className="explore-stage">
-      {errors > 0 && (
+      {errors.length > 0 && (
         <p className="explore-stale" role="alert">
-          The cluster has {errors === 1 ? 'a problem' : `${errors} problems`} (see Cluster): the
-          drawing shows the last valid cluster.
+          <strong>{errors[0]?.message}.</strong>{' '}
+          {errors.length > 1 ? `And ${errors.length - 1} more (see Cluster). ` : ''}The drawing
+          shows the last valid cluster until this is fixed.
         </p>
       )}
-      <div className="explore-stage-box" data-stale={errors > 0 || undefined}>
+      <div className="explore-stage-box" data-stale={errors.length > 0 || undefined}>
         <Stage>
           <Diagram
             scene={scene}
