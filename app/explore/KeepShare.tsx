@@ -62,6 +62,9 @@ export function useDocInUrlAndStorage(
 
 const urlLength = (doc: ExplorerDoc) => shareUrl(linkOf(doc), window.location.href).length;
 
+/** Ends a message with a full stop unless it has one. */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 type Said = { readonly text: string; readonly alert: boolean } | null;
 
 /** The explorer's "Keep and share" panel: copy the link, export and import the topology. */
@@ -119,7 +122,7 @@ export function KeepShare() {
     if (!file) return;
     const read = await readTopologyFile(file);
     if (!read.ok) {
-      setSaid({ text: `${read.error} Nothing was changed.`, alert: true });
+      setSaid({ text: `${sentence(read.error)} Nothing was changed.`, alert: true });
       return;
     }
     const t = read.value;

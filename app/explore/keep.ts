@@ -1,6 +1,6 @@
 import type { ExplorerDoc } from './doc';
 import { encodeDoc } from './link';
-import { saveLink } from './saved';
+import { browserStorage, saveLink } from './saved';
 import { docToJson, readDoc } from './topology-json';
 
 // Where the explorer's doc is kept while it is being edited: in the page's URL
@@ -47,7 +47,11 @@ export function keepRefusal(doc: ExplorerDoc): string | null {
  * Writes the doc into the URL (replacing the history entry: an edit is not a
  * page to go back to) and into storage. Returns what went wrong, or null.
  */
-export function keepDoc(doc: ExplorerDoc, win: Window = window): string | null {
+export function keepDoc(
+  doc: ExplorerDoc,
+  win: Pick<Window, 'location' | 'history'> = window,
+  storage = browserStorage(),
+): string | null {
   const refusal = keepRefusal(doc);
   if (refusal)
     return `This cluster cannot be kept or linked until this is fixed: ${refusal}. The link and the kept copy hold the last cluster that could be.`;
@@ -65,5 +69,5 @@ export function keepDoc(doc: ExplorerDoc, win: Window = window): string | null {
       }
     }
   }
-  return saveLink(link);
+  return saveLink(link, storage);
 }

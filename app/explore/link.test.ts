@@ -32,7 +32,7 @@ const VARIANTS: TalkVariant[] = [
   'dedicated-ingress',
 ];
 
-const ipArb = fc.nat({ max: 0xffffffff }).map((n) => numberToIp(n));
+const ipArb = fc.nat({ max: 0xffffffff }).map((n): string => numberToIp(n));
 const nameArb = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
@@ -267,7 +267,7 @@ describe('encodeDoc and decodeDoc', () => {
         name: `web-7d4b9c8f6-${random[8 + k]}`,
         ip: numberToIp(node.podCidr.base + 2 + ((k * 7) % 50)) as string as PodIp,
         node: node.id,
-        labels: k % 3 ? { app: 'a' } : { app: 'b', tier: 'web' },
+        labels: (k % 3 ? { app: 'a' } : { app: 'b', tier: 'web' }) as Record<string, string>,
         ready: k % 5 !== 0,
       };
     });

@@ -262,7 +262,10 @@ function whole(v: unknown, at: string, min: number, max: number): number {
       `expected a whole number, found ${describe(v)} ${typeof v === 'number' ? v : ''}`.trim(),
     );
   if (v < min || v > max)
-    refuse(at, `${v} is outside ${min.toLocaleString('en')}–${max.toLocaleString('en')}`);
+    refuse(
+      at,
+      `${v.toLocaleString('en')} is outside ${min.toLocaleString('en')}–${max.toLocaleString('en')}`,
+    );
   return v;
 }
 
