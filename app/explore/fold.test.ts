@@ -87,6 +87,16 @@ describe('foldForScene', () => {
     expect(cut.topology.nodes.map((n) => n.id)).toEqual(['node7', 'node42', 'node250', 'node499']);
   });
 
+  it('leaves out the doc’s entry node when the request enters at a pod (3b: the VIP sends to the pod)', () => {
+    const t = traceOk(big, '3b');
+    expect(t.entryNode).toBeNull();
+    const podNode = big.pods.find((p) => p.id === t.pod)?.node;
+    const cut = foldForScene(big, { service: SERVICE_A, trace: t, entryNode: 'node300' });
+    expect(cut.topology.nodes.map((n) => n.id)).toEqual(['node7', 'node250', 'node499']);
+    expect(['node7', 'node250', 'node499']).toContain(podNode);
+    expect(cut.folded?.label).toBe(`+${NBSP}497 nodes without a pod of this Service`);
+  });
+
   it('keeps the nodes the trace passes where the Service’s pods span more nodes than fit, and counts the rest', () => {
     // 100 nodes, each with a pod of Service A: the trace's two nodes, then the first nine others.
     const all = relabel(syntheticCluster(100, 1), () => 'a');
@@ -193,7 +203,8 @@ describe('foldForScene', () => {
           const cut = foldForScene(t0, { service: SERVICE_A, trace: t, entryNode, mode });
           const drawn = cut.topology;
           if (t) expect(missing(drawn, t)).toEqual([]);
-          expect(drawn.nodes.map((n) => n.id)).toContain(t?.entryNode ?? entryNode);
+          const entered = t ? t.entryNode : entryNode;
+          if (entered) expect(drawn.nodes.map((n) => n.id)).toContain(entered);
           const places = drawn.nodes.length + (cut.folded ? 1 : 0);
           expect(places).toBeLessThanOrEqual(SCENE_NODE_LIMIT);
           expect(drawn.nodes.length + (cut.folded?.nodes ?? 0)).toBe(t0.nodes.length);

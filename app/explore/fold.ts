@@ -132,7 +132,8 @@ export function foldForScene(topology: Topology, options: FoldOptions): SceneCut
   else {
     const exists = new Set(topology.nodes.map((n) => n.id));
     const keep = new Set<NodeId>();
-    const entry = options.trace?.entryNode ?? options.entryNode;
+    // The request's own entry node when there is a request (none where it enters at a pod), else the doc's.
+    const entry = options.trace ? options.trace.entryNode : options.entryNode;
     for (const id of [...traced.nodes, ...(entry ? [entry] : [])]) if (exists.has(id)) keep.add(id);
     // The folded box takes one place; the Service's nodes, then the proxies', fill the others.
     const room = limit - 1;
