@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { talkCluster, trace, MODES, type Hop, type Topology } from '../../model';
 import { inside, overlaps, STAGE, textWidth, type Box, type Point } from './geometry';
 import { FOLD_FLOOR, FOLD_ID, foldWords, wrapWords, type SceneFold } from './fold-box';
+import { frameOf } from './frame';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import { homeOf, hopPath, hopPoints, podOf } from './routes';
 import { samplePath } from './sample-path';
@@ -250,6 +251,40 @@ describe('wires and the folded box', () => {
           expect(crossed(layout, hop), `${mode} ${hop.from}→${hop.to}`).toEqual([]);
       }),
       { seed: 17, numRuns: 200 },
+    );
+  });
+
+  it('no packet card, at a device or at rest, lies on the folded box, and no rewrite badge on its words', () => {
+    const modes = MODES.map((m) => m.id);
+    fc.assert(
+      fc.property(
+        foldedArb,
+        fc.constantFrom(...modes),
+        fc.nat(),
+        fc.constantFrom('talk' as const, 'ip' as const),
+        (input, mode, seed, view) => {
+          const { topology, layout } = foldedLayout(input);
+          const node = folded(layout);
+          const box = node?.box as Box;
+          // The box's words: a badge hanging from a pod of the next node may reach into the box's
+          // empty part, as into any neighbour's, but never over what it says.
+          const said = node?.corridor as Box;
+          const r = trace({ topology, service: 'svc-0', mode, seed });
+          if (!r.ok) return;
+          for (const dir of ['forward', 'return'] as const)
+            (dir === 'forward' ? r.value.forward : r.value.back).forEach((hop, index) => {
+              const f = frameOf(layout, r.value, { dir, index }, { view });
+              if (!f) return;
+              const where = `${mode} ${dir} ${hop.from}→${hop.to}`;
+              const size = f.face.size;
+              expect(overlaps({ ...f.rest, ...size }, box), `${where}: card at rest`).toBe(false);
+              if (f.dock)
+                expect(overlaps({ ...f.dock, ...size }, box), `${where}: card docked`).toBe(false);
+              if (f.badgeBox) expect(overlaps(f.badgeBox, said), `${where}: badge`).toBe(false);
+            });
+        },
+      ),
+      { seed: 19, numRuns: 150 },
     );
   });
 });
