@@ -24,7 +24,8 @@ export function Editor() {
     () => ({
       tell: setNotice,
       focusNext: (key) => wantsFocus.current.add(key),
-      takeFocus: (key) => wantsFocus.current.delete(key),
+      wantsFocus: (key) => wantsFocus.current.has(key),
+      tookFocus: (key) => void wantsFocus.current.delete(key),
     }),
     [],
   );

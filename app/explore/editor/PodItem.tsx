@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import { findPod, type PodId } from '../../model';
 import {
   formatLabels,
@@ -12,6 +12,7 @@ import {
 } from '../edit';
 import { useExplorer } from '../store';
 import { useApply, useEditorTalk } from './context';
+import { MoveMenu } from './MoveMenu';
 import { ProblemList, useProblemsOf } from './Problems';
 import { TextField } from './TextField';
 
@@ -33,12 +34,13 @@ export function PodItem({ id }: { id: PodId }) {
   const nodes = useExplorer((s) => s.doc.topology.nodes);
   const problems = useProblemsOf('pod', id);
   const { apply, attempt } = useApply();
-  const { focusNext, takeFocus } = useEditorTalk();
+  const { focusNext, wantsFocus, tookFocus } = useEditorTalk();
   const uid = useId();
-  const moveRef = useRef<HTMLSelectElement>(null);
+  // A pod that just moved asks for its menu to keep the focus in its new place.
+  const [focusHere] = useState(() => wantsFocus(`move:${id}`));
   useEffect(() => {
-    if (takeFocus(`move:${id}`)) moveRef.current?.focus();
-  }, [id, takeFocus]);
+    if (focusHere) tookFocus(`move:${id}`);
+  }, [focusHere, id, tookFocus]);
   if (!pod) return null;
   const problemsId = `${uid}-problems`;
   const describedBy = problems.length ? problemsId : undefined;
@@ -89,19 +91,12 @@ export function PodItem({ id }: { id: PodId }) {
             ))}
           </select>
         </label>
-        <label className="editor-inline">
-          <span className="visually-hidden">Move {pod.name} to another node</span>
-          <select ref={moveRef} value="" onChange={(e) => moveTo(e.target.value)}>
-            <option value="">Move to…</option>
-            {nodes
-              .filter((n) => n.id !== pod.node)
-              .map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <MoveMenu
+          what={pod.name}
+          targets={nodes.filter((n) => n.id !== pod.node)}
+          onMove={moveTo}
+          autoFocus={focusHere}
+        />
         <button
           type="button"
           onClick={() => apply(`Remove ${pod.name}`, (d) => removePod(d, id))}

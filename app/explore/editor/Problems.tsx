@@ -13,16 +13,16 @@ export const useProblemsOf = (kind: ProblemRef['kind'], id: string): readonly Pr
 export function ProblemList({ id, problems }: { id: string; problems: readonly Problem[] }) {
   if (problems.length === 0) return null;
   return (
-    <ul id={id} className="editor-problems">
+    <div id={id} className="editor-problems">
       {problems.map((p) => (
-        <li key={`${p.code}:${p.message}`} role="alert" data-severity={p.severity}>
+        <p key={`${p.code}:${p.message}`} role="alert" data-severity={p.severity}>
           <span className="editor-problem-kind">
             {p.severity === 'error' ? 'Error' : 'Warning'}:
           </span>{' '}
           {p.message}
-        </li>
+        </p>
       ))}
-    </ul>
+    </div>
   );
 }
 

@@ -9,14 +9,17 @@ export interface EditorTalk {
   readonly tell: (message: string) => void;
   /** Asks the control with this key to take focus when it next mounts (a moved pod's menu). */
   readonly focusNext: (key: string) => void;
-  /** Whether the control with this key asked for focus; asking clears the request. */
-  readonly takeFocus: (key: string) => boolean;
+  /** Whether the control with this key is asked to take focus. */
+  readonly wantsFocus: (key: string) => boolean;
+  /** The control took focus: the request is done. */
+  readonly tookFocus: (key: string) => void;
 }
 
 export const EditorTalkContext = createContext<EditorTalk>({
   tell: () => {},
   focusNext: () => {},
-  takeFocus: () => false,
+  wantsFocus: () => false,
+  tookFocus: () => {},
 });
 
 export const useEditorTalk = (): EditorTalk => useContext(EditorTalkContext);
