@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEEP_DELAY_MS, KeepShare, useDocInUrlAndStorage } from './KeepShare';
 import { topologyFileText } from './file';
 import { decodeDoc } from './link';
-import { linkInHash, SAVED_KEY, talkDoc } from './saved';
+import { defaultDoc } from './from-slide';
+import { linkInHash, SAVED_KEY } from './saved';
 import { sampleCluster } from './sample-cluster';
 import { createExplorerStore, ExplorerContext, type ExplorerStore } from './store';
 
@@ -48,7 +49,7 @@ afterEach(() => {
 
 describe('useDocInUrlAndStorage', () => {
   it('writes the doc into the URL and storage once edits pause, without new history entries', () => {
-    const store = createExplorerStore(talkDoc());
+    const store = createExplorerStore(defaultDoc());
     render(store);
     const entries = window.history.length;
     act(() =>
@@ -68,7 +69,7 @@ describe('useDocInUrlAndStorage', () => {
   it('leaves a bad opening link and the kept copy alone until the first change', () => {
     window.history.replaceState(null, '', '#/explore?s=1.cut');
     window.localStorage.setItem(SAVED_KEY, 'kept before');
-    const store = createExplorerStore(talkDoc());
+    const store = createExplorerStore(defaultDoc());
     render(store, 'This explorer link is cut short…');
     act(() => vi.advanceTimersByTime(KEEP_DELAY_MS * 4));
     expect(window.location.hash).toBe('#/explore?s=1.cut');
@@ -81,7 +82,7 @@ describe('useDocInUrlAndStorage', () => {
 
 describe('KeepShare', () => {
   it('imports a topology file as one undoable edit, keeping the chosen Service', async () => {
-    const store = createExplorerStore({ ...talkDoc(), service: 'svc-b' });
+    const store = createExplorerStore({ ...defaultDoc(), service: 'svc-b' });
     render(store);
     const cluster = sampleCluster(5, 2);
     const input = host.querySelector('input[type="file"]') as HTMLInputElement;
@@ -97,11 +98,11 @@ describe('KeepShare', () => {
     expect(store.getState().doc.service).toBe('svc-b');
     expect(text('status')).toBe('Imported 5 nodes, 17 pods and 3 Services (Ctrl+Z undoes it).');
     act(() => store.getState().undo());
-    expect(store.getState().doc.topology).toEqual(talkDoc().topology);
+    expect(store.getState().doc.topology).toEqual(defaultDoc().topology);
   });
 
   it('says what is wrong with a bad file in an alert, and changes nothing', async () => {
-    const store = createExplorerStore(talkDoc());
+    const store = createExplorerStore(defaultDoc());
     render(store);
     const before = store.getState().doc;
     const input = host.querySelector('input[type="file"]') as HTMLInputElement;
@@ -119,7 +120,7 @@ describe('KeepShare', () => {
   });
 
   it('shows the link selected in a text field when the clipboard is refused', async () => {
-    const store = createExplorerStore(talkDoc());
+    const store = createExplorerStore(defaultDoc());
     render(store);
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
@@ -130,7 +131,7 @@ describe('KeepShare', () => {
     expect(field.labels?.[0]?.textContent).toContain('Link to this view');
     expect(decodeDoc(linkInHash(new URL(field.value).hash) ?? '')).toEqual({
       ok: true,
-      value: talkDoc(),
+      value: defaultDoc(),
     });
     expect(host.querySelector('[data-testid="link-length"]')?.textContent).toBe(
       `Link: ${field.value.length.toLocaleString('en')} characters`,

@@ -1,3 +1,4 @@
+import { defaultDoc } from './from-slide';
 import { describe, expect, it } from 'vitest';
 import { talkCluster } from '../model';
 import {
@@ -8,7 +9,6 @@ import {
   withTopology,
 } from './file';
 import { sampleCluster } from './sample-cluster';
-import { talkDoc } from './saved';
 
 describe('the topology file', () => {
   it('is read back as the topology it was written from', async () => {
@@ -50,7 +50,7 @@ describe('the topology file', () => {
 
 describe('withTopology', () => {
   it('keeps the Service and entry node the new cluster still has', () => {
-    const doc = { ...talkDoc(), service: 'svc-b', entryNode: 'node2' };
+    const doc = { ...defaultDoc(), service: 'svc-b', entryNode: 'node2' };
     const next = withTopology(doc, sampleCluster(3, 1));
     expect([next.service, next.entryNode, next.mode, next.seed]).toEqual([
       'svc-b',
@@ -61,7 +61,7 @@ describe('withTopology', () => {
   });
 
   it('falls back to the first Service and a chosen entry node when they are gone', () => {
-    const doc = { ...talkDoc(), service: 'ingress-nginx', entryNode: 'node2' };
+    const doc = { ...defaultDoc(), service: 'ingress-nginx', entryNode: 'node2' };
     const one = { ...talkCluster('imbalance'), nodes: talkCluster().nodes.slice(0, 1) };
     const next = withTopology(doc, one);
     expect([next.service, next.entryNode]).toEqual(['svc-a', null]);

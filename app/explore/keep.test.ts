@@ -1,7 +1,8 @@
+import { defaultDoc } from './from-slide';
 import { describe, expect, it } from 'vitest';
 import { decodeDoc } from './link';
 import { explorerHash, keepDoc, linkOf, shareUrl } from './keep';
-import { SAVED_KEY, talkDoc, type DocStorage } from './saved';
+import { SAVED_KEY, type DocStorage } from './saved';
 import { sampleCluster } from './sample-cluster';
 
 /** A window's location and history, as far as keepDoc uses them. */
@@ -30,7 +31,7 @@ function memory() {
   return { storage, items };
 }
 
-const doc = { ...talkDoc(), topology: sampleCluster(4, 6), mode: '4c.2' as const };
+const doc = { ...defaultDoc(), topology: sampleCluster(4, 6), mode: '4c.2' as const };
 
 describe('keepDoc', () => {
   it('replaces the explorer’s URL with the doc’s link and keeps it in storage', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { defaultDoc } from './from-slide';
 import { describe, expect, it } from 'vitest';
 import {
   MODES,
@@ -21,7 +22,6 @@ import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc } from './doc';
 import { decodeDoc, encodeDoc, encodePacked, MAX_LINK_CHARS, MESSAGES } from './link';
 import { packDoc } from './link-pack';
 import { sampleCluster } from './sample-cluster';
-import { talkDoc } from './saved';
 
 const RUNS = { seed: 10, numRuns: 200 } as const;
 const VARIANTS: TalkVariant[] = [
@@ -214,13 +214,13 @@ describe('encodeDoc and decodeDoc', () => {
 
   it('give back every talk cluster exactly, pods named, on their nodes, at their addresses', () => {
     for (const variant of VARIANTS) {
-      const doc: ExplorerDoc = { ...talkDoc(), topology: talkCluster(variant) };
+      const doc: ExplorerDoc = { ...defaultDoc(), topology: talkCluster(variant) };
       expect(decodeDoc(encodeDoc(doc))).toEqual({ ok: true, value: doc });
     }
   });
 
   it('leave out what follows from what came before', () => {
-    const packed = packDoc(talkDoc()) as { t: { n: unknown[]; p: unknown[] } };
+    const packed = packDoc(defaultDoc()) as { t: { n: unknown[]; p: unknown[] } };
     // Node1 and Node2 at 10.240.0.1–2 with 10.0.1.0/24 and 10.0.2.0/24: nothing to write.
     expect(packed.t.n).toEqual([{}, {}]);
     // Pod-b follows Pod-a on Node1 at the next address, ready; only its labels change.
@@ -231,7 +231,7 @@ describe('encodeDoc and decodeDoc', () => {
     const t = sampleCluster(8, 4);
     expect(t.pods.length).toBeGreaterThanOrEqual(30);
     const pods = t.pods.slice(0, 30);
-    const doc: ExplorerDoc = { ...talkDoc(), topology: { ...t, pods } };
+    const doc: ExplorerDoc = { ...defaultDoc(), topology: { ...t, pods } };
     expect(doc.topology.nodes).toHaveLength(8);
     expect(doc.topology.pods).toHaveLength(30);
     expect(doc.topology.services.map((s) => s.name)).toEqual([
@@ -273,7 +273,7 @@ describe('encodeDoc and decodeDoc', () => {
     });
     const talk = talkCluster('shared-ingress');
     const doc: ExplorerDoc = {
-      ...talkDoc(),
+      ...defaultDoc(),
       topology: { ...talk, nodes, pods },
       entryNode: nodes[3]?.id ?? null,
       seed: 8123,
@@ -285,7 +285,7 @@ describe('encodeDoc and decodeDoc', () => {
 });
 
 describe('decodeDoc on links that are not good', () => {
-  const link = encodeDoc({ ...talkDoc(), topology: sampleCluster(6, 9), mode: '3a', seed: 77 });
+  const link = encodeDoc({ ...defaultDoc(), topology: sampleCluster(6, 9), mode: '3a', seed: 77 });
   const good = decodeDoc(link);
   const messages = [
     MESSAGES.notALink,
@@ -368,7 +368,7 @@ describe('decodeDoc on links that are not good', () => {
   });
 
   it('say what is wrong with a well-made link whose cluster cannot be used', () => {
-    const packed = packDoc(talkDoc()) as { t: { p: Record<string, unknown>[] } };
+    const packed = packDoc(defaultDoc()) as { t: { p: Record<string, unknown>[] } };
     const pods = packed.t.p.map((p, i) => (i === 3 ? { ...p, a: '10.0.2.999' } : p));
     const r = decodeDoc(encodePacked({ ...packed, t: { ...packed.t, p: pods } }));
     expect(r).toEqual({

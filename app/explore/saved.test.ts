@@ -1,15 +1,8 @@
+import { defaultDoc } from './from-slide';
 import { describe, expect, it } from 'vitest';
 import { sampleCluster } from './sample-cluster';
 import { encodeDoc, MESSAGES } from './link';
-import {
-  initialDoc,
-  linkInHash,
-  loadDoc,
-  SAVED_KEY,
-  saveDoc,
-  talkDoc,
-  type DocStorage,
-} from './saved';
+import { initialDoc, linkInHash, loadDoc, SAVED_KEY, saveDoc, type DocStorage } from './saved';
 
 /** Web Storage in memory, counting writes. */
 function memory(start: Record<string, string> = {}) {
@@ -35,7 +28,7 @@ const refusing: DocStorage = {
   },
 };
 
-const mine = { ...talkDoc(), topology: sampleCluster(5, 3), mode: '3a' as const, seed: 42 };
+const mine = { ...defaultDoc(), topology: sampleCluster(5, 3), mode: '3a' as const, seed: 42 };
 
 describe('saveDoc and loadDoc', () => {
   it('keep the doc as its link and give it back', () => {
@@ -70,7 +63,7 @@ describe('saveDoc and loadDoc', () => {
 
 describe('initialDoc', () => {
   const link = encodeDoc(mine);
-  const kept = { ...talkDoc(), topology: sampleCluster(3, 8), seed: 5 };
+  const kept = { ...defaultDoc(), topology: sampleCluster(3, 8), seed: 5 };
 
   it('opens a good link, whatever is kept', () => {
     const m = memory({ [SAVED_KEY]: encodeDoc(kept) });
@@ -86,12 +79,12 @@ describe('initialDoc', () => {
     const m = memory({ [SAVED_KEY]: encodeDoc(kept) });
     expect(initialDoc('#/explore', m.storage)).toEqual({ doc: kept, message: null, from: 'saved' });
     expect(initialDoc('#/explore', memory().storage)).toEqual({
-      doc: talkDoc(),
+      doc: defaultDoc(),
       message: null,
       from: 'talk',
     });
     expect(initialDoc('#/explore', refusing)).toEqual({
-      doc: talkDoc(),
+      doc: defaultDoc(),
       message: null,
       from: 'talk',
     });
@@ -111,7 +104,7 @@ describe('initialDoc', () => {
 
   it('says what was wrong with a foreign or newer link, and shows the talk’s cluster when nothing is kept', () => {
     expect(initialDoc('#/explore?s=hello', memory().storage)).toEqual({
-      doc: talkDoc(),
+      doc: defaultDoc(),
       message: `${MESSAGES.notALink} Showing the talk's cluster.`,
       from: 'talk',
     });
@@ -122,7 +115,7 @@ describe('initialDoc', () => {
 
   it('says so when the kept doc cannot be read', () => {
     expect(initialDoc('#/explore', memory({ [SAVED_KEY]: 'garbage' }).storage)).toEqual({
-      doc: talkDoc(),
+      doc: defaultDoc(),
       message:
         "The cluster this browser kept could not be read: it is damaged. Showing the talk's cluster.",
       from: 'talk',

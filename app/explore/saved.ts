@@ -1,5 +1,5 @@
-import { SERVICE_A, talkCluster } from '../model';
 import type { ExplorerDoc } from './doc';
+import { defaultDoc } from './from-slide';
 import { decodeDoc, encodeDoc } from './link';
 
 // The explorer keeps the last doc in this browser, written as its link (so it is
@@ -20,19 +20,6 @@ export function browserStorage(): DocStorage | null {
   } catch {
     return null;
   }
-}
-
-/** The explorer's first screen: the talk's cluster with its shared ingress, Service A by NodePort. */
-export function talkDoc(): ExplorerDoc {
-  return {
-    topology: talkCluster('shared-ingress'),
-    service: SERVICE_A,
-    mode: '2',
-    entryNode: null,
-    requests: 10_000,
-    seed: 1,
-    view: 'talk',
-  };
 }
 
 /**
@@ -95,7 +82,7 @@ export function linkInHash(hash: string): string | null {
 
 /**
  * The doc the explorer opens with: the link's when the hash has a good one;
- * otherwise the one this browser kept; otherwise the talk's cluster. A bad link
+ * otherwise the one this browser kept; otherwise the talk's cluster (defaultDoc). A bad link
  * gets a message saying what was wrong and which cluster is shown instead, and
  * the kept cluster is left as it was.
  */
@@ -111,5 +98,5 @@ export function initialDoc(hash: string, storage = browserStorage()): Opening {
   }
   const problems = [linkProblem, saved.message].filter((m) => m !== null);
   const message = problems.length ? `${problems.join(' ')} Showing the talk's cluster.` : null;
-  return { doc: talkDoc(), message, from: 'talk' };
+  return { doc: defaultDoc(), message, from: 'talk' };
 }

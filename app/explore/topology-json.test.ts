@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { defaultDoc } from './from-slide';
 import { describe, expect, it } from 'vitest';
 import { talkCluster } from '../model';
-import { talkDoc } from './saved';
 import { docToJson, readDoc, readTopology, topologyToJson } from './topology-json';
 
 /** The talk's cluster as a file would hold it: parsed JSON, free to change. */
@@ -166,14 +166,14 @@ describe('readTopology', () => {
 });
 
 describe('readDoc', () => {
-  const doc = () => JSON.parse(JSON.stringify(docToJson(talkDoc()))) as Record<string, unknown>;
+  const doc = () => JSON.parse(JSON.stringify(docToJson(defaultDoc()))) as Record<string, unknown>;
   const docRefusal = (patch: Record<string, unknown>) => {
     const r = readDoc({ ...doc(), ...patch });
     return r.ok ? 'accepted' : r.error;
   };
 
   it('reads back a whole doc', () => {
-    expect(readDoc(doc())).toEqual({ ok: true, value: talkDoc() });
+    expect(readDoc(doc())).toEqual({ ok: true, value: defaultDoc() });
   });
 
   it.each([
