@@ -12,7 +12,7 @@ import {
   type Trace,
 } from '../model';
 import { seededRandom } from '../model/random';
-import { foldForScene, foldLabel, SCENE_NODE_LIMIT, SCENE_POD_LIMIT } from './fold';
+import { foldForScene, foldLabel, SCENE_NODE_LIMIT, SCENE_POD_LIMIT, steadyFold } from './fold';
 
 const NBSP = '\u00a0';
 
@@ -163,6 +163,31 @@ describe('foldForScene', () => {
     );
     expect(cut.folded).toBeNull();
     expect(missing(cut.topology, t)).toEqual([]);
+  });
+
+  it('gives the same cut back while it draws the same (a policy flip), and a new one when it does not', () => {
+    const steady = steadyFold();
+    const at = (entryNode: string, policy: 'Cluster' | 'Local', seed: number) => {
+      const r = trace({ topology: big, service: SERVICE_A, mode: '2', entryNode, policy, seed });
+      return steady(big, { service: SERVICE_A, trace: r.ok ? r.value : null, entryNode });
+    };
+    const first = at('node100', 'Cluster', 1);
+    // Under Local Node100 has no pod of Service A and drops the packet: the same nodes are drawn.
+    expect(at('node100', 'Local', 1)).toBe(first);
+    expect(at('node100', 'Cluster', 2)).toBe(first);
+    const elsewhere = at('node101', 'Cluster', 1);
+    expect(elsewhere).not.toBe(first);
+    expect(elsewhere.topology.nodes.map((n) => n.id)).toEqual([
+      'node7',
+      'node101',
+      'node250',
+      'node499',
+    ]);
+    // A cluster the scene holds whole is its own cut, every time.
+    const small = talkCluster('default');
+    const one = steady(small, { service: SERVICE_A, trace: null, entryNode: null });
+    expect(one.topology).toBe(small);
+    expect(steady(small, { service: SERVICE_A, trace: null, entryNode: 'node2' })).toBe(one);
   });
 
   it('words the folded box for one node and for thousands', () => {

@@ -182,3 +182,30 @@ export function foldForScene(topology: Topology, options: FoldOptions): SceneCut
     morePods,
   };
 }
+
+/** What a cut draws, as text: two cuts with the same key draw the same. */
+const cutKey = (cut: SceneCut): string =>
+  [
+    cut.topology.nodes.map((n) => n.id).join(','),
+    cut.topology.pods.map((p) => p.id).join(','),
+    cut.folded?.label ?? '',
+    [...cut.morePods].map(([node, k]) => `${node}=${k}`).join(','),
+  ].join('|');
+
+/**
+ * foldForScene that gives back the very cut it gave last while the cluster is
+ * the same object and the cut draws the same nodes and pods: a policy flip or
+ * a new seed re-routes the packet without the scene laying out every box again.
+ * One per stage (`useState(steadyFold)`).
+ */
+export function steadyFold(): (topology: Topology, options: FoldOptions) => SceneCut {
+  let last: { readonly source: Topology; readonly key: string; readonly cut: SceneCut } | null =
+    null;
+  return (topology, options) => {
+    const cut = foldForScene(topology, options);
+    const key = cutKey(cut);
+    if (last && last.source === topology && last.key === key) return last.cut;
+    last = { source: topology, key, cut };
+    return cut;
+  };
+}
