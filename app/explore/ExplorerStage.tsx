@@ -1,11 +1,12 @@
 import { describeHop, describeOutcome, type Scene } from '../deck';
 import { findMode, type Result, type Trace } from '../model';
 import { Diagram } from '../scene/Diagram';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Stage } from '../ui/Stage';
 import { sameShape } from './same-shape';
 import { policyOf } from './derive';
 import type { ExplorerDoc } from './doc';
+import { steadyFold } from './fold';
 import { useExplorer } from './store';
 
 /** Where the step is: a forward hop, or a reply hop after the request's last. */
@@ -43,6 +44,19 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   const errors = problems.filter((p) => p.severity === 'error');
   const t = result.ok ? result.value : null;
   const { at, forward, returnHop } = placeOf(t, step);
+  // A cluster bigger than the scene draws its entry node, the Service's nodes and the request's;
+  // the rest fold into one box. The trace and the runs still use the whole cluster.
+  const [steady] = useState(steadyFold);
+  const cut = useMemo(
+    () =>
+      steady(shape, {
+        service: drawn.service,
+        trace: t,
+        entryNode: drawn.entryNode,
+        mode: drawn.mode,
+      }),
+    [steady, shape, drawn.service, drawn.entryNode, drawn.mode, t],
+  );
   const mode = findMode(drawn.mode);
   const scene: Scene = {
     build: 'client',
@@ -64,7 +78,8 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
         <Stage>
           <Diagram
             scene={scene}
-            topology={shape}
+            topology={cut.topology}
+            fold={cut}
             service={drawn.service}
             trace={result}
             policy={policyOf(drawn)}

@@ -19,6 +19,7 @@ import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import type { HopRef } from './core/frame';
 import { frameOf, framesToPrepare, wordsColumn } from './core/frame';
+import type { SceneFold } from './core/fold-box';
 import { layoutDiagram } from './core/layout';
 import { hopPath, wirePoints } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
@@ -52,6 +53,11 @@ export interface DiagramProps {
    * and the packet travels it from its start.
    */
   readonly shown?: boolean;
+  /**
+   * A big cluster drawn in part (the explorer's `foldForScene`): the box for the
+   * nodes left out, and each node's count of pods not drawn.
+   */
+  readonly fold?: SceneFold;
 }
 
 /**
@@ -110,6 +116,7 @@ export const Diagram = memo(function Diagram({
   caption,
   note,
   shown = true,
+  fold,
 }: DiagramProps) {
   const topology = given ?? topologyOf(scene.variant);
   const layout = useMemo(
@@ -121,8 +128,9 @@ export const Diagram = memo(function Diagram({
               .filter((svc) => svc.nodePort !== undefined)
               .map((svc) => svc.id)
           : [],
+        fold,
       }),
-    [topology, service, scene.nodePorts],
+    [topology, service, scene.nodePorts, fold],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
