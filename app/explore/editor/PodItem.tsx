@@ -13,6 +13,7 @@ import {
 import { useExplorer } from '../store';
 import { useApply, useEditorTalk } from './context';
 import { MoveMenu } from './MoveMenu';
+import { podRole } from './roles';
 import { ProblemList, useProblemsOf } from './Problems';
 import { TextField } from './TextField';
 
@@ -32,6 +33,10 @@ const STATE_WORDS: Record<PodState, string> = {
 export function PodItem({ id }: { id: PodId }) {
   const pod = useExplorer((s) => findPod(s.doc.topology, id));
   const nodes = useExplorer((s) => s.doc.topology.nodes);
+  const role = useExplorer((s) => {
+    const p = findPod(s.doc.topology, id);
+    return p ? podRole(s.doc.topology, p) : 'other';
+  });
   const problems = useProblemsOf('pod', id);
   const { apply, attempt } = useApply();
   const { focusNext, wantsFocus, tookFocus } = useEditorTalk();
@@ -60,6 +65,7 @@ export function PodItem({ id }: { id: PodId }) {
     <li className="editor-pod" data-state={state} aria-labelledby={`${uid}-name`}>
       <div
         className="editor-chip"
+        data-role={role}
         draggable
         onDragStart={onDragStart}
         title={`Drag ${pod.name} onto another node to move it`}

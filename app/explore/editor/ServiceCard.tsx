@@ -21,6 +21,7 @@ import {
   trySetType,
   tryRenameService,
 } from '../edit';
+import { serviceRoles } from '../../scene/core/layout';
 import { useExplorer, useExplorerStore } from '../store';
 import { useApply } from './context';
 import { parseName } from './NodeCard';
@@ -37,6 +38,7 @@ const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () => void }) {
   const svc = useExplorer((s) => findService(s.doc.topology, id));
   const problems = useProblemsOf('service', id);
+  const role = useExplorer((s) => serviceRoles(s.doc.topology).get(id) ?? 'other');
   const store = useExplorerStore();
   const { apply, attempt } = useApply();
   const uid = useId();
@@ -52,6 +54,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
       data-invalid={problems.some((p) => p.severity === 'error') || undefined}
     >
       <div className="editor-card-head">
+        <span className="editor-swatch" data-role={role} aria-hidden="true" />
         <h4 id={`${uid}-title`}>{name}</h4>
         <span className="editor-sub">{svc.type}</span>
         <button
