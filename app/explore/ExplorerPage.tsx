@@ -5,7 +5,11 @@ import { traceOf } from './derive';
 import type { ExplorerDoc } from './doc';
 import { EventList } from './EventList';
 import { ExplorerStage } from './ExplorerStage';
-import { docFromSlide, defaultDoc } from './from-slide';
+import { Editor } from './Editor';
+import { docFromSlide } from './from-slide';
+import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
+import { Notices } from './Notices';
+import { RunsPanel } from './runs/RunsPanel';
 import { RequestBar } from './RequestBar';
 import { SidePanel } from './SidePanel';
 import {
@@ -23,20 +27,27 @@ import './explorer.css';
 export const explorerParams = (hash: string): URLSearchParams =>
   new URLSearchParams(hash.replace(/^#?\/explore\/?\??/, ''));
 
-/** Where the explorer starts: the slide it was opened from, or the default cluster. */
-function startDoc(hash: string): ExplorerDoc {
+/**
+ * Where the explorer starts: its link (`s=`), else the slide it was opened from,
+ * else the cluster this browser kept, else the talk's.
+ */
+function startFrom(hash: string): Opening {
   const q = explorerParams(hash);
   const slide = q.get('slide');
-  if (slide !== null && /^\d{1,3}$/.test(slide)) {
-    const etp = q.get('etp');
-    const doc = docFromSlide(
-      Number(slide),
-      Number(q.get('step') ?? 0) || 0,
-      etp === 'Local' || etp === 'Cluster' ? etp : null,
-    );
-    return q.get('addr') === 'ip' ? { ...doc, view: 'ip' } : doc;
-  }
-  return defaultDoc();
+  if (q.get('s') === null && slide !== null && /^\d{1,3}$/.test(slide))
+    return { doc: fromSlide(q, slide), message: null, from: 'talk' };
+  return initialDoc(hash);
+}
+
+/** The explorer on the slide it was opened from (`slide=27&step=1&etp=Local&addr=ip`). */
+function fromSlide(q: URLSearchParams, slide: string): ExplorerDoc {
+  const etp = q.get('etp');
+  const doc = docFromSlide(
+    Number(slide),
+    Number(q.get('step') ?? 0) || 0,
+    etp === 'Local' || etp === 'Cluster' ? etp : null,
+  );
+  return q.get('addr') === 'ip' ? { ...doc, view: 'ip' } : doc;
 }
 
 /** Back to the slide the explorer was opened from (or the talk's start). */
@@ -56,9 +67,9 @@ function leave(): void {
  * the cluster, sends many requests, imports from kubectl and keeps a link.
  */
 export function ExplorerPage() {
-  const [store] = useState<ExplorerStore>(() =>
-    createExplorerStore(startDoc(window.location.hash)),
-  );
+  const [opening] = useState(() => startFrom(window.location.hash));
+  const [store] = useState<ExplorerStore>(() => createExplorerStore(opening.doc));
+  const keepProblem = useDocInUrlAndStorage(store, opening);
   useEffect(() => {
     const before = document.title;
     document.title = 'Explorer · Inbound';
@@ -71,14 +82,21 @@ export function ExplorerPage() {
     <ExplorerContext.Provider value={store}>
       <MotionConfig reducedMotion="user">
         <LazyMotion features={loadMotionFeatures} strict>
-          <Explorer onLeave={leave} />
+          <Explorer onLeave={leave} notices={[opening.message, keepProblem]} />
         </LazyMotion>
       </MotionConfig>
     </ExplorerContext.Provider>
   );
 }
 
-function Explorer({ onLeave }: { onLeave: () => void }) {
+function Explorer({
+  onLeave,
+  notices,
+}: {
+  onLeave: () => void;
+  /** What went wrong opening the link, or keeping the cluster. */
+  notices: readonly (string | null)[];
+}) {
   const store = useExplorerStore();
   const drawn = useExplorer((s) => s.drawn);
   const step = useExplorer((s) => s.step);
@@ -98,6 +116,7 @@ function Explorer({ onLeave }: { onLeave: () => void }) {
         </p>
       </header>
       <main className="explore-main">
+        <Notices messages={notices} />
         <ExplorerStage result={result} />
         <StepButtons result={result} />
       </main>
@@ -113,9 +132,9 @@ function Explorer({ onLeave }: { onLeave: () => void }) {
           ) : (
             <p role="alert">{result.error}</p>
           ),
-          cluster: <p>The cluster editor arrives here.</p>,
-          requests: <p>Many requests arrive here.</p>,
-          share: <p>Import and share arrive here.</p>,
+          cluster: <Editor />,
+          requests: <RunsPanel />,
+          share: <KeepShare />,
         }}
       />
     </div>
