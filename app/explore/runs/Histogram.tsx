@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { layoutBars, type BarBox } from './bar-layout';
 import { rowsOf, type Series } from './bars';
 import { percent } from './format';
@@ -33,7 +33,7 @@ export function barName(bar: Pick<BarBox, 'row' | 'value'>, many: boolean): stri
 export function Histogram({ title, kind, series, showTable }: Props) {
   const [box, width] = useWidth<HTMLDivElement>(380);
   const titleId = useId();
-  const rows = rowsOf(series);
+  const rows = useMemo(() => rowsOf(series), [series]);
   const layout = layoutBars(rows, series.length, width);
   const many = series.length > 1;
   return (

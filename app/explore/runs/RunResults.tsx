@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ClientIpFate } from '../../model';
 import type { Series } from './bars';
 import type { Column } from './controller';
@@ -17,15 +17,19 @@ const FATES: readonly { fate: ClientIpFate | 'undelivered'; words: string }[] = 
   { fate: 'undelivered', words: 'No pod reached' },
 ];
 
+const seriesOf = (columns: readonly Column[], pick: (c: Column) => Series['tallies']): Series[] =>
+  columns.map((c) => ({ name: c.policy, n: c.result.n, tallies: pick(c) }));
+
 const heading = (c: Column) => (c.live ? `${c.policy} (live)` : c.policy);
 
 /** The numbers of a run: shares per pod and per node, what was lost and why, where the client IP went. */
 export function RunResults({ columns }: Props) {
   const [tables, setTables] = useState(false);
+  // Built once per run: a big cluster's thousands of bars fold only when the numbers change.
+  const pods = useMemo(() => seriesOf(columns, (c) => c.result.pods), [columns]);
+  const nodes = useMemo(() => seriesOf(columns, (c) => c.result.nodes), [columns]);
   const first = columns[0];
   if (!first) return null;
-  const series = (pick: (c: Column) => Series['tallies']): Series[] =>
-    columns.map((c) => ({ name: c.policy, n: c.result.n, tallies: pick(c) }));
   const share = (c: Column, x: number) => percent(x / Math.max(1, c.result.n));
   return (
     <div className="runs-results">
@@ -50,17 +54,12 @@ export function RunResults({ columns }: Props) {
       <button type="button" aria-pressed={tables} onClick={() => setTables(!tables)}>
         {tables ? 'Hide the numbers as tables' : 'Show the numbers as tables'}
       </button>
-      <Histogram
-        title="Share of requests per pod"
-        kind="pod"
-        series={series((c) => c.result.pods)}
-        showTable={tables}
-      />
+      <Histogram title="Share of requests per pod" kind="pod" series={pods} showTable={tables} />
       {first.result.nodes.length > 0 ? (
         <Histogram
           title="Share of requests per entry node"
           kind="node"
-          series={series((c) => c.result.nodes)}
+          series={nodes}
           showTable={tables}
         />
       ) : (

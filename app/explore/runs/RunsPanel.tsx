@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useExplorer, useExplorerStore } from '../store';
+import { warmRuns } from './client';
 import { isFor, runsFor } from './controller';
 import { RunControls } from './RunControls';
 import { RunResults } from './RunResults';
@@ -26,8 +27,13 @@ export function RunsPanel() {
   const status = useStore(runs, (s) => s.status);
   const error = useStore(runs, (s) => s.error);
   const stale = columns.length > 0 && !isFor(ranFor, drawn);
-  const nodes = ranFor?.topology.nodes ?? [];
-  const sentence = summarize(columns, (id) => nodes.find((n) => n.id === id)?.name ?? id);
+  const topology = ranFor?.topology;
+  const sentence = useMemo(() => {
+    const names = new Map(topology?.nodes.map((n) => [n.id, n.name]));
+    return summarize(columns, (id) => names.get(id) ?? id);
+  }, [columns, topology]);
+  // Start the workers now, so the first run does not wait for them to load.
+  useEffect(warmRuns, []);
 
   return (
     <section className="runs" aria-label="Many requests">

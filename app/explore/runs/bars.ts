@@ -37,48 +37,59 @@ export const OTHERS = 'others';
  * the chart.
  */
 export function rowsOf(series: readonly Series[], max = MAX_BARS): Row[] {
-  const order: string[] = [];
-  const byId = new Map<string, { label: string; values: BarValue[] }>();
+  // Rows by index, built as plain arrays: a cluster of thousands of pods makes
+  // objects only for the rows drawn.
+  const ids: string[] = [];
+  const labels: string[] = [];
+  const at = new Map<string, number>();
+  const counts = series.map(() => [] as number[]);
+  const expected = series.map(() => [] as number[]);
   series.forEach((s, si) => {
     for (const t of s.tallies) {
-      let row = byId.get(t.id);
-      if (!row) {
-        row = { label: t.label, values: series.map((x) => empty(x.name)) };
-        byId.set(t.id, row);
-        order.push(t.id);
+      let i = at.get(t.id);
+      if (i === undefined) {
+        i = ids.push(t.id) - 1;
+        labels.push(t.label);
+        at.set(t.id, i);
       }
-      row.values[si] = {
-        series: s.name,
-        count: t.count,
-        share: s.n > 0 ? t.count / s.n : 0,
-        expected: t.expected,
-      };
+      (counts[si] as number[])[i] = t.count;
+      (expected[si] as number[])[i] = t.expected;
     }
   });
-  const rows: Row[] = order.map((id) => {
-    const r = byId.get(id) as { label: string; values: BarValue[] };
-    return { id, label: r.label, members: 1, values: r.values };
+  const value = (si: number, c: number, e: number): BarValue => {
+    const s = series[si] as Series;
+    return { series: s.name, count: c, share: s.n > 0 ? c / s.n : 0, expected: e };
+  };
+  const row = (i: number): Row => ({
+    id: ids[i] as string,
+    label: labels[i] as string,
+    members: 1,
+    values: series.map((_, si) => value(si, counts[si]?.[i] ?? 0, expected[si]?.[i] ?? 0)),
   });
-  if (rows.length <= max) return rows;
-  const weight = new Map(
-    rows.map((r) => [r.id, Math.max(...r.values.map((v) => Math.max(v.share, v.expected)))]),
+  if (ids.length <= max) return ids.map((_, i) => row(i));
+  const weight = new Float64Array(ids.length);
+  series.forEach((s, si) => {
+    for (let i = 0; i < ids.length; i++) {
+      const share = s.n > 0 ? (counts[si]?.[i] ?? 0) / s.n : 0;
+      weight[i] = Math.max(weight[i] as number, share, expected[si]?.[i] ?? 0);
+    }
+  });
+  const order = Int32Array.from(ids, (_, i) => i).sort(
+    (a, b) => (weight[b] as number) - (weight[a] as number) || a - b,
   );
-  const sorted = [...rows].sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0));
-  const kept = sorted.slice(0, max - 1);
-  const rest = sorted.slice(max - 1);
-  const folded = series.map((s, si) => {
+  const kept = Array.from(order.subarray(0, max - 1), row);
+  const rest = order.subarray(max - 1);
+  const folded = series.map((_, si) => {
     let c = 0;
     let e = 0;
-    for (const r of rest) {
-      c += r.values[si]?.count ?? 0;
-      e += r.values[si]?.expected ?? 0;
+    for (const i of rest) {
+      c += counts[si]?.[i] ?? 0;
+      e += expected[si]?.[i] ?? 0;
     }
-    return { series: s.name, count: c, share: s.n > 0 ? c / s.n : 0, expected: e };
+    return value(si, c, e);
   });
   return [
     ...kept,
     { id: OTHERS, label: `${rest.length} others`, members: rest.length, values: folded },
   ];
 }
-
-const empty = (series: string): BarValue => ({ series, count: 0, share: 0, expected: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_A, talkCluster } from '../../model';
-import { isCancelled, startRun, type RunProgressAt } from './client';
+import { isCancelled, startRun, startRuns, type RunProgressAt } from './client';
 import { runRequests } from './sample';
 import type { RunQuery } from './types';
 
@@ -12,8 +12,8 @@ const q: RunQuery = {
   mode: '3a',
   policy: 'Local',
 };
-const direct = (n: number, seed: number) => {
-  const r = runRequests(q, n, seed);
+const direct = (n: number, seed: number, policy = q.policy) => {
+  const r = runRequests({ ...q, policy }, n, seed);
   if (!r.ok) throw new Error(r.error);
   return r.value;
 };
@@ -24,6 +24,15 @@ describe('startRun', () => {
     const handle = startRun(q, 1_000, 5, { onProgress: (p) => seen.push(p) });
     expect(await handle.result).toEqual(direct(1_000, 5));
     expect(seen).toEqual([{ done: 1_000, total: 1_000, where: 'main' }]);
+  });
+
+  it('Cluster and Local side by side: the same N and seed under each policy, in order', async () => {
+    const seen: RunProgressAt[] = [];
+    const both = startRuns(q, ['Cluster', 'Local'], 30_000, 5, { onProgress: (p) => seen.push(p) });
+    const [cluster, local] = await both.result;
+    expect(cluster).toEqual(direct(30_000, 5, 'Cluster'));
+    expect(local).toEqual(direct(30_000, 5, 'Local'));
+    expect(seen[seen.length - 1]).toEqual({ done: 60_000, total: 60_000, where: 'main-sliced' });
   });
 
   it('a large run without a worker goes in slices, with progress, to the same counts', async () => {

@@ -3,7 +3,7 @@ import { findMode, policyApplies, type ExternalTrafficPolicy } from '../../model
 import { policyOf } from '../derive';
 import type { ExplorerDoc } from '../doc';
 import type { ExplorerStore } from '../store';
-import { isCancelled, runsInline, startRun, type RunHandle, type RunPlace } from './client';
+import { isCancelled, runsInline, startRuns, type RunHandle, type RunPlace } from './client';
 import type { RunResult } from './types';
 
 /** One column of results: a run under one policy. */
@@ -73,15 +73,14 @@ export function runsFor(explorer: ExplorerStore): RunsStore {
       const { ranFor, status } = own.getState();
       if (!ranFor || status === 'running' || isFor(ranFor, s.drawn)) return;
       const d = s.drawn;
-      if (runsInline({ topology: d.topology, service: d.service, mode: d.mode }, d.requests))
-        own.getState().start(d);
+      if (runsInline(d, d.requests * policiesFor(d).length)) own.getState().start(d);
     });
   }
   return runs;
 }
 
 export function createRuns(): RunsStore {
-  let handles: RunHandle[] = [];
+  let handle: RunHandle<RunResult[]> | null = null;
   let generation = 0;
   return createStore<RunsState & RunsActions>()((set, get) => ({
     status: 'idle',
@@ -92,11 +91,10 @@ export function createRuns(): RunsStore {
     ranFor: null,
     error: null,
     start(doc) {
-      for (const h of handles) h.cancel();
+      handle?.cancel();
       const mine = ++generation;
       const policies = policiesFor(doc);
       const live = policyOf(doc);
-      const done = policies.map(() => 0);
       const key: RunKey = {
         topology: doc.topology,
         service: doc.service,
@@ -105,21 +103,14 @@ export function createRuns(): RunsStore {
         seed: doc.seed,
       };
       set({ status: 'running', done: 0, total: doc.requests * policies.length, error: null });
-      handles = policies.map((policy, i) =>
-        startRun(
-          { topology: doc.topology, service: doc.service, mode: doc.mode, policy },
-          doc.requests,
-          doc.seed,
-          {
-            onProgress: (p) => {
-              if (mine !== generation) return;
-              done[i] = p.done;
-              set({ done: done.reduce((a, b) => a + b, 0), where: p.where });
-            },
-          },
-        ),
-      );
-      Promise.all(handles.map((h) => h.result)).then(
+      const query = { topology: doc.topology, service: doc.service, mode: doc.mode };
+      const current = startRuns(query, policies, doc.requests, doc.seed, {
+        onProgress: (p) => {
+          if (mine === generation) set({ done: p.done, total: p.total, where: p.where });
+        },
+      });
+      handle = current;
+      current.result.then(
         (results) => {
           if (mine !== generation) return;
           const columns = results.map((result, i) => ({
@@ -131,15 +122,13 @@ export function createRuns(): RunsStore {
         },
         (e: unknown) => {
           if (mine !== generation) return;
-          for (const h of handles) h.cancel();
           if (isCancelled(e)) set({ status: 'cancelled' });
           else set({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
         },
       );
     },
     cancel() {
-      if (get().status !== 'running') return;
-      for (const h of handles) h.cancel();
+      if (get().status === 'running') handle?.cancel();
     },
   }));
 }

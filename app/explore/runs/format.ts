@@ -7,8 +7,10 @@ export function percent(share: number): string {
   return `${p.toPrecision(2)}%`;
 }
 
+const thousands = new Intl.NumberFormat('en-US');
+
 /** A count with thousands separators, the same on every machine: "100,000". */
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number): string => thousands.format(n);
 
 /** "1 request", "100,000 requests". */
 export const requests = (n: number): string => `${count(n)} ${n === 1 ? 'request' : 'requests'}`;

@@ -1,7 +1,8 @@
 // The run worker: sends a run's requests off the main thread, so a million of
 // them never hold up a frame, and reports progress between chunks.
-import { isRunRequest, type RunReply } from './messages';
-import { CHUNK, createRun } from './sample';
+import { createBatch } from './batch';
+import { isRunRequest, packResult, type RunReply } from './messages';
+import { CHUNK } from './sample';
 
 /** The parts of a dedicated worker's global scope this file uses. */
 interface WorkerScope {
@@ -13,19 +14,19 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   if (!isRunRequest(event.data)) return;
-  const { query, n, seed } = event.data;
+  const { query, policies, n, seed } = event.data;
   try {
-    const made = createRun(query, n, seed);
+    const made = createBatch(query, policies, n, seed);
     if (!made.ok) {
       scope.postMessage({ type: 'error', message: made.error });
       return;
     }
-    const run = made.value;
-    while (run.done < run.total) {
-      run.step(CHUNK);
-      scope.postMessage({ type: 'progress', done: run.done, total: run.total });
+    const batch = made.value;
+    while (batch.done < batch.total) {
+      batch.step(CHUNK);
+      scope.postMessage({ type: 'progress', done: batch.done, total: batch.total });
     }
-    scope.postMessage({ type: 'done', result: run.finish() });
+    scope.postMessage({ type: 'done', results: batch.finish().map(packResult) });
   } catch (e) {
     // A topology the page let through but the simulator cannot walk: say so, never hang.
     scope.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
