@@ -38,18 +38,23 @@ const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 
 /** The name that follows: Pod-a → Pod-b, node9 → node10; anything else stays as it is. */
 export function successor(s: string): string {
-  const digits = /^(.*?)(\d{1,9})$/s.exec(s);
-  if (digits) {
-    const [, head = '', n = ''] = digits;
-    return head + String(Number(n) + 1).padStart(n.length, '0');
+  // A scan from the end, not a regular expression: this runs for every pod of a big cluster.
+  let i = s.length;
+  while (i > 0 && s.length - i < 9 && isDigit(s.charCodeAt(i - 1))) i--;
+  if (i < s.length) {
+    const n = s.slice(i);
+    return s.slice(0, i) + String(Number(n) + 1).padStart(n.length, '0');
   }
-  const letter = /^(.*[^A-Za-z])([a-yA-Y])$/s.exec(s);
-  if (letter) {
-    const [, head = '', c = 'a'] = letter;
-    return head + String.fromCharCode(c.charCodeAt(0) + 1);
-  }
+  const last = s.charCodeAt(s.length - 1);
+  const before = s.charCodeAt(s.length - 2);
+  if (s.length >= 2 && !isLetter(before) && isLetter(last) && (last | 32) !== 122)
+    return s.slice(0, -1) + String.fromCharCode(last + 1);
   return s;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A to Z or a to z. */
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 
 const inRange = (n: number, c: Cidr) => n >= c.base && n - c.base < cidrSize(c);
 
@@ -134,7 +139,8 @@ export function packDoc(doc: ExplorerDoc): Json {
   });
 
   const podNames = naming(DEFAULTS.podId);
-  const lastIp = new Map<string, string | null>();
+  // The last address given on each node, as a number; null after one that is not an address.
+  const lastIp = new Map<string, number | null>();
   let node = t.nodes[0]?.id ?? '';
   let labels: Readonly<Record<string, string>> = {};
   topo.p = t.pods.map((p) => {
@@ -143,22 +149,16 @@ export function packDoc(doc: ExplorerDoc): Json {
     if (p.node !== node) o.o = nodeIndex.get(p.node) ?? p.node;
     node = p.node;
     const home = t.nodes[nodeIndex.get(p.node) ?? -1];
-    const next = lastIp.has(p.node)
-      ? lastIp.get(p.node)
-      : home
-        ? after(home.podCidr.text.split('/')[0] ?? '')
-        : null;
-    if (p.ip !== next) {
-      const offset = home ? ipToNumber(p.ip) : null;
+    const last = lastIp.has(p.node) ? (lastIp.get(p.node) ?? null) : (home?.podCidr.base ?? null);
+    const next = last === null ? null : (last + 1) >>> 0;
+    let value: number | null = next;
+    if (next === null || (p.ip as string) !== numberToIp(next)) {
+      const n = ipToNumber(p.ip);
+      value = n.ok && numberToIp(n.value) === (p.ip as string) ? n.value : null;
       o.a =
-        home &&
-        offset?.ok &&
-        numberToIp(offset.value) === (p.ip as string) &&
-        inRange(offset.value, home.podCidr)
-          ? offset.value - home.podCidr.base
-          : p.ip;
+        home && value !== null && inRange(value, home.podCidr) ? value - home.podCidr.base : p.ip;
     }
-    lastIp.set(p.node, after(p.ip));
+    lastIp.set(p.node, value);
     if (!sameLabels(p.labels, labels)) {
       const k = t.services.findIndex((s) => sameLabels(s.selector, p.labels));
       o.l = k >= 0 ? k : p.labels;
@@ -268,25 +268,30 @@ function unpack(packed: unknown): Json {
   });
 
   const podNames = naming(DEFAULTS.podId);
-  const lastIp = new Map<unknown, string | null>();
+  const ranges = nodes.map((n) => {
+    const c = typeof n.podCidr === 'string' ? parseCidr(n.podCidr) : null;
+    return c?.ok ? c.value : null;
+  });
+  const lastIp = new Map<unknown, number | null>();
   let node: unknown = nodes[0]?.id ?? '';
   let labels: unknown = {};
   const pods = entries(t.p, 'pods', LIMITS.pods).map((raw) => {
     const o = fields(raw, 'a pod');
     const { id, name } = podNames.unpack(o);
     if ('o' in o) node = nodeRef(o.o);
-    const home = nodes[nodeIndex.get(node) ?? -1];
-    const base = home && typeof home.podCidr === 'string' ? parseCidr(home.podCidr) : null;
-    let ip: unknown;
-    if (typeof o.a === 'number') ip = base?.ok ? numberToIp((base.value.base + o.a) >>> 0) : o.a;
-    else if (o.a !== undefined) ip = o.a;
-    else
-      ip = lastIp.has(node)
-        ? lastIp.get(node)
-        : base?.ok
-          ? numberToIp((base.value.base + 1) >>> 0)
-          : null;
-    lastIp.set(node, typeof ip === 'string' ? after(ip) : null);
+    const range = ranges[nodeIndex.get(node) ?? -1] ?? null;
+    let ip: unknown = o.a;
+    let value: number | null = null;
+    if (typeof o.a === 'number') {
+      if (range) ip = numberToIp((value = (range.base + o.a) >>> 0));
+    } else if (typeof o.a === 'string') {
+      const n = ipToNumber(o.a);
+      value = n.ok && numberToIp(n.value) === o.a ? n.value : null;
+    } else if (o.a === undefined) {
+      const last = lastIp.has(node) ? (lastIp.get(node) ?? null) : (range?.base ?? null);
+      ip = last === null ? null : numberToIp((value = (last + 1) >>> 0));
+    }
+    lastIp.set(node, value);
     if ('l' in o) labels = typeof o.l === 'number' ? services[o.l]?.selector : o.l;
     const state = o.s ?? READY;
     if (typeof state !== 'number') throw new Broken(`a pod's state is ${typeof state}`);

@@ -20,7 +20,7 @@ import {
 import { bigSpecArb, bigTopology } from '../scene/core/test-topologies';
 import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc } from './doc';
 import { decodeDoc, encodeDoc, encodePacked, MAX_LINK_CHARS, MESSAGES } from './link';
-import { packDoc } from './link-pack';
+import { packDoc, successor } from './link-pack';
 import { sampleCluster } from './sample-cluster';
 
 const RUNS = { seed: 10, numRuns: 200 } as const;
@@ -217,6 +217,21 @@ describe('encodeDoc and decodeDoc', () => {
       const doc: ExplorerDoc = { ...defaultDoc(), topology: talkCluster(variant) };
       expect(decodeDoc(encodeDoc(doc))).toEqual({ ok: true, value: doc });
     }
+  });
+
+  it('guess the next name the way people number things', () => {
+    const next = ['node9', 'Pod-a', 'pod-1-09', 'Ingress', 'pod', 'Pod-z', 'x', '', 'a1234567899'];
+    expect(next.map(successor)).toEqual([
+      'node10',
+      'Pod-b',
+      'pod-1-10',
+      'Ingress',
+      'pod',
+      'Pod-z',
+      'x',
+      '',
+      'a1234567900',
+    ]);
   });
 
   it('leave out what follows from what came before', () => {
