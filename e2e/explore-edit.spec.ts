@@ -87,6 +87,10 @@ test.describe('editing the explorer’s cluster', () => {
     await expect(
       page.getByRole('status').filter({ hasText: 'Add a-4 for Service A to Node3' }).first(),
     ).toBeAttached();
+    // The editor scrolls inside its panel; the page itself does not scroll.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      720,
+    );
     await snap(page, 'explore-edit-built');
     expect(errors).toEqual([]);
   });
@@ -183,6 +187,45 @@ test.describe('editing the explorer’s cluster', () => {
     await expect(undo).toHaveAttribute('title', "Undo: Set Node2's pod range to 192.168.7.0/24");
     await undo.press('Enter');
     await expect(range).toHaveValue('10.0.2.0/24');
+  });
+
+  test('a Service’s type and policy bring what Kubernetes gives; an Ingress goes with its words', async ({
+    page,
+  }) => {
+    await page.goto('/#/explore');
+    await page.getByRole('tab', { name: 'Cluster' }).press('Enter');
+    const card = editor(page)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Service A', exact: true }) });
+    const type = card.getByLabel('Type');
+    // Down to ClusterIP: no nodePort, no load balancer, and the way in moves to one it offers.
+    await type.press('Home');
+    await expect(type).toHaveValue('ClusterIP');
+    await expect(card.getByLabel('nodePort')).toHaveCount(0);
+    await expect(card.getByText(/VIP/)).toHaveCount(0);
+    await expect(page.getByLabel('Way in')).toHaveValue('1');
+    // Back up to LoadBalancer: the lowest free nodePort and VIP (its old .10 is free again); Local
+    // brings a healthCheckNodePort.
+    await type.press('End');
+    await expect(card.getByLabel('nodePort')).toHaveValue('30000');
+    await expect(card.getByText('VIP 203.0.113.10')).toBeVisible();
+    await card.getByLabel('externalTrafficPolicy').press('l');
+    await expect(card.getByText('VIP 203.0.113.10 · healthCheckNodePort 32000')).toBeVisible();
+    // A nodePort out of range is refused in words and not written.
+    await card.getByLabel('nodePort').fill('80');
+    await card.getByLabel('nodePort').press('Enter');
+    await expect(card.getByRole('alert')).toHaveText(
+      'node port 80 is outside the NodePort range 30000–32767',
+    );
+    await card.getByLabel('nodePort').press('Escape');
+    await expect(card.getByLabel('nodePort')).toHaveValue('30000');
+
+    const remove = editor(page).getByRole('button', { name: 'Remove Ingress app-a' });
+    await remove.press('Enter');
+    await expect(editor(page).getByRole('heading', { name: 'Ingress app-a' })).toHaveCount(0);
+    await expect(editor(page).locator('.editor-said')).toHaveText('Last: Remove Ingress app-a');
+    // Ingress app-b still uses the shared proxies, so they stay.
+    await expect(editor(page).getByRole('heading', { name: 'ingress-nginx' })).toBeVisible();
   });
 
   test('the editor is clean under axe, in every theme', async ({ page }) => {
