@@ -21,36 +21,39 @@ interface Props {
 export function NumbersTable({ title, kind, series, rows, visible }: Props) {
   const many = series.length > 1;
   return (
-    <table className={visible ? 'runs-table' : 'runs-table visually-hidden'}>
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{kind === 'pod' ? 'Pod' : 'Node'}</th>
-          {series.map((s) => (
-            <th key={s.name} scope="col">
-              {many ? `${s.name}: share (expected), requests` : 'Share (expected), requests'}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} {...{ [`data-${kind}`]: row.id }} data-members={row.members}>
-            <th scope="row">{row.label}</th>
-            {row.values.map((v) => (
-              <td
-                key={v.series}
-                data-policy={v.series}
-                data-share={v.share}
-                data-expected={v.expected}
-                data-count={v.count}
-              >
-                {percent(v.share)} ({percent(v.expected)}), {count(v.count)}
-              </td>
+    // Hidden by its wrapper: a table never shrinks below its content, a div does.
+    <div className={visible ? 'runs-table-box' : 'visually-hidden'}>
+      <table className="runs-table">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{kind === 'pod' ? 'Pod' : 'Node'}</th>
+            {series.map((s) => (
+              <th key={s.name} scope="col">
+                {many ? `${s.name}: share (expected), requests` : 'Share (expected), requests'}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} {...{ [`data-${kind}`]: row.id }} data-members={row.members}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((v) => (
+                <td
+                  key={v.series}
+                  data-policy={v.series}
+                  data-share={v.share}
+                  data-expected={v.expected}
+                  data-count={v.count}
+                >
+                  {percent(v.share)} ({percent(v.expected)}), {count(v.count)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
