@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { topologyFileText } from '../app/explore/file';
 import { sampleCluster } from '../app/explore/sample-cluster';
@@ -109,6 +110,16 @@ test.describe('keep and share', () => {
     expect(value).toMatch(/#\/explore\?s=1\./);
     expect([start, end]).toEqual([0, value.length]);
     await snap(page, 'explore-link-by-hand');
+    // Every control of the panel is labelled and reachable: axe finds nothing in it.
+    const result = await new AxeBuilder({ page }).include('.keep-share').analyze();
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`),
+    ).toEqual([]);
+    // The keyboard alone: Tab reaches Export JSON and Import JSON after the link.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Export JSON' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Import JSON' })).toBeFocused();
   });
 
   test('a cut link says so and shows the cluster kept from before; reload keeps it', async ({

@@ -135,7 +135,7 @@ export function KeepShare() {
 
   return (
     <section className="keep-share" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Keep and share</h3>
+      <h2 id={`${id}-title`}>Keep and share</h2>
       <div className="keep-share-row">
         <button type="button" onClick={() => void copy()}>
           Copy link
