@@ -224,8 +224,13 @@ test.describe('editing the explorer’s cluster', () => {
     await remove.press('Enter');
     await expect(editor(page).getByRole('heading', { name: 'Ingress app-a' })).toHaveCount(0);
     await expect(editor(page).locator('.editor-said')).toHaveText('Last: Remove Ingress app-a');
-    // Ingress app-b still uses the shared proxies, so they stay.
+    // Ingress app-b still uses the shared proxies, so they stay; removing it now takes them too.
     await expect(editor(page).getByRole('heading', { name: 'ingress-nginx' })).toBeVisible();
+    await expect(
+      editor(page).getByRole('button', {
+        name: 'Remove Ingress app-b and its proxies (ingress-nginx, 2 pods)',
+      }),
+    ).toBeVisible();
   });
 
   test('the editor is clean under axe, in every theme', async ({ page }) => {

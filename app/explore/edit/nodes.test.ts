@@ -8,6 +8,7 @@ import {
   setNodeIp,
   setPodRange,
   tryAddNode,
+  tryRenameNode,
 } from './nodes';
 import { newEmptyCluster } from './cluster';
 import { docOf, errorsOf } from './test-doc';
@@ -105,6 +106,17 @@ describe('renaming and readdressing a node', () => {
     expect(renameNode(doc, 'node1', 'worker-a').topology.nodes[0]?.name).toBe('worker-a');
     expect(renameNode(doc, 'node1', '   ')).toBe(doc);
     expect(renameNode(doc, 'node1', 'Node1')).toBe(doc);
+  });
+
+  it('refuses a blank name or one another node has', () => {
+    const doc = docOf();
+    expect(tryRenameNode(doc, 'node2', 'Node1')).toEqual({
+      ok: false,
+      error: 'Another node is already called Node1',
+    });
+    expect(tryRenameNode(doc, 'node2', '  ')).toEqual({ ok: false, error: 'A node needs a name' });
+    const r = tryRenameNode(doc, 'node2', ' edge ');
+    expect(r.ok && r.value.topology.nodes[1]?.name).toBe('edge');
   });
 
   it('sets the node IP; validate flags one inside the pod network', () => {

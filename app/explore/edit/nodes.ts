@@ -1,6 +1,7 @@
 import {
   cidrContains,
   cidrSize,
+  err,
   ipToNumber,
   nextFreeIp,
   numberToIp,
@@ -81,6 +82,15 @@ export function renameNode(doc: ExplorerDoc, id: NodeId, name: string): Explorer
     );
     return nodes === t.nodes ? t : { ...t, nodes };
   });
+}
+
+/** Renames a node; a blank name, or one another node has, is refused (node names are unique). */
+export function tryRenameNode(doc: ExplorerDoc, id: NodeId, name: string): Result<ExplorerDoc> {
+  const trimmed = name.trim();
+  if (!trimmed) return err('A node needs a name');
+  if (doc.topology.nodes.some((n) => n.id !== id && n.name === trimmed))
+    return err(`Another node is already called ${trimmed}`);
+  return ok(renameNode(doc, id, trimmed));
 }
 
 /** Gives a node a new address (validate says when it clashes or lies in the pod network). */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Ingress } from '../../model';
 import { removeIngress, removeIngressLabel, tryAddIngress, type IngressKind } from '../edit';
-import { useExplorer, useExplorerStore } from '../store';
+import { useExplorer } from '../store';
 import { useApply } from './context';
 import { ProblemList, useProblemsOf } from './Problems';
 
@@ -71,13 +71,12 @@ export function IngressList() {
 }
 
 function IngressItem({ ingress }: { ingress: Ingress }) {
-  const store = useExplorerStore();
   const services = useExplorer((s) => s.doc.topology.services);
   const problems = useProblemsOf('ingress', ingress.id);
   const { apply } = useApply();
   const uid = useId();
   const name = (id?: string) => services.find((s) => s.id === id)?.name ?? id ?? 'none';
-  const words = removeIngressLabel(store.getState().doc.topology, ingress.id);
+  const words = useExplorer((s) => removeIngressLabel(s.doc.topology, ingress.id));
   return (
     <li className="editor-card" aria-labelledby={`${uid}-t`}>
       <div className="editor-card-head">

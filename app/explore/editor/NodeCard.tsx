@@ -4,7 +4,7 @@ import { err, findNode, ok, parseCidr, parseNodeIp, type NodeId, type Result } f
 import {
   removeNode,
   removeNodeLabel,
-  renameNode,
+  tryRenameNode,
   setNodeIp,
   setPodRange,
   tryAddPod,
@@ -33,6 +33,7 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
   );
   const services = useExplorer((s) => s.doc.topology.services);
   const problems = useProblemsOf('node', id);
+  const removeWords = useExplorer((s) => removeNodeLabel(s.doc.topology, id));
   const store = useExplorerStore();
   const { apply, attempt } = useApply();
   const { focusNext } = useEditorTalk();
@@ -82,9 +83,9 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
           type="button"
           onClick={() => {
             onRemoved();
-            apply(removeNodeLabel(store.getState().doc.topology, id), (d) => removeNode(d, id));
+            apply(removeWords, (d) => removeNode(d, id));
           }}
-          aria-label={removeNodeLabel(store.getState().doc.topology, id)}
+          aria-label={removeWords}
         >
           Remove
         </button>
@@ -92,16 +93,18 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
       <div className="editor-fields">
         <TextField
           label="Name"
+          of={node.name}
           value={node.name}
           parse={parseName}
           size={10}
           describedBy={describedBy}
           onCommit={(name) =>
-            apply(`Rename ${node.name} to ${name}`, (d) => renameNode(d, id, name))
+            attempt(`Rename ${node.name} to ${name}`, (d) => tryRenameNode(d, id, name))
           }
         />
         <TextField
           label="IP"
+          of={node.name}
           value={node.ip}
           parse={parseNodeIp}
           size={13}
@@ -110,6 +113,7 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
         />
         <TextField
           label="Pod range"
+          of={node.name}
           value={node.podCidr.text}
           parse={parseCidr}
           size={15}
@@ -132,7 +136,9 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
       )}
       <div className="editor-row">
         <label className="editor-inline">
-          <span>Pod for</span>{' '}
+          <span>
+            Pod for<span className="visually-hidden"> (on {node.name})</span>
+          </span>{' '}
           <select value={service} onChange={(e) => setForService(e.target.value)}>
             {services.map((s) => (
               <option key={s.id} value={s.id}>

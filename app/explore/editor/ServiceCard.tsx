@@ -22,7 +22,7 @@ import {
   tryRenameService,
 } from '../edit';
 import { serviceRoles } from '../../scene/core/layout';
-import { useExplorer, useExplorerStore } from '../store';
+import { useExplorer } from '../store';
 import { useApply } from './context';
 import { parseName } from './NodeCard';
 import { PickPods } from './PickPods';
@@ -39,14 +39,13 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
   const svc = useExplorer((s) => findService(s.doc.topology, id));
   const problems = useProblemsOf('service', id);
   const role = useExplorer((s) => serviceRoles(s.doc.topology).get(id) ?? 'other');
-  const store = useExplorerStore();
+  const removeWords = useExplorer((s) => removeServiceLabel(s.doc.topology, id));
   const { apply, attempt } = useApply();
   const uid = useId();
   if (!svc) return null;
   const problemsId = `${uid}-problems`;
   const describedBy = problems.length ? problemsId : undefined;
   const name = svc.name;
-  const removeWords = removeServiceLabel(store.getState().doc.topology, id);
   return (
     <li
       className="editor-card editor-service"
@@ -71,6 +70,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
       <div className="editor-fields">
         <TextField
           label="Name"
+          of={name}
           value={name}
           parse={parseName}
           size={12}
@@ -99,6 +99,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
         </div>
         <TextField
           label="Port"
+          of={name}
           value={String(svc.port)}
           parse={parsePort}
           size={5}
@@ -107,6 +108,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
         />
         <TextField
           label="targetPort"
+          of={name}
           value={String(svc.targetPort)}
           parse={parsePort}
           size={5}
@@ -118,6 +120,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
         {svc.type !== 'ClusterIP' && (
           <TextField
             label="nodePort"
+            of={name}
             value={svc.nodePort === undefined ? '' : String(svc.nodePort)}
             parse={parseNodePort}
             size={6}
@@ -172,6 +175,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
       )}
       <TextField
         label="Selector"
+        of={name}
         value={formatLabels(svc.selector)}
         parse={parseLabels}
         placeholder="app=a"

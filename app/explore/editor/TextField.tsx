@@ -4,6 +4,8 @@ import type { Result } from '../../model';
 export interface TextFieldProps<T> {
   /** The visible label. */
   readonly label: string;
+  /** Whose field it is, said to a screen reader after the label ("IP of Node2"). */
+  readonly of?: string;
   /** The value as it stands in the cluster, written as text. */
   readonly value: string;
   /** Reads what was typed; a refusal is shown under the field and nothing is written. */
@@ -25,7 +27,7 @@ export interface TextFieldProps<T> {
  * Escape puts back the cluster's value.
  */
 export function TextField<T>(props: TextFieldProps<T>) {
-  const { label, value, parse, onCommit, describedBy, size = 14, placeholder } = props;
+  const { label, of, value, parse, onCommit, describedBy, size = 14, placeholder } = props;
   const id = useId();
   const [raw, setRaw] = useState(value);
   const [shown, setShown] = useState(value);
@@ -63,7 +65,10 @@ export function TextField<T>(props: TextFieldProps<T>) {
   const described = [error ? `${id}-error` : '', describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <div className="editor-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {of && <span className="visually-hidden"> of {of}</span>}
+      </label>
       <input
         id={id}
         type="text"
