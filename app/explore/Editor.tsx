@@ -56,11 +56,16 @@ function ClusterActions() {
   );
 }
 
+/** How many node cards show at first: an imported cluster can have hundreds. */
+const NODES_SHOWN = 24;
+
 function NodeList() {
   const ids = useExplorer(useShallow((s) => s.doc.topology.nodes.map((n) => n.id)));
   const { attempt } = useApply();
   const add = useRef<HTMLButtonElement>(null);
   const uid = useId();
+  const [all, setAll] = useState(false);
+  const shown = all ? ids : ids.slice(0, NODES_SHOWN);
   // A removed node's controls go with it: focus moves to "Add node".
   const onRemoved = useCallback(() => add.current?.focus(), []);
   return (
@@ -70,10 +75,15 @@ function NodeList() {
         <p className="editor-sub">No nodes.</p>
       ) : (
         <ul className="editor-list">
-          {ids.map((id) => (
+          {shown.map((id) => (
             <NodeCard key={id} id={id} onRemoved={onRemoved} />
           ))}
         </ul>
+      )}
+      {shown.length < ids.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          Show all {ids.length} nodes ({ids.length - shown.length} more)
+        </button>
       )}
       <button
         ref={add}

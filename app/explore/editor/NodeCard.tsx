@@ -22,6 +22,9 @@ export const parseName = (text: string): Result<string> =>
 
 const NO_SERVICE = '';
 
+/** A node lists up to this many pods at once; more wait for "Show pods". */
+const PODS_SHOWN = 16;
+
 /**
  * One node: its name, IP and pod range, its pods (a drop target for a dragged
  * pod chip), a pod to add (for which Service), and Remove.
@@ -40,6 +43,9 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
   // Not chosen yet: the first Service.
   const [forService, setForService] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
+  // A node with many pods (an imported one) lists them when asked.
+  const [podsOpen, setPodsOpen] = useState<boolean | null>(null);
+  const listPods = podsOpen ?? podIds.length <= PODS_SHOWN;
   const uid = useId();
   if (!node) return null;
   const problemsId = `${uid}-problems`;
@@ -124,11 +130,31 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
         />
       </div>
       <ProblemList id={problemsId} problems={problems} />
-      <p className="editor-sub" id={`${uid}-pods`}>
-        {podIds.length === 0 ? 'No pods' : podIds.length === 1 ? '1 pod' : `${podIds.length} pods`}
-      </p>
-      {podIds.length > 0 && (
-        <ul className="editor-pods" aria-labelledby={`${uid}-title ${uid}-pods`}>
+      <div className="editor-row">
+        <p className="editor-sub" id={`${uid}-pods`}>
+          {podIds.length === 0
+            ? 'No pods'
+            : podIds.length === 1
+              ? '1 pod'
+              : `${podIds.length} pods`}
+        </p>
+        {podIds.length > PODS_SHOWN && (
+          <button
+            type="button"
+            aria-expanded={listPods}
+            aria-controls={listPods ? `${uid}-podlist` : undefined}
+            onClick={() => setPodsOpen(!listPods)}
+          >
+            {listPods ? 'Hide' : 'Show'} {node.name}'s pods
+          </button>
+        )}
+      </div>
+      {listPods && podIds.length > 0 && (
+        <ul
+          id={`${uid}-podlist`}
+          className="editor-pods"
+          aria-labelledby={`${uid}-title ${uid}-pods`}
+        >
           {podIds.map((p) => (
             <PodItem key={p} id={p} />
           ))}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findService, selects, type ServiceId } from '../../model';
 import { pickLabel, pickPods } from '../edit';
@@ -16,6 +17,8 @@ export function PickPods({ service }: { service: ServiceId }) {
     useShallow((s) => Object.fromEntries(s.doc.topology.nodes.map((n) => [n.id, n.name]))),
   );
   const { apply } = useApply();
+  // The list is drawn only while open: a big imported cluster has thousands of pods.
+  const [open, setOpen] = useState(false);
   if (!svc) return null;
   const picked = pods.filter((p) => selects(svc.selector, p)).map((p) => p.id);
   const toggle = (podId: string, on: boolean) => {
@@ -26,11 +29,11 @@ export function PickPods({ service }: { service: ServiceId }) {
     );
   };
   return (
-    <details className="editor-more">
+    <details className="editor-more" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Pick {svc.name}'s pods ({picked.length} selected)
       </summary>
-      {pods.length === 0 ? (
+      {!open ? null : pods.length === 0 ? (
         <p className="editor-sub">No pods yet: add some to a node.</p>
       ) : (
         <fieldset className="editor-pick">

@@ -21,12 +21,12 @@ import {
   trySetType,
   tryRenameService,
 } from '../edit';
-import { serviceRoles } from '../../scene/core/layout';
 import { useExplorer } from '../store';
 import { useApply } from './context';
 import { parseName } from './NodeCard';
 import { PickPods } from './PickPods';
 import { ProblemList, useProblemsOf } from './Problems';
+import { rolesOf } from './roles';
 import { TextField } from './TextField';
 
 const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
@@ -38,7 +38,7 @@ const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () => void }) {
   const svc = useExplorer((s) => findService(s.doc.topology, id));
   const problems = useProblemsOf('service', id);
-  const role = useExplorer((s) => serviceRoles(s.doc.topology).get(id) ?? 'other');
+  const role = useExplorer((s) => rolesOf(s.doc.topology).get(id) ?? 'other');
   const removeWords = useExplorer((s) => removeServiceLabel(s.doc.topology, id));
   const { apply, attempt } = useApply();
   const uid = useId();
