@@ -20,7 +20,8 @@ const FATES: readonly { fate: ClientIpFate | 'undelivered'; words: string }[] = 
 const seriesOf = (columns: readonly Column[], pick: (c: Column) => Series['tallies']): Series[] =>
   columns.map((c) => ({ name: c.policy, n: c.result.n, tallies: pick(c) }));
 
-const heading = (c: Column) => (c.live ? `${c.policy} (live)` : c.policy);
+const heading = (c: Column) =>
+  !c.result.policyApplies ? 'All requests' : c.live ? `${c.policy} (live)` : c.policy;
 
 /** The numbers of a run: shares per pod and per node, what was lost and why, where the client IP went. */
 export function RunResults({ columns }: Props) {
@@ -52,7 +53,7 @@ export function RunResults({ columns }: Props) {
         </p>
       )}
       <button type="button" aria-pressed={tables} onClick={() => setTables(!tables)}>
-        {tables ? 'Hide the numbers as tables' : 'Show the numbers as tables'}
+        Show the numbers as tables
       </button>
       <Histogram title="Share of requests per pod" kind="pod" series={pods} showTable={tables} />
       {first.result.nodes.length > 0 ? (
