@@ -126,6 +126,11 @@ test.describe('editing the explorer’s cluster', () => {
     await expect(editor(page).locator('.editor-said')).toHaveText('Last: Move a-4 to Node2');
     await expect(stageTexts(page).filter({ hasText: '10.0.2.2' }).first()).toBeVisible();
     await snap(page, 'explore-edit-moved');
+
+    // Removing a pod by keyboard leaves the focus on its node's "Add pod".
+    await editor(page).getByRole('button', { name: 'Remove a-2' }).press('Enter');
+    await expect(node(page, 'Node3').getByText('No pods')).toBeVisible();
+    await expect(editor(page).getByRole('button', { name: 'Add pod to Node3' })).toBeFocused();
   });
 
   test('an invalid pod range is named beside the node; the stage keeps the last valid drawing; undo and redo', async ({
@@ -224,6 +229,7 @@ test.describe('editing the explorer’s cluster', () => {
     await remove.press('Enter');
     await expect(editor(page).getByRole('heading', { name: 'Ingress app-a' })).toHaveCount(0);
     await expect(editor(page).locator('.editor-said')).toHaveText('Last: Remove Ingress app-a');
+    await expect(editor(page).getByRole('button', { name: 'Add Ingress' })).toBeFocused();
     // Ingress app-b still uses the shared proxies, so they stay; removing it now takes them too.
     await expect(editor(page).getByRole('heading', { name: 'ingress-nginx' })).toBeVisible();
     await expect(

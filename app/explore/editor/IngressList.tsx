@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { Ingress } from '../../model';
 import { removeIngress, removeIngressLabel, tryAddIngress, type IngressKind } from '../edit';
 import { useExplorer } from '../store';
@@ -13,6 +13,9 @@ export function IngressList() {
   const uid = useId();
   const [backend, setBackend] = useState<string | null>(null);
   const [kind, setKind] = useState<IngressKind>('shared');
+  // A removed Ingress's button goes with it: focus moves to "Add Ingress".
+  const add = useRef<HTMLButtonElement>(null);
+  const onRemoved = useCallback(() => add.current?.focus(), []);
   const proxies = new Set(ingresses.map((i) => i.proxyService));
   const candidates = services.filter(
     (s) => !proxies.has(s.id) && !ingresses.some((i) => i.backend === s.id),
@@ -26,7 +29,7 @@ export function IngressList() {
       ) : (
         <ul className="editor-list">
           {ingresses.map((i) => (
-            <IngressItem key={i.id} ingress={i} />
+            <IngressItem key={i.id} ingress={i} onRemoved={onRemoved} />
           ))}
         </ul>
       )}
@@ -54,6 +57,7 @@ export function IngressList() {
           </select>
         </label>
         <button
+          ref={add}
           type="button"
           disabled={!chosen}
           onClick={() =>
@@ -70,7 +74,7 @@ export function IngressList() {
   );
 }
 
-function IngressItem({ ingress }: { ingress: Ingress }) {
+function IngressItem({ ingress, onRemoved }: { ingress: Ingress; onRemoved: () => void }) {
   const services = useExplorer((s) => s.doc.topology.services);
   const problems = useProblemsOf('ingress', ingress.id);
   const { apply } = useApply();
@@ -84,7 +88,11 @@ function IngressItem({ ingress }: { ingress: Ingress }) {
         <button
           type="button"
           aria-label={words}
-          onClick={() => apply(words, (d) => removeIngress(d, ingress.id))}
+          onClick={() => {
+            apply(words, (d) => removeIngress(d, ingress.id));
+            // After the edit: the Ingress freed its Service, so "Add Ingress" can take the focus.
+            requestAnimationFrame(onRemoved);
+          }}
         >
           Remove
         </button>

@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { err, findNode, ok, parseCidr, parseNodeIp, type NodeId, type Result } from '../../model';
 import {
@@ -39,7 +39,10 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
   const removeWords = useExplorer((s) => removeNodeLabel(s.doc.topology, id));
   const store = useExplorerStore();
   const { apply, attempt } = useApply();
-  const { focusNext } = useEditorTalk();
+  const { focusNext, tookFocus } = useEditorTalk();
+  // A removed pod's controls go with it: focus moves to this node's "Add pod".
+  const addPod = useRef<HTMLButtonElement>(null);
+  const onPodRemoved = useCallback(() => addPod.current?.focus(), []);
   // Not chosen yet: the first Service.
   const [forService, setForService] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
@@ -70,7 +73,8 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
     const pod = store.getState().doc.topology.pods.find((p) => p.id === podId);
     if (!pod || pod.node === id) return;
     focusNext(`move:${podId}`);
-    attempt(`Move ${pod.name} to ${node.name}`, (d) => tryMovePod(d, podId, id));
+    if (!attempt(`Move ${pod.name} to ${node.name}`, (d) => tryMovePod(d, podId, id)))
+      tookFocus(`move:${podId}`);
   };
 
   return (
@@ -156,7 +160,7 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
           aria-labelledby={`${uid}-title ${uid}-pods`}
         >
           {podIds.map((p) => (
-            <PodItem key={p} id={p} />
+            <PodItem key={p} id={p} onRemoved={onPodRemoved} />
           ))}
         </ul>
       )}
@@ -175,6 +179,7 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
           </select>
         </label>
         <button
+          ref={addPod}
           type="button"
           onClick={() => {
             const svc = services.find((s) => s.id === service);

@@ -30,7 +30,7 @@ const STATE_WORDS: Record<PodState, string> = {
  * One pod in its node's list: a chip to drag onto another node, its state, a
  * "Move to…" menu (the keyboard's way to drag), its labels, and Remove.
  */
-export function PodItem({ id }: { id: PodId }) {
+export function PodItem({ id, onRemoved }: { id: PodId; onRemoved: () => void }) {
   const pod = useExplorer((s) => findPod(s.doc.topology, id));
   const nodes = useExplorer((s) => s.doc.topology.nodes);
   const role = useExplorer((s) => {
@@ -59,7 +59,8 @@ export function PodItem({ id }: { id: PodId }) {
     const target = nodes.find((n) => n.id === node);
     if (!target) return;
     focusNext(`move:${id}`);
-    attempt(`Move ${pod.name} to ${target.name}`, (d) => tryMovePod(d, id, node));
+    if (!attempt(`Move ${pod.name} to ${target.name}`, (d) => tryMovePod(d, id, node)))
+      tookFocus(`move:${id}`);
   };
   return (
     <li className="editor-pod" data-state={state} aria-labelledby={`${uid}-name`}>
@@ -105,7 +106,10 @@ export function PodItem({ id }: { id: PodId }) {
         />
         <button
           type="button"
-          onClick={() => apply(`Remove ${pod.name}`, (d) => removePod(d, id))}
+          onClick={() => {
+            onRemoved();
+            apply(`Remove ${pod.name}`, (d) => removePod(d, id));
+          }}
           aria-label={`Remove ${pod.name}`}
         >
           Remove
