@@ -99,7 +99,6 @@ function RunProgress({ runs }: { runs: RunsStore }) {
   const status = useStore(runs, (s) => s.status);
   const done = useStore(runs, (s) => s.done);
   const total = useStore(runs, (s) => s.total);
-  const where = useStore(runs, (s) => s.where);
   if (status !== 'running') return null;
   const share = total > 0 ? done / total : 0;
   return (
@@ -118,11 +117,6 @@ function RunProgress({ runs }: { runs: RunsStore }) {
       <button type="button" onClick={() => runs.getState().cancel()}>
         Cancel
       </button>
-      {where === 'main-sliced' && (
-        <p className="runs-note">
-          This browser could not start a Web Worker, so the run goes on this page in short slices.
-        </p>
-      )}
     </div>
   );
 }

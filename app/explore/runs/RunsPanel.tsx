@@ -26,6 +26,7 @@ export function RunsPanel() {
   const ranFor = useStore(runs, (s) => s.ranFor);
   const status = useStore(runs, (s) => s.status);
   const error = useStore(runs, (s) => s.error);
+  const where = useStore(runs, (s) => s.where);
   const stale = columns.length > 0 && !isFor(ranFor, drawn);
   const topology = ranFor?.topology;
   const sentence = useMemo(() => {
@@ -48,6 +49,12 @@ export function RunsPanel() {
         </p>
       )}
       <RunControls runs={runs} />
+      {where === 'main-sliced' && (
+        <p className="runs-note">
+          This browser could not start a Web Worker, so runs go on this page in short slices; the
+          page stays responsive, but a large run takes longer.
+        </p>
+      )}
       {status === 'failed' && error && (
         <p className="runs-error" role="alert">
           {error}
