@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './helpers';
 
@@ -131,6 +132,40 @@ test('after an edit the numbers are marked out of date, and a small run is sent 
   // 1,000 requests go at once: the numbers follow the edit with no press.
   await expect(page.getByRole('columnheader', { name: 'Local (live)' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Out of date' })).toHaveCount(0);
+});
+
+test('axe finds nothing serious on the Requests panel with its results and tables', async ({
+  page,
+}) => {
+  await openRequests(page, 37);
+  await send(page, '20000');
+  await expect(summary(page)).toContainText('20,000 requests:');
+  await page.getByRole('button', { name: 'Show the numbers as tables' }).click();
+  await expect(page.getByRole('button', { name: 'Show the numbers as tables' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const result = await new AxeBuilder({ page }).include('.explore-side').analyze();
+  expect(
+    result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+});
+
+test('without a Web Worker a large run goes on the page in slices, and says so', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    // A browser (or a page opened from a file) that cannot start the run worker.
+    Object.defineProperty(window, 'Worker', { value: undefined });
+  });
+  await openRequests(page, 39);
+  await send(page, '200000');
+  await expect(summary(page)).toContainText('200,000 requests:');
+  await expect(page.getByText('This browser could not start a Web Worker')).toBeVisible();
+  for (const c of await cells(page, 'pod'))
+    expect(near(c.share, c.expected, 200_000), `${c.id} ${c.policy}`).toBe(true);
 });
 
 test('a bad N is refused with a clear message and nothing is sent', async ({ page }) => {
