@@ -79,6 +79,18 @@ function whenIdle(jobs: readonly (() => void)[]): () => void {
   return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 }
 
+/**
+ * The node ports written on each node: the backend Services' (the talk's
+ * :30093 and :30076). Past two, a node has no room to write them all large
+ * enough to read, so only the packet's own Service's is written.
+ */
+function portsDrawn(topology: Topology, service: ServiceId): string[] {
+  const ids = backendServices(topology, service)
+    .filter((svc) => svc.nodePort !== undefined)
+    .map((svc) => svc.id);
+  return ids.length > 2 ? ids.filter((id) => id === service) : ids;
+}
+
 /** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
 function currentRef(trace: Trace | null, scene: Scene, returnHop: number | null): HopRef | null {
   if (!trace) return null;
@@ -123,11 +135,7 @@ export const Diagram = memo(function Diagram({
     () =>
       layoutDiagram(topology, {
         // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
-        nodePortServices: scene.nodePorts
-          ? backendServices(topology, service)
-              .filter((svc) => svc.nodePort !== undefined)
-              .map((svc) => svc.id)
-          : [],
+        nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
         fold,
       }),
     [topology, service, scene.nodePorts, fold],
