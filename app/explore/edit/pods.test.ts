@@ -11,6 +11,7 @@ import {
   setPodState,
   tryAddPod,
   tryMovePod,
+  tryRenamePod,
 } from './pods';
 import { docOf, errorsOf } from './test-doc';
 
@@ -112,6 +113,14 @@ describe('a pod’s state, labels and name', () => {
     expect(removePod(doc, 'pod-b')).toBe(doc);
     expect(renamePod(doc, 'pod-a', 'web-0').topology.pods[0]?.name).toBe('web-0');
     expect(renamePod(doc, 'pod-a', '')).toBe(doc);
+  });
+
+  it('refuses a pod name another pod has, or a blank one', () => {
+    expect(tryRenamePod(docOf(), 'pod-a', 'Pod-c')).toEqual({
+      ok: false,
+      error: 'Another pod is already called Pod-c',
+    });
+    expect(tryRenamePod(docOf(), 'pod-a', '')).toEqual({ ok: false, error: 'A pod needs a name' });
   });
 
   it('names pods for Service B b-1, b-2 even after one is removed in between', () => {

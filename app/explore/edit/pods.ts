@@ -105,6 +105,15 @@ export function setPodLabels(doc: ExplorerDoc, id: PodId, labels: Labels): Explo
   });
 }
 
+/** Renames a pod; a blank name, or one another pod has, is refused (pod names are unique). */
+export function tryRenamePod(doc: ExplorerDoc, id: PodId, name: string): Result<ExplorerDoc> {
+  const trimmed = name.trim();
+  if (!trimmed) return err('A pod needs a name');
+  if (doc.topology.pods.some((p) => p.id !== id && p.name === trimmed))
+    return err(`Another pod is already called ${trimmed}`);
+  return ok(renamePod(doc, id, trimmed));
+}
+
 /** Renames a pod; a blank name changes nothing. */
 export function renamePod(doc: ExplorerDoc, id: PodId, name: string): ExplorerDoc {
   const trimmed = name.trim();

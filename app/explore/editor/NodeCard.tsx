@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { err, findNode, ok, parseCidr, parseNodeIp, type NodeId, type Result } from '../../model';
+import { findNode, parseCidr, parseNodeIp, type NodeId } from '../../model';
 import {
   removeNode,
   removeNodeLabel,
@@ -14,11 +14,8 @@ import { useExplorer, useExplorerStore } from '../store';
 import { useApply, useEditorTalk } from './context';
 import { POD_DRAG_TYPE, PodItem } from './PodItem';
 import { ProblemList, useProblemsOf } from './Problems';
+import { parseName } from './parse-name';
 import { TextField } from './TextField';
-
-/** A name as typed: anything but blank. */
-export const parseName = (text: string): Result<string> =>
-  text.trim() ? ok(text.trim()) : err('A name cannot be empty');
 
 const NO_SERVICE = '';
 

@@ -8,11 +8,13 @@ import {
   setPodLabels,
   setPodState,
   tryMovePod,
+  tryRenamePod,
   type PodState,
 } from '../edit';
 import { useExplorer } from '../store';
 import { useApply, useEditorTalk } from './context';
 import { MoveMenu } from './MoveMenu';
+import { parseName } from './parse-name';
 import { podRole } from './roles';
 import { ProblemList, useProblemsOf } from './Problems';
 import { TextField } from './TextField';
@@ -116,7 +118,18 @@ export function PodItem({ id, onRemoved }: { id: PodId; onRemoved: () => void })
         </button>
       </div>
       <details className="editor-more">
-        <summary>Labels of {pod.name}</summary>
+        <summary>Name and labels of {pod.name}</summary>
+        <TextField
+          label="Name"
+          of={pod.name}
+          value={pod.name}
+          parse={parseName}
+          size={16}
+          describedBy={describedBy}
+          onCommit={(name) =>
+            attempt(`Rename ${pod.name} to ${name}`, (d) => tryRenamePod(d, id, name))
+          }
+        />
         <TextField
           label={`${pod.name}'s labels`}
           value={formatLabels(pod.labels)}

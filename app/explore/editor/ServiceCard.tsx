@@ -23,7 +23,7 @@ import {
 } from '../edit';
 import { useExplorer } from '../store';
 import { useApply } from './context';
-import { parseName } from './NodeCard';
+import { parseName } from './parse-name';
 import { PickPods } from './PickPods';
 import { ProblemList, useProblemsOf } from './Problems';
 import { rolesOf } from './roles';
