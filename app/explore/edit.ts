@@ -8,5 +8,7 @@ export * from './edit/ingress';
 export * from './edit/labels';
 export * from './edit/nodes';
 export * from './edit/pods';
+export * from './edit/fit-type';
+export * from './edit/pick';
 export * from './edit/services';
 export * from './edit/settle';

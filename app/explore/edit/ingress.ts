@@ -16,7 +16,7 @@ import {
 import type { ExplorerDoc } from '../doc';
 import { shortName, uniqueId, usedAddresses } from './alloc';
 import { newPod } from './pods';
-import { fitType } from './services';
+import { fitType } from './fit-type';
 import { onTopology, orSame, tryOnTopology } from './settle';
 
 /**

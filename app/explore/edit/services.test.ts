@@ -13,7 +13,6 @@ import { newEmptyCluster } from './cluster';
 import { addPod } from './pods';
 import {
   addService,
-  pickPods,
   removeService,
   removeServiceLabel,
   setNodePort,
@@ -25,6 +24,7 @@ import {
   setType,
   tryRenameService,
 } from './services';
+import { pickPods } from './pick';
 import { docOf, errorsOf } from './test-doc';
 
 const svc = (doc: ReturnType<typeof docOf>, id: string) =>

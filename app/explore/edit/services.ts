@@ -1,7 +1,6 @@
 import {
   err,
   ok,
-  type ExternalIp,
   type ExternalTrafficPolicy,
   type NodePort,
   type Port,
@@ -12,21 +11,10 @@ import {
   type Topology,
 } from '../../model';
 import type { ExplorerDoc } from '../doc';
-import {
-  freeExternalIp,
-  freeNodePort,
-  lowestFree,
-  PROXY_RANGE,
-  shortName,
-  usedAddresses,
-  usedNodePorts,
-  VIP_RANGE,
-} from './alloc';
+import { lowestFree } from './alloc';
+import { fitType } from './fit-type';
 import { sameLabels, type Labels } from './labels';
 import { omit, onTopology, orSame, replaceById, tryOnTopology } from './settle';
-
-/** Kubernetes puts a Service's health check port in the NodePort range; the talk's sits 2000 above its nodePort. */
-const HEALTH_CHECK_OFFSET = 2000;
 
 type Change = (s: Service) => Result<Service>;
 
@@ -41,73 +29,6 @@ function changeService(doc: ExplorerDoc, id: ServiceId, change: Change): Result<
       ? ok(t)
       : ok({ ...t, services: t.services.map((s) => (s.id === id ? next.value : s)) });
   });
-}
-
-/** Node ports and addresses the other Services hold. */
-function othersUse(t: Topology, id: ServiceId) {
-  const others = { ...t, services: t.services.filter((s) => s.id !== id) };
-  return { ports: usedNodePorts(others), addresses: usedAddresses(others) };
-}
-
-/**
- * What the API server gives or takes away for a type (and policy): a nodePort
- * for NodePort and LoadBalancer, a VIP (and, if asked, a proxy address) for
- * LoadBalancer, a healthCheckNodePort only for LoadBalancer under Local. What a
- * Service keeps is kept; what its type does not allow is removed.
- */
-export function fitType(t: Topology, svc: Service, withProxy = !!svc.proxyIp): Result<Service> {
-  const { ports, addresses } = othersUse(t, svc.id);
-  const { nodePort, vip, proxyIp, healthCheckNodePort, ...rest } = svc;
-  if (svc.type === 'ClusterIP') {
-    // A ClusterIP Service has no external traffic to keep local.
-    const out: Service = { ...rest, externalTrafficPolicy: 'Cluster' };
-    return ok(sameService(out, svc) ? svc : out);
-  }
-  let np = nodePort;
-  if (np === undefined || ports.has(np)) {
-    const r = freeNodePort(ports);
-    if (!r.ok) return r;
-    np = r.value;
-  }
-  ports.add(np);
-  if (svc.type === 'NodePort') {
-    const out: Service = { ...rest, nodePort: np };
-    return ok(sameService(out, svc) ? svc : out);
-  }
-  const out: { -readonly [K in keyof Service]: Service[K] } = { ...rest, nodePort: np };
-  const v = vip ?? freeExternalIp(VIP_RANGE, addresses);
-  if (typeof v === 'object') {
-    if (!v.ok) return v;
-    out.vip = v.value as string as ExternalIp;
-  } else out.vip = v;
-  addresses.add(out.vip);
-  if (withProxy) {
-    const p = proxyIp ?? freeExternalIp(PROXY_RANGE, addresses);
-    if (typeof p === 'object') {
-      if (!p.ok) return p;
-      out.proxyIp = p.value as string as ExternalIp;
-    } else out.proxyIp = p;
-  }
-  if (svc.externalTrafficPolicy === 'Local') {
-    let hc = healthCheckNodePort;
-    if (hc === undefined || ports.has(hc)) {
-      const r = freeNodePort(ports, np + HEALTH_CHECK_OFFSET);
-      if (!r.ok) return r;
-      hc = r.value;
-    }
-    out.healthCheckNodePort = hc;
-  }
-  return ok(sameService(out, svc) ? svc : out);
-}
-
-function sameService(a: Service, b: Service): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Service>;
-  for (const k of keys) {
-    if (k === 'selector') {
-      if (!sameLabels(a.selector, b.selector)) return false;
-    } else if (a[k] !== b[k]) return false;
-  }
-  return true;
 }
 
 /** "Service A", "Service B", … the first letter whose name and id are free; then numbers. */
@@ -239,35 +160,4 @@ export function tryRenameService(doc: ExplorerDoc, id: ServiceId, name: string) 
   if (doc.topology.services.some((s) => s.id !== id && s.name === trimmed))
     return err<ExplorerDoc>(`Another Service is already called ${trimmed}`);
   return changeService(doc, id, (s) => ok(s.name === trimmed ? s : { ...s, name: trimmed }));
-}
-
-/** The label that picking pods for a Service puts on them: "serves-a" for Service A. */
-export const pickLabel = (t: Topology, id: ServiceId): string =>
-  `serves-${shortName(t.services.find((s) => s.id === id)?.name ?? id)}`;
-
-/**
- * Picks a Service's pods by hand, as `kubectl label` would: the picked pods get
- * the label serves-<name>=yes, the others lose it, and the Service selects that label.
- */
-export function pickPods(doc: ExplorerDoc, id: ServiceId, podIds: readonly string[]): ExplorerDoc {
-  return onTopology(doc, (t) => {
-    if (!t.services.some((s) => s.id === id)) return t;
-    const key = pickLabel(t, id);
-    const picked = new Set(podIds);
-    let podsChanged = false;
-    const pods = t.pods.map((p) => {
-      const has = p.labels[key] === 'yes';
-      if (picked.has(p.id) === has) return p;
-      podsChanged = true;
-      const others = omit(p.labels, key);
-      return { ...p, labels: picked.has(p.id) ? { ...others, [key]: 'yes' } : others };
-    });
-    const selector = { [key]: 'yes' };
-    const services = replaceById(t.services, id, (s) =>
-      sameLabels(s.selector, selector) ? s : { ...s, selector },
-    );
-    return podsChanged || services !== t.services
-      ? { ...t, pods: podsChanged ? pods : t.pods, services }
-      : t;
-  });
 }
