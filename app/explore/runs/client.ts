@@ -77,8 +77,18 @@ export function startRuns(
   options: RunOptions = {},
 ): RunHandle<RunResult[]> {
   let cancelled = false;
+  let settled = false;
   let stop: () => void = () => {};
-  const result = new Promise<RunResult[]>((resolve, reject) => {
+  const result = new Promise<RunResult[]>((resolveRun, rejectRun) => {
+    // Once settled, the worker may already serve another run: Cancel must leave it alone.
+    const resolve = (r: RunResult[]) => {
+      settled = true;
+      resolveRun(r);
+    };
+    const reject = (e: unknown) => {
+      settled = true;
+      rejectRun(e);
+    };
     stop = () => reject(new RunCancelled());
     const fail = (message: string) => reject(new Error(message));
     const sliced = () =>
@@ -130,7 +140,7 @@ export function startRuns(
   return {
     result,
     cancel() {
-      if (cancelled) return;
+      if (cancelled || settled) return;
       cancelled = true;
       stop();
     },
