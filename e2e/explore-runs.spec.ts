@@ -76,6 +76,16 @@ test("100,000 requests on the talk's cluster: every bar within sampling error of
     name: /^Pod-[ac], (Cluster|Local): \d+\.\d% \(expected 50\.0%\)$/,
   });
   await expect(bars).toHaveCount(4);
+
+  // A second run, with another seed, comes back too (with other counts, the same shares).
+  await page.getByLabel('Seed').fill('2');
+  await send(page, '100000');
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+  await expect
+    .poll(async () => (await cells(page, 'pod')).map((c) => c.count))
+    .not.toEqual(pods.map((c) => c.count));
+  for (const c of await cells(page, 'pod'))
+    expect(near(c.share, c.expected, 100_000), `${c.id} ${c.policy}: ${c.share}`).toBe(true);
   await page.screenshot({ path: 'test-results/screenshots/explore-runs-27.png', fullPage: true });
   expect(errors).toEqual([]);
 });
