@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEEP_DELAY_MS, KeepShare, useDocInUrlAndStorage } from './KeepShare';
+import { KEEP_DELAY_MS, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
 import { topologyFileText } from './file';
 import { decodeDoc } from './link';
 import { defaultDoc } from './from-slide';
@@ -12,8 +12,14 @@ import { createExplorerStore, ExplorerContext, type ExplorerStore } from './stor
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function Page({ store, message }: { store: ExplorerStore; message: string | null }) {
-  const problem = useDocInUrlAndStorage(store, { message });
+function Page({
+  store,
+  opening,
+}: {
+  store: ExplorerStore;
+  opening: Pick<Opening, 'message' | 'from'>;
+}) {
+  const problem = useDocInUrlAndStorage(store, opening);
   return (
     <ExplorerContext.Provider value={store}>
       <KeepShare />
@@ -24,8 +30,11 @@ function Page({ store, message }: { store: ExplorerStore; message: string | null
 
 let host: HTMLDivElement;
 let root: Root;
-const render = (store: ExplorerStore, message: string | null = null) =>
-  act(() => root.render(<Page store={store} message={message} />));
+const render = (
+  store: ExplorerStore,
+  message: string | null = null,
+  from: Opening['from'] = 'saved',
+) => act(() => root.render(<Page store={store} opening={{ message, from }} />));
 const button = (name: string) =>
   [...host.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
 const text = (role: string) => host.querySelector(`[role="${role}"]`)?.textContent ?? '';
@@ -77,6 +86,20 @@ describe('useDocInUrlAndStorage', () => {
     act(() => store.getState().set({ seed: 9 }));
     act(() => vi.advanceTimersByTime(KEEP_DELAY_MS + 1));
     expect(hashDoc()).toEqual({ ok: true, value: store.getState().doc });
+  });
+  it('links a cluster opened from the talk at once, and keeps it only once it is changed', () => {
+    window.localStorage.setItem(SAVED_KEY, 'my own cluster');
+    const store = createExplorerStore(defaultDoc());
+    render(store, null, 'talk');
+    act(() => vi.advanceTimersByTime(KEEP_DELAY_MS + 1));
+    expect(hashDoc()).toEqual({ ok: true, value: defaultDoc() });
+    expect(window.localStorage.getItem(SAVED_KEY)).toBe('my own cluster');
+    act(() => store.getState().set({ view: 'ip' }));
+    act(() => vi.advanceTimersByTime(KEEP_DELAY_MS + 1));
+    expect(decodeDoc(window.localStorage.getItem(SAVED_KEY) ?? '')).toEqual({
+      ok: true,
+      value: store.getState().doc,
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ExplorerDoc } from './doc';
 import { downloadTopology, readTopologyFile, TOPOLOGY_FILE_NAME, withTopology } from './file';
 import { keepDoc, linkOf, shareUrl } from './keep';
+import { browserStorage, type Opening } from './saved';
 import { useExplorer, useExplorerStore, type ExplorerStore } from './store';
 import './KeepShare.css';
 
@@ -15,26 +16,31 @@ export const SAFE_LINK_CHARS = 2_000;
 /**
  * Keeps the URL (`#/explore?s=…`, replaced, never pushed) and this browser's copy
  * in step with the doc, 150 ms after the last change and when the page is left.
- * Call once in the explorer's page, with what it opened with: when the opening
+ * Call once in the explorer's page, with what it opened with. When the opening
  * link or kept copy was bad, both are left as they were until the first change,
- * so a reload says the same and nothing is lost. Returns why the doc could not be
- * kept, or null.
+ * so a reload says the same and nothing is lost. A doc opened from the talk (a
+ * slide, or the default) goes into the URL at once but replaces the kept copy
+ * only once it is changed: looking at a slide's cluster loses nobody's work.
+ * Returns why the doc could not be kept, or null.
  */
 export function useDocInUrlAndStorage(
   store: ExplorerStore,
-  opening: { readonly message: string | null } = { message: null },
+  opening: { readonly message: string | null; readonly from?: Opening['from'] } = {
+    message: null,
+  },
 ): string | null {
   const [problem, setProblem] = useState<string | null>(null);
-  const keepsAtOnce = opening.message === null;
+  const atOnce = opening.message !== null ? 'nothing' : opening.from === 'talk' ? 'url' : 'both';
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let kept: ExplorerDoc | null = keepsAtOnce ? null : store.getState().doc;
+    const opened = store.getState().doc;
+    let kept: ExplorerDoc | null = atOnce === 'nothing' ? opened : null;
     const keep = () => {
       timer = undefined;
       const { doc } = store.getState();
       if (doc === kept) return;
       kept = doc;
-      setProblem(keepDoc(doc));
+      setProblem(keepDoc(doc, window, browserStorage(), atOnce === 'both' || doc !== opened));
     };
     const later = () => {
       clearTimeout(timer);
@@ -56,7 +62,7 @@ export function useDocInUrlAndStorage(
       window.removeEventListener('pagehide', now);
       now();
     };
-  }, [store, keepsAtOnce]);
+  }, [store, atOnce]);
   return problem;
 }
 

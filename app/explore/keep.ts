@@ -45,12 +45,14 @@ export function keepRefusal(doc: ExplorerDoc): string | null {
 
 /**
  * Writes the doc into the URL (replacing the history entry: an edit is not a
- * page to go back to) and into storage. Returns what went wrong, or null.
+ * page to go back to) and, when `save`, into storage. Returns what went wrong,
+ * or null.
  */
 export function keepDoc(
   doc: ExplorerDoc,
   win: Pick<Window, 'location' | 'history'> = window,
   storage = browserStorage(),
+  save = true,
 ): string | null {
   const refusal = keepRefusal(doc);
   if (refusal)
@@ -69,5 +71,5 @@ export function keepDoc(
       }
     }
   }
-  return saveLink(link, storage);
+  return save ? saveLink(link, storage) : null;
 }
