@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { findMode, policyApplies, type AddressView, type ModeId } from '../model';
 import { Segmented } from '../ui/Segmented';
 import { entersAtNode, offersOf, policyOf } from './derive';
-import { policyServiceOf, withPolicy } from './from-slide';
+import { setPolicy } from './edit';
+import { policyServiceOf } from './from-slide';
 import { useExplorer, useExplorerStore } from './store';
 
 const VIEWS: readonly { value: AddressView; text: string }[] = [
@@ -37,10 +38,7 @@ export function RequestBar() {
   };
   const flip = (to: 'Cluster' | 'Local') => {
     const id = policyServiceOf(doc.topology, doc.service, doc.mode);
-    act().edit(`externalTrafficPolicy ${to}`, (d) => ({
-      ...d,
-      topology: withPolicy(d.topology, id, to),
-    }));
+    act().edit(`externalTrafficPolicy ${to}`, (d) => setPolicy(d, id, to));
   };
 
   return (

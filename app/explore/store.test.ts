@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expect as unwrap, parseCidr, SERVICE_A, talkCluster } from '../model';
+import { expect as unwrap, offeredModes, parseCidr, SERVICE_A, talkCluster } from '../model';
 import type { ExplorerDoc } from './doc';
 import {
   addNode,
@@ -9,6 +9,7 @@ import {
   podState,
   setPodRange,
   setPodState,
+  setType,
 } from './edit';
 import { docOf } from './edit/test-doc';
 import { createExplorerStore, HISTORY_LIMIT } from './store';
@@ -127,5 +128,23 @@ describe('an invalid edit', () => {
     store.getState().edit('New empty cluster', newEmptyCluster);
     expect(store.getState().drawn.topology.nodes).toEqual([]);
     expect(store.getState().problems).toEqual([]);
+  });
+
+  it('undo and redo never leave the request on a node or mode that is gone', () => {
+    const store = createExplorerStore(docOf(talkCluster('default'), '2'));
+    const s = () => store.getState();
+    s().edit('Add Node3', addNode);
+    s().set({ entryNode: 'node3' });
+    s().undo();
+    expect(s().doc.topology.nodes.map((n) => n.id)).toEqual(['node1', 'node2']);
+    expect(s().doc.entryNode).not.toBe('node3');
+    // ClusterIP offers no load balancer: after redo, mode 3a moves to one the Service offers.
+    s().edit('Service A to ClusterIP', (d) => setType(d, SERVICE_A, 'ClusterIP'));
+    s().undo();
+    s().set({ mode: '3a' });
+    s().redo();
+    expect(s().doc.topology.services[0]?.type).toBe('ClusterIP');
+    expect(s().doc.mode).not.toBe('3a');
+    expect(offeredModes(s().doc.topology, SERVICE_A)).toContain(s().doc.mode);
   });
 });

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import { validate, type Problem } from '../model';
 import type { ExplorerDoc } from './doc';
+// Undo keeps what the user looks at (mode, entry node): settle moves it where it still exists.
+import { settle } from './edit/settle';
 
 /** Undo keeps this many edits (the issue asks for at least 100). */
 export const HISTORY_LIMIT = 200;
@@ -82,7 +84,7 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
         if (!last) return;
         setState({
           ...arrive(
-            { ...last.doc, ...settingsOf(now), service: last.doc.service },
+            settle({ ...last.doc, ...settingsOf(now), service: last.doc.service }),
             `Undone: ${last.label}`,
           ),
           past: past.slice(0, -1),
@@ -96,7 +98,7 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
         if (!next) return;
         setState({
           ...arrive(
-            { ...next.doc, ...settingsOf(now), service: next.doc.service },
+            settle({ ...next.doc, ...settingsOf(now), service: next.doc.service }),
             `Redone: ${next.label}`,
           ),
           past: [...past, { doc: now, label: next.label }],

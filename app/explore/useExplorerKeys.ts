@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { findMode, policyApplies } from '../model';
 import { policyOf, traceOf } from './derive';
-import { policyServiceOf, withPolicy } from './from-slide';
+import { setPolicy } from './edit';
+import { policyServiceOf } from './from-slide';
 import type { ExplorerStore } from './store';
 
 /** Typing in a field keeps its keys (and its own Ctrl+Z). */
@@ -66,10 +67,7 @@ export function useExplorerKeys(store: ExplorerStore, onLeave: () => void): void
           if (!mode || !policyApplies(mode)) return;
           const to = policyOf(s.doc) === 'Local' ? 'Cluster' : 'Local';
           const id = policyServiceOf(s.doc.topology, s.doc.service, s.doc.mode);
-          s.edit(`externalTrafficPolicy ${to}`, (d) => ({
-            ...d,
-            topology: withPolicy(d.topology, id, to),
-          }));
+          s.edit(`externalTrafficPolicy ${to}`, (d) => setPolicy(d, id, to));
           break;
         }
         case 'a':
