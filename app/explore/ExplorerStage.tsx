@@ -19,6 +19,8 @@ export function placeOf(t: Trace | null, step: number) {
 
 /** The sentence under the stage, for everyone and for the aria-live region. */
 export function stepWords(result: Result<Trace>, doc: ExplorerDoc, step: number): string {
+  if (doc.topology.services.length === 0)
+    return 'This cluster has no Service yet: add one (and a node with a pod for it) in the Cluster tab to send a request.';
   if (!result.ok) return result.error;
   const t = result.value;
   const { total, at, forward } = placeOf(t, step);

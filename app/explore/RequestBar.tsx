@@ -45,6 +45,7 @@ export function RequestBar() {
     <form className="explore-request" aria-label="The request" onSubmit={(e) => e.preventDefault()}>
       <label htmlFor={ids.service}>Service</label>
       <select id={ids.service} value={doc.service} onChange={(e) => chooseService(e.target.value)}>
+        {doc.topology.services.length === 0 && <option value={doc.service}>No Service yet</option>}
         {doc.topology.services.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name} ({s.type})
