@@ -153,6 +153,21 @@ test.describe('keep and share', () => {
     expect(errors).toEqual([]);
   });
 
+  test('looking at a slide’s cluster does not replace the one kept', async ({ page, context }) => {
+    await page.goto('/#/explore');
+    await importCluster(page);
+    await linkInUrl(page);
+    const deck = await context.newPage();
+    await deck.goto('/#/27');
+    await expect(deck.locator('.stage svg.diagram')).toBeVisible();
+    await deck.keyboard.press('x');
+    await expect(deck).toHaveURL(/#\/explore\?s=1\./);
+    await expect.poll(() => nodeNames(deck)).toEqual(['Node1:', 'Node2:']);
+    const next = await context.newPage();
+    await next.goto('/#/explore');
+    await expect.poll(() => nodeNames(next)).toEqual(['Alpha:', 'Bravo:', 'Charlie:']);
+  });
+
   test('a link from a newer Inbound, or not from Inbound, says so', async ({ page }) => {
     await page.goto('/#/explore?s=3.AAAA');
     await expect(page.getByText(/made by a newer Inbound \(version 3\)/)).toBeVisible();
