@@ -1,5 +1,5 @@
 import type { Column } from './controller';
-import { percent, requests } from './format';
+import { count, percent, requests } from './format';
 import type { RunResult, Tally } from './types';
 
 /** The most groups of pods a sentence names before it sums up the rest. */
@@ -13,7 +13,7 @@ function podWords(r: RunResult, nodeName: (id: string) => string): string {
   if (r.pods.length === 0) return 'no pod can serve';
   const shares = new Set(r.pods.map((p) => p.expected.toPrecision(9)));
   if (shares.size === 1 && r.pods.length > 1)
-    return `each of the ${r.pods.length} pods gets ${percent(mean(r.pods, r.n))}`;
+    return `each of the ${count(r.pods.length)} pods gets ${percent(mean(r.pods, r.n))}`;
   const groups = new Map<string, Tally[]>();
   for (const p of r.pods) {
     const key = `${p.node ?? ''}|${p.expected.toPrecision(9)}`;
