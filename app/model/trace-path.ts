@@ -149,8 +149,9 @@ export function pickEntryNode(w: Walk): ClusterNode | undefined {
   const byLoadBalancer = w.mode.front !== 'node';
   const wanted = t.nodes.find((n) => n.id === requested) ?? t.nodes[0];
   if (!wanted || !byLoadBalancer || policy === 'Cluster') return wanted;
-  const local = endpointsOf(t, svc);
-  const healthy = t.nodes.filter((n) => local.some((p) => p.node === n.id));
+  // A set of the nodes with a pod: 500 nodes × 5,000 pods would otherwise cost milliseconds a trace.
+  const withPod = new Set(endpointsOf(t, svc).map((p) => p.node));
+  const healthy = t.nodes.filter((n) => withPod.has(n.id));
   if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
   const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
   w.path.note(
