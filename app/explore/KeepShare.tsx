@@ -90,8 +90,11 @@ export function KeepShare() {
     return () => clearTimeout(timer);
   }, [doc]);
 
+  // The link to copy by hand, once it is drawn: focused and selected for Ctrl+C.
   useEffect(() => {
-    if (shown !== null) field.current?.select();
+    if (shown === null) return;
+    field.current?.focus();
+    field.current?.select();
   }, [shown]);
 
   const copy = async () => {
@@ -106,7 +109,8 @@ export function KeepShare() {
         alert: false,
       });
     } catch {
-      // Refused (no permission, not a secure page): the link to copy by hand, selected.
+      // Refused (no permission, not a secure page): the link to copy by hand, selected
+      // (by the effect above when the field is new; here when it is already shown).
       setShown(url);
       setSaid({
         text: 'The browser did not let Inbound copy: the link is selected below, copy it with Ctrl+C.',
