@@ -53,6 +53,9 @@ export default defineConfig({
     // The first-slide prerender spends ~2 s in a module runner by design; no need to warn about it.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
+  // Workers are modules (both are made with { type: 'module' }), so the YAML reader stays a
+  // chunk of its own that the import worker loads only for YAML.
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'e2e/bench/**/*.test.ts'],

@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSame } from './use-same';
 import type { ServiceType } from '../model';
 import { newEmptyCluster, resetToTalk, tryAddNode, tryAddService } from './edit';
 import { EditorTalkContext, useApply, type EditorTalk } from './editor/context';
@@ -60,7 +60,7 @@ function ClusterActions() {
 const NODES_SHOWN = 24;
 
 function NodeList() {
-  const ids = useExplorer(useShallow((s) => s.doc.topology.nodes.map((n) => n.id)));
+  const ids = useExplorer(useSame((s) => s.doc.topology.nodes.map((n) => n.id)));
   const { attempt } = useApply();
   const add = useRef<HTMLButtonElement>(null);
   const uid = useId();
@@ -99,7 +99,7 @@ function NodeList() {
 }
 
 function ServiceList() {
-  const ids = useExplorer(useShallow((s) => s.doc.topology.services.map((x) => x.id)));
+  const ids = useExplorer(useSame((s) => s.doc.topology.services.map((x) => x.id)));
   const { attempt } = useApply();
   const [type, setType] = useState<ServiceType>('ClusterIP');
   const add = useRef<HTMLButtonElement>(null);

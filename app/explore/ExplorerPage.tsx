@@ -6,6 +6,7 @@ import type { ExplorerDoc } from './doc';
 import { EventList } from './EventList';
 import { ExplorerStage } from './ExplorerStage';
 import { Editor } from './Editor';
+import { ImportButton } from './ImportButton';
 import { docFromSlide } from './from-slide';
 import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
 import { Notices } from './Notices';
@@ -110,6 +111,7 @@ function Explorer({
           ← Back to the talk
         </button>
         <UndoRedo />
+        <ImportButton />
         <RequestBar />
         <p className="visually-hidden" role="status" aria-live="polite">
           {said}

@@ -7,10 +7,10 @@ import {
   parseNodePort,
   parsePort,
   talkCluster,
-  validate,
   type ServiceType,
   type Topology,
 } from '../model';
+import { validate } from '../model/validate';
 import type { ExplorerDoc } from './doc';
 import * as edit from './edit';
 import { docOf } from './edit/test-doc';

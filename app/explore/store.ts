@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
-import { validate, type Problem } from '../model';
+import { type Problem } from '../model';
+import { validate } from '../model/validate';
 import type { ExplorerDoc } from './doc';
 // Undo keeps what the user looks at (mode, entry node): settle moves it where it still exists.
 import { settle } from './edit/settle';

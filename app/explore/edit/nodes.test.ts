@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expect as unwrap, parseCidr, parseNodeIp, talkCluster, validate } from '../../model';
+import { expect as unwrap, parseCidr, parseNodeIp, talkCluster } from '../../model';
+import { validate } from '../../model/validate';
 import {
   addNode,
   removeNode,

@@ -6,9 +6,9 @@ import {
   parsePort,
   SERVICE_A,
   SERVICE_B,
-  validate,
   type Service,
 } from '../../model';
+import { validate } from '../../model/validate';
 import { newEmptyCluster } from './cluster';
 import { addPod } from './pods';
 import {

@@ -1,4 +1,5 @@
-import { SERVICE_A, talkCluster, validate, type ModeId, type Topology } from '../../model';
+import { SERVICE_A, talkCluster, type ModeId, type Topology } from '../../model';
+import { validate } from '../../model/validate';
 import type { ExplorerDoc } from '../doc';
 
 /** A doc around a topology, for tests: Service A, mode 3a, entering at Node1. */

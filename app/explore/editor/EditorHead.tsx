@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSame } from '../use-same';
 import { useExplorer, useExplorerStore } from '../store';
 import { countWords, ProblemList } from './Problems';
 
@@ -11,9 +11,7 @@ export function EditorHead({ notice }: { notice: string }) {
   const store = useExplorerStore();
   const problems = useExplorer((s) => s.problems);
   const general = useExplorer(
-    useShallow((s) =>
-      s.problems.filter((p) => p.ref.kind === 'cluster' || p.ref.kind === 'client'),
-    ),
+    useSame((s) => s.problems.filter((p) => p.ref.kind === 'cluster' || p.ref.kind === 'client')),
   );
   const last = useExplorer((s) => s.past[s.past.length - 1]);
   const next = useExplorer((s) => s.future[0]);

@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSame } from '../use-same';
 import { findNode, parseCidr, parseNodeIp, type NodeId } from '../../model';
 import {
   removeNode,
@@ -29,7 +29,7 @@ const PODS_SHOWN = 16;
 export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void }) {
   const node = useExplorer((s) => findNode(s.doc.topology, id));
   const podIds = useExplorer(
-    useShallow((s) => s.doc.topology.pods.filter((p) => p.node === id).map((p) => p.id)),
+    useSame((s) => s.doc.topology.pods.filter((p) => p.node === id).map((p) => p.id)),
   );
   const services = useExplorer((s) => s.doc.topology.services);
   const problems = useProblemsOf('node', id);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSame } from '../use-same';
 import { findService, selects, type ServiceId } from '../../model';
 import { pickLabel, pickPods } from '../edit';
 import { useExplorer } from '../store';
@@ -14,7 +14,7 @@ export function PickPods({ service }: { service: ServiceId }) {
   const pods = useExplorer((s) => s.doc.topology.pods);
   const key = useExplorer((s) => pickLabel(s.doc.topology, service));
   const nodeNames = useExplorer(
-    useShallow((s) => Object.fromEntries(s.doc.topology.nodes.map((n) => [n.id, n.name]))),
+    useSame((s) => Object.fromEntries(s.doc.topology.nodes.map((n) => [n.id, n.name]))),
   );
   const { apply } = useApply();
   // The list is drawn only while open: a big imported cluster has thousands of pods.

@@ -1,10 +1,10 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSame } from '../use-same';
 import type { Problem, ProblemRef } from '../../model';
 import { useExplorer } from '../store';
 
 /** The problems validate found about one thing (a node, a pod, a Service, an Ingress). */
 export const useProblemsOf = (kind: ProblemRef['kind'], id: string): readonly Problem[] =>
-  useExplorer(useShallow((s) => s.problems.filter((p) => p.ref.kind === kind && p.ref.id === id)));
+  useExplorer(useSame((s) => s.problems.filter((p) => p.ref.kind === kind && p.ref.id === id)));
 
 /**
  * A thing's problems, beside it: each an alert, so a screen reader says it as it
