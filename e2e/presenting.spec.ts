@@ -126,6 +126,14 @@ test.describe('help overlay', () => {
       await press();
       await expect(dialog(page, 'Overview of all slides')).toBeHidden();
     },
+    explore: async (page, press) => {
+      await press();
+      // Slide 26's cluster, mode and Service in the explorer; Back returns to the slide.
+      await expect(page).toHaveURL(/#\/explore/);
+      await expect(page.getByLabel('Way in')).toHaveValue('2');
+      await page.goBack();
+      await expectAt(page, 26);
+    },
     policy: async (page, press) => {
       await press();
       await expect(page).toHaveURL(/etp=Local/);

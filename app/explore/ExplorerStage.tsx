@@ -4,6 +4,7 @@ import { Diagram } from '../scene/Diagram';
 import { useMemo, useState } from 'react';
 import { Stage } from '../ui/Stage';
 import { sameShape } from './same-shape';
+import { withShortNames } from './short-names';
 import { policyOf } from './derive';
 import type { ExplorerDoc } from './doc';
 import { steadyFold } from './fold';
@@ -59,6 +60,8 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
       }),
     [steady, shape, drawn.service, drawn.entryNode, drawn.mode, t],
   );
+  // Generated names (storefront-6d8f7c9b5-2xkqp, gke-…-pool-3f6a1c2e-7k2m) drawn short enough to read.
+  const named = useMemo(() => withShortNames(cut.topology), [cut.topology]);
   const mode = findMode(drawn.mode);
   const scene: Scene = {
     build: 'client',
@@ -80,7 +83,7 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
         <Stage>
           <Diagram
             scene={scene}
-            topology={cut.topology}
+            topology={named}
             fold={cut}
             service={drawn.service}
             trace={result}

@@ -10,11 +10,16 @@ const typing = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   target.closest('input, select, textarea, [contenteditable="true"]') !== null;
 
-/** Keys that a focused button or radio answers itself. */
-const pressing = (target: EventTarget | null, key: string): boolean =>
-  target instanceof HTMLElement &&
-  target.closest('button, a, [role="radio"], [role="tab"]') !== null &&
-  (key === ' ' || key === 'Enter' || key.startsWith('Arrow'));
+/**
+ * Keys that a focused control answers itself: Space and Enter press a button;
+ * arrows move within a radio group or a tab list. After a click on any other
+ * button, the arrows still step the hops.
+ */
+const pressing = (target: EventTarget | null, key: string): boolean => {
+  if (!(target instanceof HTMLElement)) return false;
+  if (key.startsWith('Arrow')) return target.closest('[role="radio"], [role="tab"]') !== null;
+  return (key === ' ' || key === 'Enter') && target.closest('button, a, summary') !== null;
+};
 
 /**
  * The explorer's keys: ← → step through the hops, R jumps to the reply and

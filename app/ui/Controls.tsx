@@ -137,7 +137,7 @@ export function Controls({
           aria-label={hasPacket ? 'Explore this slide’s cluster' : 'Open the explorer'}
           title="Explore this (X)"
         >
-          {hasPacket ? 'Explore this' : 'Explore'}
+          Explore
         </button>
         <button
           type="button"
