@@ -20,8 +20,9 @@ describe('names the stage can draw large', () => {
         'gke-shop-prod-default-pool-3f6a1c2e-v4tn',
       ]),
     ).toEqual(['…-7k2m', '…-q9xd', '…-v4tn']);
+    // Some names are short already: all are drawn as they are.
     expect(shortNodeNames(['kind-control-plane', 'kind-worker', 'kind-worker2'])).toEqual([
-      '…-control-plane',
+      'kind-control-plane',
       'kind-worker',
       'kind-worker2',
     ]);

@@ -21,12 +21,13 @@ export function shortPodName(name: string): string {
  * end, so that is what is drawn (`…-7k2m`), with the prefix cut at a dash.
  */
 export function shortNodeNames(names: readonly string[]): string[] {
-  if (names.length < 2 || names.every((n) => n.length <= SHORT)) return [...names];
+  // Only a pool of long names: where some are short (kind-worker), the long ones read as they are.
+  if (names.length < 2 || names.some((n) => n.length <= SHORT)) return [...names];
   let prefix = names[0] ?? '';
   for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
   const cut = prefix.lastIndexOf('-');
   if (cut < 3) return [...names];
-  return names.map((n) => (n.length > SHORT ? `…${n.slice(cut)}` : n));
+  return names.map((n) => `…${n.slice(cut)}`);
 }
 
 /**
