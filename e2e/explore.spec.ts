@@ -54,7 +54,10 @@ test.describe('the explorer', () => {
   });
 
   test('← → step the hops, a row goes to its hop, R plays the reply', async ({ page }) => {
+    // Slide 27 shows the packet leaving Node1: the explorer opens on that hop.
     await page.goto('/#/explore?slide=27');
+    await expect(words(page)).toContainText('Request, hop 2 of 2: Node1 rewrites');
+    await page.keyboard.press('ArrowLeft');
     await expect(words(page)).toContainText('Request, hop 1 of 2: The client sends to Node1');
     await page.keyboard.press('ArrowRight');
     await expect(words(page)).toContainText('Request, hop 2 of 2: Node1 rewrites');

@@ -7,7 +7,7 @@ import { EventList } from './EventList';
 import { ExplorerStage } from './ExplorerStage';
 import { Editor } from './Editor';
 import { ImportButton } from './ImportButton';
-import { docFromSlide } from './from-slide';
+import { docFromSlide, slideHop } from './from-slide';
 import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
 import { Notices } from './Notices';
 import { RunsPanel } from './runs/RunsPanel';
@@ -32,11 +32,16 @@ export const explorerParams = (hash: string): URLSearchParams =>
  * Where the explorer starts: its link (`s=`), else the slide it was opened from,
  * else the cluster this browser kept, else the talk's.
  */
-function startFrom(hash: string): Opening {
+function startFrom(hash: string): Opening & { readonly step?: number } {
   const q = explorerParams(hash);
   const slide = q.get('slide');
   if (q.get('s') === null && slide !== null && /^\d{1,3}$/.test(slide))
-    return { doc: fromSlide(q, slide), message: null, from: 'talk' };
+    return {
+      doc: fromSlide(q, slide),
+      message: null,
+      from: 'talk',
+      step: slideHop(Number(slide), Number(q.get('step') ?? 0) || 0),
+    };
   return initialDoc(hash);
 }
 
@@ -69,7 +74,11 @@ function leave(): void {
  */
 export function ExplorerPage() {
   const [opening] = useState(() => startFrom(window.location.hash));
-  const [store] = useState<ExplorerStore>(() => createExplorerStore(opening.doc));
+  const [store] = useState<ExplorerStore>(() => {
+    const s = createExplorerStore(opening.doc);
+    s.getState().setStep(opening.step ?? 0);
+    return s;
+  });
   const keepProblem = useDocInUrlAndStorage(store, opening);
   useEffect(() => {
     const before = document.title;

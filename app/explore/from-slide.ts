@@ -6,15 +6,38 @@ import {
   talkCluster,
   type ExternalTrafficPolicy,
   type ModeId,
+  type Service,
   type ServiceId,
   type Topology,
 } from '../model';
 import type { ExplorerDoc } from './doc';
 
+/**
+ * The talk's cluster as Kubernetes would hold it: a healthCheckNodePort only on
+ * a LoadBalancer Service under Local. (The deck keeps one on every Service so
+ * that a flip to Local on stage has it ready; the explorer allocates it as the
+ * API server does, when the policy becomes Local.)
+ */
+export function asAllocated(t: Topology): Topology {
+  const extra = (s: Service) =>
+    s.healthCheckNodePort !== undefined &&
+    !(s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local');
+  if (!t.services.some(extra)) return t;
+  return {
+    ...t,
+    services: t.services.map((s) => {
+      if (!extra(s)) return s;
+      const rest: { -readonly [K in keyof Service]: Service[K] } = { ...s };
+      delete rest.healthCheckNodePort;
+      return rest;
+    }),
+  };
+}
+
 /** Where the explorer opens when nothing says otherwise: the talk's cluster with its ingress, mode 2. */
 export function defaultDoc(): ExplorerDoc {
   return {
-    topology: talkCluster('shared-ingress'),
+    topology: asAllocated(talkCluster('shared-ingress')),
     service: PACKET_SERVICE,
     mode: '2',
     entryNode: null,
@@ -63,8 +86,14 @@ export function docFromSlide(
   const policyService = policyServiceOf(topology, PACKET_SERVICE, mode);
   return {
     ...base,
-    topology: withPolicy(topology, policyService, policy ?? talkPolicy(scene)),
+    topology: asAllocated(withPolicy(topology, policyService, policy ?? talkPolicy(scene))),
     mode,
     entryNode: findMode(mode)?.front === 'pod' ? null : 'node1',
   };
+}
+
+/** The hop a slide shows (the explorer opens there: a drop at the node it happens at). */
+export function slideHop(slide: number, step: number): number {
+  const steps = slideAt(Math.min(Math.max(Math.floor(slide) || 1, 1), SLIDE_COUNT)).steps;
+  return steps[Math.min(Math.max(step, 0), steps.length - 1)]?.scene?.hop ?? 0;
 }

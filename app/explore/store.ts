@@ -76,7 +76,10 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
       },
       set(patch) {
         const next = { ...get().doc, ...patch };
-        const keepsStep = Object.keys(patch).every((k) => k === 'view');
+        // A new way in starts the request again; N, the seed or the view leave the hop on screen.
+        const keepsStep = Object.keys(patch).every(
+          (k) => k === 'view' || k === 'requests' || k === 'seed',
+        );
         setState({ ...arrive(next, get().said), step: keepsStep ? get().step : 0 });
       },
       undo() {

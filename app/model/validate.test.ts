@@ -106,7 +106,7 @@ describe('validate: one thing broken at a time', () => {
       withService(talk, SERVICE_B, { nodePort: 30093 as NodePort }),
       'node-port-clash',
       "Service B's nodePort",
-      /Service B's nodePort 30093 is already taken by Service A's nodePort/,
+      /Service A's nodePort and Service B's nodePort are both 30093: a node port belongs to one Service/,
     ],
     [
       'an empty selector',

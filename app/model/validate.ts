@@ -173,7 +173,13 @@ export function validate(t: Topology): Problem[] {
         `${what} ${port} is outside the NodePort range ${NODE_PORT_MIN}–${NODE_PORT_MAX}`,
       );
     const other = nodePorts.get(port);
-    if (other) add('node-port-clash', what, `${what} ${port} is already taken by ${other}`);
+    // Said both ways round: the one edited may be either of the two.
+    if (other)
+      add(
+        'node-port-clash',
+        what,
+        `${other} and ${what} are both ${port}: a node port belongs to one Service`,
+      );
     else nodePorts.set(port, what);
   };
 

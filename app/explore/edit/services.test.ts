@@ -164,7 +164,7 @@ describe('ports, selector, proxy, name and removal', () => {
     expect(svc(doc, SERVICE_A)).toMatchObject({ port: 443, targetPort: 9000 });
     doc = setNodePort(doc, SERVICE_A, unwrap(parseNodePort(30076)));
     expect(errorsOf(doc.topology)).toEqual([
-      "Service B's nodePort 30076 is already taken by Service A's nodePort",
+      "Service A's nodePort and Service B's nodePort are both 30076: a node port belongs to one Service",
     ]);
   });
 

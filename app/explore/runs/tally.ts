@@ -1,3 +1,4 @@
+import { shortNodeNames, shortPodName } from '../short-names';
 import { exactShares, type Shares } from '../../model';
 import type { RunPlan } from './plan';
 import type { RunQuery, Tally } from './types';
@@ -33,7 +34,8 @@ export function tallies(
   nodeCounts: Uint32Array,
   expected: Shares,
 ): { pods: Tally[]; nodes: Tally[] } {
-  const podLabel = labeller(p.backend);
+  // The bars say the names the stage draws: storefront-2xkqp, …-7k2m (what tells them apart).
+  const podLabel = labeller(p.backend.map((pod) => ({ id: pod.id, name: shortPodName(pod.name) })));
   const pods = p.backend.map((pod, i) => ({
     id: pod.id,
     label: podLabel(i),
@@ -43,8 +45,9 @@ export function tallies(
   }));
   if (p.chooser === 'pods') return { pods, nodes: [] };
   const byId = new Map(q.topology.nodes.map((n) => [n.id, n]));
-  const named = p.nodeIds.map((id) => byId.get(id) ?? { id, name: id });
-  const nodeLabel = labeller(named);
+  const full = p.nodeIds.map((id) => byId.get(id) ?? { id, name: id });
+  const short = shortNodeNames(full.map((n) => n.name));
+  const nodeLabel = labeller(full.map((n, i) => ({ id: n.id, name: short[i] ?? n.name })));
   const nodes: Tally[] = [];
   p.nodeIds.forEach((id, i) => {
     const count = nodeCounts[i] ?? 0;
