@@ -29,7 +29,8 @@ export function stepWords(result: Result<Trace>, doc: ExplorerDoc, step: number)
   if (!hop) return describeOutcome(t);
   const n = forward ? at + 1 : at - t.forward.length + 1;
   const of = forward ? t.forward.length : t.back.length;
-  const end = at === total - 1 ? ` ${describeOutcome(t)}` : '';
+  // A drop or a refusal says its outcome itself; a delivered request's last hop says where it ended.
+  const end = at === total - 1 && hop.kind === 'pass' ? ` ${describeOutcome(t)}` : '';
   return `${forward ? 'Request' : 'Reply'}, hop ${n} of ${of}: ${describeHop(t, hop, doc.view)}${end}`;
 }
 
