@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { describeHop, rewriteNames } from '../deck';
 import { packetLines, type AddressView, type Hop, type Trace } from '../model';
 
@@ -21,7 +21,7 @@ const headersIn = (hops: readonly Hop[], i: number, view: AddressView): string[]
  * simulation mode: the device, the headers it received and sent, what it
  * changed and why. The row on screen is marked; any row goes there.
  */
-export function EventList({ trace, view, step, onGo }: Props) {
+export const EventList = memo(function EventList({ trace, view, step, onGo }: Props) {
   const current = useRef<HTMLLIElement>(null);
   // Braces: scrollIntoView returns a promise in newer browsers, and an effect may only return a cleanup.
   useEffect(() => {
@@ -87,4 +87,4 @@ export function EventList({ trace, view, step, onGo }: Props) {
       </ol>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { loadMotionFeatures } from '../scene/motion';
 import { traceOf } from './derive';
 import type { ExplorerDoc } from './doc';
@@ -112,6 +112,11 @@ function Explorer({
   const step = useExplorer((s) => s.step);
   const said = useExplorer((s) => s.said);
   const result = traceOf(drawn);
+  // The event list follows a moment later, in a render of its own: a key press paints the stage
+  // first, within its frame.
+  const events = useDeferredValue(result);
+  const eventsStep = useDeferredValue(step);
+  const eventsView = useDeferredValue(drawn.view);
   return (
     <div className="explorer">
       <header className="explore-head">
@@ -133,15 +138,15 @@ function Explorer({
       </main>
       <SidePanel
         panels={{
-          events: result.ok ? (
+          events: events.ok ? (
             <EventList
-              trace={result.value}
-              view={drawn.view}
-              step={step}
-              onGo={(n) => store.getState().setStep(n)}
+              trace={events.value}
+              view={eventsView}
+              step={eventsStep}
+              onGo={store.getState().setStep}
             />
           ) : (
-            <p role="alert">{result.error}</p>
+            <p role="alert">{events.error}</p>
           ),
           cluster: <Editor />,
           requests: <RunsPanel />,
