@@ -1,5 +1,6 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useAfterPaint } from './use-after-paint';
 import { loadMotionFeatures } from '../scene/motion';
 import { traceOf } from './derive';
 import type { ExplorerDoc } from './doc';
@@ -112,11 +113,10 @@ function Explorer({
   const step = useExplorer((s) => s.step);
   const said = useExplorer((s) => s.said);
   const result = traceOf(drawn);
-  // The event list follows a moment later, in a render of its own: a key press paints the stage
-  // first, within its frame.
-  const events = useDeferredValue(result);
-  const eventsStep = useDeferredValue(step);
-  const eventsView = useDeferredValue(drawn.view);
+  // The event list follows once the stage is painted: a key press draws the stage within its frame.
+  const events = useAfterPaint(result);
+  const eventsStep = useAfterPaint(step);
+  const eventsView = useAfterPaint(drawn.view);
   return (
     <div className="explorer">
       <header className="explore-head">
