@@ -8,7 +8,7 @@ import {
   type Hop,
   type Trace,
 } from '../../model';
-import { capital, deviceName, has, subject } from './names';
+import { sentenceStart, deviceName, has, subject } from './names';
 
 /** What a sentence may mention: without `headers`, nothing about HTTP headers (not yet in the talk). */
 export interface Wording {
@@ -38,16 +38,16 @@ export function describeHop(
 ): string {
   const src = endpointLabel(hop.packet.src, view);
   const dst = endpointLabel(hop.packet.dst, view);
-  const from = capital(subject(trace, hop.from));
+  const from = sentenceStart(subject(trace, hop.from));
   const r = hop.rewrites;
 
   if (hop.kind === 'drop') {
     const drop = r.find((x) => x.type === 'drop');
-    return `${capital(drop?.reason ?? `${from} drops the packet`)}. Nothing comes back: the client times out.`;
+    return `${sentenceStart(drop?.reason ?? `${from} drops the packet`)}. Nothing comes back: the client times out.`;
   }
   if (hop.kind === 'reject' && hop.direction === 'forward') {
     const rej = r.find((x) => x.type === 'reject');
-    return `${capital(rej?.reason ?? `${from} rejects the connection`)}.`;
+    return `${sentenceStart(rej?.reason ?? `${from} rejects the connection`)}.`;
   }
 
   const to = hop.to ? subject(trace, hop.to) : 'nowhere';
@@ -124,7 +124,7 @@ export function describeOutcome(trace: Trace, { headers = true }: Wording = {}):
     }
     case 'dropped':
     case 'rejected':
-      return `${capital(trace.outcome.reason)}.`;
+      return `${sentenceStart(trace.outcome.reason)}.`;
   }
 }
 

@@ -5,6 +5,14 @@ import { deviceRef, type Hop, type Rewrite, type Trace } from '../../model';
 
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The start of a sentence: "the client …" becomes "The client …", but a name
+ * stays as it is written (a Kubernetes name is lower case: "storefront-2xkqp
+ * replies…", "gke-…-7k2m rewrites…"; the talk's are capitalised already).
+ */
+export const sentenceStart = (s: string): string =>
+  /^(the|a|an|no|nothing|every|each) /.test(s) ? capital(s) : s;
+
 /** "a, b and c". */
 export const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

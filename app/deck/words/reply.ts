@@ -1,6 +1,6 @@
 import type { Result, Trace } from '../../model';
 import type { Scene } from '../scene';
-import { capital, deviceName } from './names';
+import { sentenceStart, deviceName } from './names';
 
 /**
  * Why there is no reply to play on this step, or null when there is one: a
@@ -21,7 +21,7 @@ export function noReplyReason(
     case 'dropped':
       return `No reply: ${deviceName(t, t.outcome.at)} dropped the packet silently, so nothing comes back and the client times out.`;
     case 'rejected':
-      return `No reply: ${capital(t.outcome.reason)}.`;
+      return `No reply: ${sentenceStart(t.outcome.reason)}.`;
     case 'delivered':
       return 'No reply: the packet has not reached a pod.';
   }
