@@ -100,6 +100,32 @@ test.describe('the explorer', () => {
     await expect(page.getByRole('heading', { name: 'Explorer' })).toBeVisible();
   });
 
+  test('a link sent from the Requests tab opens there, with its numbers', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/#/explore?slide=39');
+    await page.getByRole('tab', { name: 'Requests' }).click();
+    await expect(page).toHaveURL(/tab=requests/);
+    await page.getByLabel('Requests (N)').fill('20000');
+    await page.getByLabel('Seed').fill('7');
+    await page.getByRole('button', { name: /^Send/ }).click();
+    const summary = page.locator('.runs-summary');
+    await expect(summary).toHaveText(/^20,000 requests:/);
+    const said = await summary.textContent();
+    await expect(page).toHaveURL(/s=1\./);
+    // A colleague's browser: nothing kept, the same screen from the link alone.
+    const other = await browser.newContext();
+    const colleague = await other.newPage();
+    await colleague.goto(page.url());
+    await expect(colleague.getByRole('tab', { name: 'Requests' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(colleague.locator('.runs-summary')).toHaveText(said ?? '');
+    await other.close();
+  });
+
   test('axe finds nothing serious on the explorer', async ({ page }) => {
     await page.goto('/#/explore?slide=53');
     await expect(events(page).first()).toBeVisible();

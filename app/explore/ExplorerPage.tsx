@@ -13,7 +13,8 @@ import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './Ke
 import { Notices } from './Notices';
 import { RunsPanel } from './runs/RunsPanel';
 import { RequestBar } from './RequestBar';
-import { SidePanel } from './SidePanel';
+import { SidePanel, tabInHash } from './SidePanel';
+import { runsFor } from './runs/controller';
 import {
   createExplorerStore,
   ExplorerContext,
@@ -78,6 +79,9 @@ export function ExplorerPage() {
   const [store] = useState<ExplorerStore>(() => {
     const s = createExplorerStore(opening.doc);
     s.getState().setStep(opening.step ?? 0);
+    // A link sent from the Requests tab shows its numbers: the same N and seed, sent again.
+    if (opening.from === 'link' && tabInHash(window.location.hash) === 'requests')
+      runsFor(s).getState().start(s.getState().drawn);
     return s;
   });
   const keepProblem = useDocInUrlAndStorage(store, opening);

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
-type Tab = 'events' | 'cluster' | 'requests' | 'share';
+export type Tab = 'events' | 'cluster' | 'requests' | 'share';
 
 const TABS: readonly { id: Tab; name: string }[] = [
   { id: 'events', name: 'Events' },
@@ -9,12 +9,39 @@ const TABS: readonly { id: Tab; name: string }[] = [
   { id: 'share', name: 'Import & share' },
 ];
 
+/** The tab a link opens on (`&tab=requests`); the events when it names none. */
+export function tabInHash(hash: string): Tab {
+  const q = hash.indexOf('?');
+  const named = q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('tab');
+  return TABS.find((t) => t.id === named)?.id ?? 'events';
+}
+
+/** Writes the tab into the explorer's link (replacing the entry: a tab is not a page). */
+function keepTabInHash(tab: Tab): void {
+  const { hash } = window.location;
+  const q = hash.indexOf('?');
+  if (!hash.startsWith('#/explore')) return;
+  const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+  if (tab === 'events') params.delete('tab');
+  else params.set('tab', tab);
+  const rest = params.toString();
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${q < 0 ? hash : hash.slice(0, q)}${rest ? `?${rest}` : ''}`,
+  );
+}
+
 /**
  * The explorer's side panel, beside the drawing: the request's events, the
  * cluster's editor, many requests, import and share. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between them).
  */
 export function SidePanel({ panels }: { panels: Readonly<Record<Tab, ReactNode>> }) {
-  const [tab, setTab] = useState<Tab>('events');
+  const [tab, setShown] = useState<Tab>(() => tabInHash(window.location.hash));
+  const setTab = (to: Tab) => {
+    setShown(to);
+    keepTabInHash(to);
+  };
   const id = useId();
   const list = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {

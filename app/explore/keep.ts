@@ -29,9 +29,14 @@ export function explorerHash(link: string, hash = ''): string {
   return `#/explore?s=${link}${rest ? `&${rest}` : ''}`;
 }
 
-/** The whole address of the explorer showing `link`, to send to someone. */
-export const shareUrl = (link: string, href: string): string =>
-  `${href.split('#')[0] ?? ''}#/explore?s=${link}`;
+/** The whole address of the explorer showing `link`, to send to someone (on the tab in view). */
+export function shareUrl(link: string, href: string): string {
+  const hash = href.includes('#') ? href.slice(href.indexOf('#')) : '';
+  const q = hash.indexOf('?');
+  const tab = q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('tab');
+  const onTab = tab && /^[a-z]{1,12}$/.test(tab) ? `&tab=${tab}` : '';
+  return `${href.split('#')[0] ?? ''}#/explore?s=${link}${onTab}`;
+}
 
 /**
  * Why a doc cannot be kept as it is (the reader of links would refuse it), or
