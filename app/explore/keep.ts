@@ -34,7 +34,8 @@ export function shareUrl(link: string, href: string): string {
   const hash = href.includes('#') ? href.slice(href.indexOf('#')) : '';
   const q = hash.indexOf('?');
   const tab = q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('tab');
-  const onTab = tab && /^[a-z]{1,12}$/.test(tab) ? `&tab=${tab}` : '';
+  // Not the sharing tab itself: the colleague wants what was being looked at before it.
+  const onTab = tab && tab !== 'share' && /^[a-z]{1,12}$/.test(tab) ? `&tab=${tab}` : '';
   return `${href.split('#')[0] ?? ''}#/explore?s=${link}${onTab}`;
 }
 
