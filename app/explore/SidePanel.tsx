@@ -22,7 +22,8 @@ function keepTabInHash(tab: Tab): void {
   const q = hash.indexOf('?');
   if (!hash.startsWith('#/explore')) return;
   const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
-  if (tab === 'events') params.delete('tab');
+  // The first tab needs no word; the sharing tab is not what a link should open on.
+  if (tab === 'events' || tab === 'share') params.delete('tab');
   else params.set('tab', tab);
   const rest = params.toString();
   window.history.replaceState(
