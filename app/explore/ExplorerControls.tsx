@@ -1,5 +1,5 @@
 import type { Result, Trace } from '../model';
-import { placeOf } from './ExplorerStage';
+import { placeOf } from './stage-step';
 import { useExplorer, useExplorerStore } from './store';
 
 /** Undo and redo, with their keys, disabled when there is nothing to undo or redo. */

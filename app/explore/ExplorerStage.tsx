@@ -1,5 +1,5 @@
-import { describeHop, describeOutcome, type Scene } from '../deck';
-import { findMode, type Result, type Trace } from '../model';
+import { describeHop, describeOutcome } from '../deck';
+import type { Result, Trace } from '../model';
 import { Diagram } from '../scene/Diagram';
 import { useMemo, useState } from 'react';
 import { Stage } from '../ui/Stage';
@@ -8,15 +8,8 @@ import { withShortNames } from './short-names';
 import { policyOf } from './derive';
 import type { ExplorerDoc } from './doc';
 import { steadyFold } from './fold';
+import { placeOf, sceneAt } from './stage-step';
 import { useExplorer } from './store';
-
-/** Where the step is: a forward hop, or a reply hop after the request's last. */
-export function placeOf(t: Trace | null, step: number) {
-  const total = t ? t.forward.length + t.back.length : 0;
-  const at = Math.min(step, Math.max(0, total - 1));
-  const forward = !t || at < t.forward.length;
-  return { total, at, forward, returnHop: forward || !t ? null : at - t.forward.length };
-}
 
 /** The sentence under the stage, for everyone and for the aria-live region. */
 export function stepWords(result: Result<Trace>, doc: ExplorerDoc, step: number): string {
@@ -47,7 +40,7 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   const problems = useExplorer((s) => s.problems);
   const errors = problems.filter((p) => p.severity === 'error');
   const t = result.ok ? result.value : null;
-  const { at, forward, returnHop } = placeOf(t, step);
+  const { returnHop } = placeOf(t, step);
   // A cluster bigger than the scene draws its entry node, the Service's nodes and the request's;
   // the rest fold into one box. The trace and the runs still use the whole cluster.
   const [steady] = useState(steadyFold);
@@ -63,14 +56,7 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   );
   // Generated names (storefront-6d8f7c9b5-2xkqp, gke-…-pool-3f6a1c2e-7k2m) drawn short enough to read.
   const named = useMemo(() => withShortNames(cut.topology), [cut.topology]);
-  const mode = findMode(drawn.mode);
-  const scene: Scene = {
-    build: 'client',
-    variant: 'default',
-    mode: drawn.mode,
-    hop: forward ? at : Math.max(0, (t?.forward.length ?? 1) - 1),
-    nodePorts: mode?.front === 'node' || (mode?.front === 'proxy' && mode.frontTo === 'node'),
-  };
+  const scene = sceneAt(drawn.mode, t, step);
   return (
     <div className="explore-stage">
       {errors.length > 0 && (

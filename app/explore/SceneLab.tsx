@@ -1,6 +1,6 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { describeHop, describeOutcome, type Scene } from '../deck';
+import { describeHop, describeOutcome } from '../deck';
 import {
   findMode,
   MODES,
@@ -14,6 +14,7 @@ import { Diagram } from '../scene/Diagram';
 import { loadMotionFeatures } from '../scene/motion';
 import { Stage } from '../ui/Stage';
 import { sampleCluster, SAMPLE_MAX_NODES } from './sample-cluster';
+import { placeOf, sceneAt } from './stage-step';
 
 interface LabState {
   readonly nodes: number;
@@ -62,17 +63,8 @@ export function SceneLab() {
     [topology, lab.mode, lab.policy, lab.seed],
   );
   const t = result.ok ? result.value : null;
-  const total = t ? t.forward.length + t.back.length : 0;
-  const step = Math.min(lab.step, Math.max(0, total - 1));
-  const forward = t ? step < t.forward.length : true;
-  const mode = findMode(lab.mode);
-  const scene: Scene = {
-    build: 'client',
-    variant: 'default',
-    mode: lab.mode,
-    hop: forward ? step : Math.max(0, (t?.forward.length ?? 1) - 1),
-    nodePorts: mode?.front === 'node' || (mode?.front === 'proxy' && mode.frontTo === 'node'),
-  };
+  const { total, at: step, forward } = placeOf(t, lab.step);
+  const scene = sceneAt(lab.mode, t, lab.step);
   const hop = t ? (forward ? t.forward[step] : t.back[step - t.forward.length]) : undefined;
 
   useEffect(() => {

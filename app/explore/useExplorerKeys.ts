@@ -3,6 +3,7 @@ import { findMode, policyApplies } from '../model';
 import { policyOf, traceOf } from './derive';
 import { setPolicy } from './edit';
 import { policyServiceOf } from './from-slide';
+import { placeOf } from './stage-step';
 import type { ExplorerStore } from './store';
 
 /** Typing in a field keeps its keys (and its own Ctrl+Z). */
@@ -46,8 +47,7 @@ export function useExplorerKeys(store: ExplorerStore, onLeave: () => void): void
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const result = traceOf(s.drawn);
       const t = result.ok ? result.value : null;
-      const total = t ? t.forward.length + t.back.length : 0;
-      const at = Math.min(s.step, Math.max(0, total - 1));
+      const { total, at } = placeOf(t, s.step);
       switch (e.key) {
         case 'ArrowRight':
           s.setStep(Math.min(total - 1, at + 1));
