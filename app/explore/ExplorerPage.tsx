@@ -2,6 +2,7 @@ import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { loadMotionFeatures } from '../scene/motion';
+import { initialTheme } from '../ui/usePreferences';
 import { traceOf } from './derive';
 import type { ExplorerDoc } from './doc';
 import { EventList } from './EventList';
@@ -86,6 +87,8 @@ export function ExplorerPage() {
   });
   const keepProblem = useDocInUrlAndStorage(store, opening);
   useEffect(() => {
+    // Opened straight from a link, the explorer wears the theme this browser chose for the deck.
+    document.documentElement.dataset.theme ??= initialTheme();
     const before = document.title;
     document.title = 'Explorer · Inbound';
     return () => {
