@@ -13,7 +13,9 @@ export type PodIp = Brand<string, 'PodIp'>;
 /** An address outside the cluster: the client, a load balancer's VIP, a proxy. */
 export type ExternalIp = Brand<string, 'ExternalIp'>;
 /** Any address a packet can carry. */
-export type AnyIp = Ipv4 | NodeIp | PodIp | ExternalIp;
+/** A Service's cluster IP (from the service CIDR, e.g. 10.96.0.0/12). */
+export type ClusterIp = Brand<string, 'ClusterIp'>;
+export type AnyIp = Ipv4 | NodeIp | PodIp | ExternalIp | ClusterIp;
 /** A TCP port, 1–65535. */
 export type Port = Brand<number, 'Port'>;
 /** A Service's node port, in the default NodePort range 30000–32767. */
@@ -168,3 +170,4 @@ export const parseNodeIp = brandIp<NodeIp>();
 export const parsePodIp = brandIp<PodIp>();
 /** Parses an address outside the cluster. */
 export const parseExternalIp = brandIp<ExternalIp>();
+export const parseClusterIp = brandIp<ClusterIp>();

@@ -28,8 +28,11 @@ export interface Packet {
   readonly protocol: 'tcp' | 'http' | 'icmp';
   /** X-Forwarded-For, oldest first (HTTP only). */
   readonly xff?: readonly ForwardedHost[];
-  /** A PROXY protocol v1 line at the start of the stream: the original client and destination. */
-  readonly proxyLine?: { readonly src: Endpoint; readonly dst: Endpoint };
+  /**
+   * A PROXY protocol header at the start of the stream: the original client and
+   * destination; version 2 (binary) where it says so, else version 1 (a text line).
+   */
+  readonly proxyLine?: { readonly src: Endpoint; readonly dst: Endpoint; readonly version?: 2 };
   /** Set on a refusal: how the device said no. */
   readonly answer?: RejectAnswer;
 }

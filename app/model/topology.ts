@@ -1,10 +1,23 @@
-import type { Cidr, ExternalIp, NodeIp, NodePort, PodIp, Port } from './address';
+import type { Cidr, ClusterIp, ExternalIp, NodeIp, NodePort, PodIp, Port } from './address';
 
 export type NodeId = string;
 export type PodId = string;
 export type ServiceId = string;
 
 export type ExternalTrafficPolicy = 'Cluster' | 'Local';
+/** For clients inside the cluster (GA 1.26): Local uses only the client node's endpoints. */
+export type InternalTrafficPolicy = 'Cluster' | 'Local';
+/**
+ * Service.spec.trafficDistribution: EndpointSlice hints steer kube-proxy to an
+ * endpoint in the client node's zone (PreferSameZone, and PreferClose, its older
+ * name) or on the node itself (PreferSameNode), falling back to all endpoints.
+ */
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
+/**
+ * status.loadBalancer.ingress[].ipMode (GA 1.32): VIP (the default, the talk's
+ * VIP-like) or Proxy (the talk's proxy-like; kube-proxy does not program the LB IP).
+ */
+export type IpMode = 'VIP' | 'Proxy';
 
 export interface ClusterNode {
   readonly id: NodeId;
@@ -12,6 +25,8 @@ export interface ClusterNode {
   readonly name: string;
   readonly ip: NodeIp;
   readonly podCidr: Cidr;
+  /** topology.kubernetes.io/zone, where the cluster spans zones. */
+  readonly zone?: string;
 }
 
 export interface Pod {
@@ -27,6 +42,12 @@ export interface Pod {
    * is not ready, so it gets no new connections here.
    */
   readonly terminating?: boolean;
+  /**
+   * EndpointSlice condition `serving`: the pod still passes its readiness probe.
+   * Absent, it is the same as `ready`. A terminating pod that is still serving
+   * gets new connections only where no ready endpoint is left (KEP-1669).
+   */
+  readonly serving?: boolean;
 }
 
 export interface Service {
@@ -50,6 +71,20 @@ export interface Service {
   readonly vip?: ExternalIp;
   /** The address of a proxy-like load balancer in front of this Service. */
   readonly proxyIp?: ExternalIp;
+  /** The Service's cluster IP, for clients inside the cluster (e.g. 10.96.0.10). */
+  readonly clusterIp?: ClusterIp;
+  /** Absent means Cluster, the default. */
+  readonly internalTrafficPolicy?: InternalTrafficPolicy;
+  /** Absent means no preference: every endpoint alike. */
+  readonly trafficDistribution?: TrafficDistribution;
+  /** How the load balancer's address is handled; absent means VIP. */
+  readonly ipMode?: IpMode;
+  /**
+   * The private address a load balancer that sends straight to pods uses as
+   * its source when it does not preserve the client's (an AWS NLB with IP
+   * targets, client IP preservation off).
+   */
+  readonly lbPrivateIp?: NodeIp;
 }
 
 /** An Ingress: HTTP routing to one backend Service, served by a set of proxies. */

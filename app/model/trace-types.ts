@@ -1,7 +1,16 @@
 import type { DeviceId, DeviceKind } from './device';
 import type { ModeId } from './modes';
 import type { Endpoint, Packet, Rewrite } from './packet';
-import type { ExternalTrafficPolicy, NodeId, PodId, ServiceId, Topology } from './topology';
+import type {
+  ExternalTrafficPolicy,
+  InternalTrafficPolicy,
+  IpMode,
+  NodeId,
+  PodId,
+  ServiceId,
+  Topology,
+  TrafficDistribution,
+} from './topology';
 
 /** What the presenter or the explorer asks the simulator. */
 export interface Scenario {
@@ -21,7 +30,44 @@ export interface Scenario {
   readonly seed?: number;
   /** An L4 proxy-like load balancer prepends a PROXY protocol line. */
   readonly proxyProtocol?: boolean;
+
+  // Since 2020 (docs/since-2020.md). Every one is optional; absent, the trace is
+  // exactly the talk's.
+
+  /** Who sends the request: the talk's client outside the cluster (the default), a pod, or a node's own process. */
+  readonly client?: ClientPlace;
+  /** An in-cluster client dials the Service's cluster IP rather than the mode's front door. */
+  readonly target?: 'cluster-ip';
+  /** Overrides the Service's status.loadBalancer.ingress[].ipMode (the live VIP ⇄ Proxy switch). */
+  readonly ipMode?: IpMode;
+  /** Overrides the Service's internalTrafficPolicy. */
+  readonly internalPolicy?: InternalTrafficPolicy;
+  /** Overrides the Service's trafficDistribution; null turns it off. */
+  readonly trafficDistribution?: TrafficDistribution | null;
+  /**
+   * What programs the nodes: kube-proxy (iptables or nftables, the default), a
+   * direct-server-return dataplane (Cilium, kube-router), or IPVS as it behaved
+   * under Local before the fix (forwarded to a remote pod without SNAT, reply lost).
+   */
+  readonly dataplane?: Dataplane;
+  /**
+   * A load balancer that sends straight to pods (3b, 3d at L4): whether it keeps
+   * the client's address as the source. Absent: it does (the talk's 3b).
+   */
+  readonly clientIpPreservation?: boolean;
+  /** Which PROXY protocol a proxyProtocol line is written in: 1 (text, the default) or 2 (binary). */
+  readonly proxyProtocolVersion?: 1 | 2;
 }
+
+export type Dataplane = 'kube-proxy' | 'dsr' | 'ipvs-2020';
+
+/** Where a request starts. */
+export type ClientPlace =
+  | { readonly kind: 'outside' }
+  /** A pod in the cluster (its own address is the source). */
+  | { readonly kind: 'pod'; readonly pod: PodId }
+  /** A process on a node, in the host's network namespace. */
+  | { readonly kind: 'node'; readonly node: NodeId };
 
 export interface Device {
   readonly id: DeviceId;

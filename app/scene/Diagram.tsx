@@ -1,4 +1,5 @@
 import { useReducedMotionConfig } from 'framer-motion';
+import { MotionRoot } from './MotionRoot';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
@@ -117,7 +118,15 @@ function useTelling(shown: Shown, forwardCount: number, reduce: boolean): Tellin
 }
 
 /** The talk's cluster diagram for one scene, with the packet where the scene puts it. */
-export const Diagram = memo(function Diagram({
+export const Diagram = memo(function Diagram(props: DiagramProps) {
+  return (
+    <MotionRoot>
+      <DiagramBody {...props} />
+    </MotionRoot>
+  );
+});
+
+function DiagramBody({
   scene,
   topology: given,
   service = PACKET_SERVICE,
@@ -339,7 +348,7 @@ export const Diagram = memo(function Diagram({
       )}
     </svg>
   );
-});
+}
 
 function describeScene(scene: Scene, title: string | undefined): string {
   const parts = ['Cluster diagram'];

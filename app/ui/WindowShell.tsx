@@ -1,6 +1,4 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useCallback, type ReactNode } from 'react';
-import { loadMotionFeatures } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
@@ -20,7 +18,7 @@ export interface WindowWiring {
 /**
  * One window of a presentation (the audience deck, or the presenter view):
  * the URL hash, the other windows, the keys, the theme and the remembered
- * position, the reply's playback, and the animation engine, wired the same
+ * position and the reply's playback, wired the same
  * way in both. The order matters: the hash is applied before the window asks
  * the others where they are.
  */
@@ -45,11 +43,7 @@ export function WindowShell({
   useSync(store);
   usePreferences(store);
   useReturnPlayback(store);
-  return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        {children({ typed, openOtherWindow: openOther })}
-      </LazyMotion>
-    </MotionConfig>
-  );
+  // The animation engine's context comes with the drawing (scene/MotionRoot), so a text
+  // slide loads none of it.
+  return <>{children({ typed, openOtherWindow: openOther })}</>;
 }
