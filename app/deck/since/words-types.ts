@@ -1,0 +1,51 @@
+/** The slides of the "since 2020" section, by id, in order. */
+export const SINCE_IDS = [
+  'since',
+  'ipmode',
+  'ipmode-inside',
+  'cluster-ip',
+  'internal-policy',
+  'traffic-distribution',
+  'terminating',
+  'dsr',
+  'lb-to-pods',
+  'proxy-protocol',
+  'weighted',
+  'gateway',
+] as const;
+
+export type SinceId = (typeof SINCE_IDS)[number];
+
+/** Where a change stands: a Kubernetes version or KEP, or a project, and the year. */
+export interface SinceBadge {
+  /** e.g. "Kubernetes 1.32 · KEP-1860", "Cilium · kube-router", "Gateway API v1.0". */
+  readonly label: string;
+  readonly year: number;
+}
+
+/** A link from one of the talk's own slides into the section, shown when markers are on. */
+export interface SinceMark {
+  /** The talk's slides (1–124) that carry the marker. */
+  readonly slides: readonly number[];
+  /** A few words after "Since 2020:", e.g. "ipMode puts VIP-like and proxy-like in the API". */
+  readonly text: string;
+}
+
+/** The words of one slide of the section: none of them are the talk's. */
+export interface SinceWords {
+  readonly id: SinceId;
+  /** A short title for the overview, go-to search, the handout and the tab. */
+  readonly title: string;
+  /** The slide's words, line by line, short lines as the talk sets them. */
+  readonly lines: readonly string[];
+  readonly badge: SinceBadge;
+  /** One caption per step, in order: what that step shows, in a sentence. */
+  readonly captions: readonly string[];
+  /** The two (or three) values of the slide's live switch, in words, when it has one. */
+  readonly switchWords?: readonly string[];
+  /** Speaker notes: paragraphs separated by a blank line, to speak from. */
+  readonly notes: string;
+  /** The sources the facts come from, by name (doc page, KEP, blog post, spec). */
+  readonly sources: readonly string[];
+  readonly marks: readonly SinceMark[];
+}
