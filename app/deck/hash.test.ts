@@ -29,7 +29,7 @@ describe('parseHash', () => {
     ['#/%E2%9C%93', 1, /“✓” is not a slide number/],
     ['#/27?etp=Lo%20cal', 27, /not “Lo cal”/],
     ['#/27?etp=%2541', 27, /not “%41”/],
-    ['#/27?view=print', 27, /Ignored “view” in the link: it reads etp, addr and ret\./],
+    ['#/27?view=print', 27, /Ignored “view” in the link: it reads etp, addr, ret, sw and marks\./],
     ['#/27?etp=Local&zoom=2&x', 27, /Ignored “zoom”, “x” in the link/],
     ['#/' + '😀'.repeat(30), 1, /“😀{24}…” is not a slide number/u],
   ])('%s lands on slide %i and says why', (hash, slide, message) => {

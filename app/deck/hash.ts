@@ -1,5 +1,5 @@
 import type { AddressView, ExternalTrafficPolicy } from '../model';
-import { SLIDE_COUNT, slideAt } from './slides';
+import { SINCE_COUNT, slideAt, TALK_SLIDE_COUNT } from './slides';
 
 /** Everything the URL hash can say: a place in the deck and the live overrides. */
 export interface Location {
@@ -14,6 +14,13 @@ export interface Location {
   readonly addressView: AddressView;
   /** The return hop being shown (0-based; `ret=1` in the hash), or null when the reply is not playing. */
   readonly returnHop: number | null;
+  /**
+   * The slide's own live switch (`sw=proxy`): the index of its value, absent
+   * for the first (what the slide opens with).
+   */
+  readonly alt?: number;
+  /** Markers on the talk's slides that link into the section after it (`marks=1`); absent when off. */
+  readonly marks?: true;
 }
 
 export interface Parsed {
@@ -31,7 +38,7 @@ export const START: Location = {
 };
 
 /** The parameters a hash may carry: the live overrides. */
-const KNOWN_PARAMS: readonly string[] = ['etp', 'addr', 'ret'];
+const KNOWN_PARAMS: readonly string[] = ['etp', 'addr', 'ret', 'sw', 'marks'];
 
 /** Longer hashes are not read at all (a pasted 10 kB string must not cost anything). */
 const MAX_HASH = 300;
@@ -52,7 +59,11 @@ const clip = (s: string) => {
 
 /** What to say when a slide number (as typed, or from a link) is outside the talk. */
 export const noSuchSlide = (asked: string | number, shown: number): string =>
-  `There is no slide ${asked}: the talk has slides 1 to ${SLIDE_COUNT}. Showing slide ${shown}.`;
+  `There is no slide ${asked}: the talk has slides 1 to ${TALK_SLIDE_COUNT}. Showing slide ${shown}.`;
+
+/** The same for the section after the talk (`#/since/k`). */
+const noSuchSince = (asked: string, shown: number): string =>
+  `There is no slide since/${asked}: the section after the talk has slides 1 to ${SINCE_COUNT}. Showing since/${shown}.`;
 
 /** Reads `#/27/1?etp=Local&addr=ip&ret=2`. Never throws: a bad hash lands on the nearest valid place. */
 export function parseHash(hash: string): Parsed {
@@ -73,13 +84,22 @@ export function parseHash(hash: string): Parsed {
 
   let slide = 1;
   let step = 0;
-  const slideText = parts[0] ?? '';
+  // The section after the talk: #/since/k (k from 1), numbered on from the talk's last slide.
+  const since = parts[0] === 'since' && SINCE_COUNT > 0;
+  if (since) parts.shift();
+  const slideText = parts[0] ?? (since ? '1' : '');
   if (!/^\d+$/.test(slideText)) {
     problems.push(`“${clip(readable(slideText))}” is not a slide number; showing the first slide.`);
   } else {
     const n = Number(slideText);
-    slide = Math.min(Math.max(n, 1), SLIDE_COUNT);
-    if (n !== slide) problems.push(noSuchSlide(clip(readable(slideText)), slide));
+    if (since) {
+      const k = Math.min(Math.max(n, 1), SINCE_COUNT);
+      slide = TALK_SLIDE_COUNT + k;
+      if (n !== k) problems.push(noSuchSince(clip(readable(slideText)), k));
+    } else {
+      slide = Math.min(Math.max(n, 1), TALK_SLIDE_COUNT);
+      if (n !== slide) problems.push(noSuchSlide(clip(readable(slideText)), slide));
+    }
     const stepText = parts[1];
     if (stepText !== undefined) {
       const steps = slideAt(slide).steps.length;
@@ -92,7 +112,7 @@ export function parseHash(hash: string): Parsed {
         step = Math.min(k, steps - 1);
         if (k !== step)
           problems.push(
-            `Slide ${slide} has ${steps === 1 ? 'no extra steps' : `steps 0 to ${steps - 1}`}; showing step ${step}.`,
+            `Slide ${since ? `since/${slide - TALK_SLIDE_COUNT}` : slide} has ${steps === 1 ? 'no extra steps' : `steps 0 to ${steps - 1}`}; showing step ${step}.`,
           );
       }
     }
@@ -102,7 +122,7 @@ export function parseHash(hash: string): Parsed {
   const unknown = [...new Set(params.keys())].filter((k) => !KNOWN_PARAMS.includes(k));
   if (unknown.length > 0)
     problems.push(
-      `Ignored ${unknown.map((k) => `“${clip(k)}”`).join(', ')} in the link: it reads etp, addr and ret.`,
+      `Ignored ${unknown.map((k) => `“${clip(k)}”`).join(', ')} in the link: it reads etp, addr, ret, sw and marks.`,
     );
   let policyOverride: ExternalTrafficPolicy | null = null;
   const etp = params.get('etp');
@@ -125,16 +145,47 @@ export function parseHash(hash: string): Parsed {
     if (/^\d{1,2}$/.test(ret) && Number(ret) >= 1) returnHop = Number(ret) - 1;
     else problems.push(`“${clip(ret)}” is not a reply hop number (they count from 1).`);
   }
-  return { location: { slide, step, policyOverride, addressView, returnHop }, problems };
+  const location: Location = { slide, step, policyOverride, addressView, returnHop };
+  const sw = params.get('sw');
+  const alt = sw === null ? undefined : switchIndex(slide, sw);
+  if (sw !== null && alt === undefined) problems.push(noSuchSwitch(slide, sw));
+  const marks = params.get('marks');
+  if (marks !== null && marks !== '1' && marks !== '0')
+    problems.push(`Markers are on with marks=1, not “${clip(marks)}”.`);
+  return {
+    location: {
+      ...location,
+      ...(alt ? { alt } : {}),
+      ...(marks === '1' ? { marks: true as const } : {}),
+    },
+    problems,
+  };
+}
+
+/** The index of a value of slide n's own switch, by its word in a link; undefined if it has none such. */
+function switchIndex(n: number, word: string): number | undefined {
+  const i = slideAt(n).switch?.values.findIndex((v) => v.word === word.toLowerCase()) ?? -1;
+  return i < 0 ? undefined : i;
+}
+
+function noSuchSwitch(n: number, word: string): string {
+  const sw = slideAt(n).switch;
+  return sw
+    ? `${sw.name} is ${sw.values.map((v) => v.word).join(' or ')} here, not “${clip(word)}”.`
+    : `This slide has no switch to set to “${clip(word)}”.`;
 }
 
 /** Writes a location as a hash; the inverse of parseHash. */
 export function formatHash(l: Location): string {
-  const path = l.step > 0 ? `#/${l.slide}/${l.step}` : `#/${l.slide}`;
+  const where = l.slide > TALK_SLIDE_COUNT ? `since/${l.slide - TALK_SLIDE_COUNT}` : `${l.slide}`;
+  const path = l.step > 0 ? `#/${where}/${l.step}` : `#/${where}`;
   const params: string[] = [];
   if (l.policyOverride) params.push(`etp=${l.policyOverride}`);
   if (l.addressView === 'ip') params.push('addr=ip');
   if (l.returnHop !== null) params.push(`ret=${l.returnHop + 1}`);
+  const sw = l.alt ? slideAt(l.slide).switch?.values[l.alt]?.word : undefined;
+  if (sw) params.push(`sw=${sw}`);
+  if (l.marks) params.push('marks=1');
   return params.length > 0 ? `${path}?${params.join('&')}` : path;
 }
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { packetLines } from '../model';
 import { NOTES } from './notes';
 import { noteFor, STEP_NOTES } from './step-notes';
-import { SLIDE_COUNT, SLIDES } from './slides';
+import { TALK_SLIDE_COUNT, TALK_SLIDES } from './slides';
 import { talkPolicy, traceFor } from './trace-cache';
 
 describe('speaker notes', () => {
   it('there is a note for every slide, a few sentences long', () => {
-    expect(NOTES).toHaveLength(SLIDE_COUNT);
+    expect(NOTES).toHaveLength(TALK_SLIDE_COUNT);
     for (const [i, note] of NOTES.entries()) {
       const sentences = note.split(/[.!?](?:\s|$)/).filter((s) => s.trim() !== '');
       expect(sentences.length, `slide ${i + 1}`).toBeGreaterThanOrEqual(2);
@@ -16,7 +16,7 @@ describe('speaker notes', () => {
   });
 
   it('every step beyond the talk has a note of its own', () => {
-    const extra = SLIDES.flatMap((s) => s.steps.slice(1).map((_, i) => `${s.n}/${i + 1}`));
+    const extra = TALK_SLIDES.flatMap((s) => s.steps.slice(1).map((_, i) => `${s.n}/${i + 1}`));
     expect(Object.keys(STEP_NOTES).sort()).toEqual(extra.sort());
     for (const key of extra) {
       const [n, k] = key.split('/').map(Number) as [number, number];
@@ -25,7 +25,7 @@ describe('speaker notes', () => {
   });
 
   it('on every step with a packet, the note names what the card shows', () => {
-    for (const [slide, k, scene] of SLIDES.flatMap((s) =>
+    for (const [slide, k, scene] of TALK_SLIDES.flatMap((s) =>
       s.steps.map((st, k) => [s, k, st.scene] as const),
     )) {
       if (scene?.hop === undefined) continue;

@@ -1,4 +1,12 @@
-import type { ExternalTrafficPolicy, ModeId, PodId, TalkVariant } from '../model';
+import type {
+  ExternalTrafficPolicy,
+  ModeId,
+  NodeId,
+  NodeWeighting,
+  PodId,
+  Scenario,
+  TalkVariant,
+} from '../model';
 
 /** How much of the diagram has been built (slides 3–10 build it up). */
 export type Build = 'cluster' | 'nodes' | 'ranges' | 'pods' | 'client';
@@ -39,4 +47,27 @@ export interface Scene {
   readonly srcDstOnly?: boolean;
   /** A mode nobody had built in 2020 (3b, 4d): drawn, and marked as hypothetical. */
   readonly hypothetical?: boolean;
+  /** What has changed since 2020 that this scene shows (the section after the talk). */
+  readonly options?: SceneOptions;
+  /** The node the client or load balancer sends to first; Node1 unless said. */
+  readonly entryNode?: NodeId;
+  /** Show the PROXY protocol header's bytes riding ahead of the payload. */
+  readonly bytes?: boolean;
 }
+
+/** The simulator's since-2020 options a scene can set (absent: the talk's behaviour). */
+export type SceneOptions = Pick<
+  Scenario,
+  | 'client'
+  | 'target'
+  | 'ipMode'
+  | 'internalPolicy'
+  | 'trafficDistribution'
+  | 'dataplane'
+  | 'clientIpPreservation'
+  | 'proxyProtocol'
+  | 'proxyProtocolVersion'
+> & {
+  /** How a load balancer weights nodes under Local, for the shares (slide 39 is "equal"). */
+  readonly weighting?: NodeWeighting;
+};

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MODES } from '../model';
-import { SLIDES, SLIDE_COUNT, spokenLines, startsSentence } from './slides';
+import { TALK_SLIDE_COUNT, TALK_SLIDES as SLIDES, spokenLines, startsSentence } from './slides';
 import talk from './talk.json';
 import { TALK_SCENES } from './scenes';
 
 describe('the talk as slides', () => {
   it('has all 124 slides, in order, with the talk’s words', () => {
-    expect(SLIDE_COUNT).toBe(124);
+    expect(TALK_SLIDE_COUNT).toBe(124);
     expect(SLIDES.map((s) => s.n)).toEqual(Array.from({ length: 124 }, (_, i) => i + 1));
     SLIDES.forEach((s, i) => expect(s.lines).toEqual(talk[i]?.lines));
   });

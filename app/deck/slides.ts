@@ -1,6 +1,7 @@
 import { findMode, type ModeId } from '../model';
 import type { Scene } from './scene';
 import { TALK_SCENES } from './scenes';
+import { SINCE_SLIDES, type SinceInfo, type SlideSwitch } from './since/slides';
 import talk from './talk.json';
 
 export type SlideKind = 'title' | 'section' | 'statement' | 'proscons' | 'diagram';
@@ -10,6 +11,11 @@ export interface Step {
   readonly scene?: Scene;
   /** Words shown with an extra step (the talk has none for it). */
   readonly caption?: string;
+  /**
+   * The scenes for the slide's live switch set to its second, third… value
+   * (index 0 is the second): the same step under what the switch changes.
+   */
+  readonly alts?: readonly Scene[];
 }
 
 export interface Slide {
@@ -23,6 +29,10 @@ export interface Slide {
   readonly title: string;
   /** The part of the talk it belongs to, e.g. "2) Service NodePort" (empty before the first). */
   readonly section: string;
+  /** On the slides added after the talk ("since 2020"): their place, id and badge. */
+  readonly since?: SinceInfo;
+  /** A live switch of the slide's own (V), e.g. ipMode VIP ⇄ Proxy. */
+  readonly switch?: SlideSwitch;
 }
 
 const SECTION = /^(\d[a-d]?(\.\d)?)\) /;
@@ -113,7 +123,7 @@ function titleOf(
 
 /** Every slide of the talk, in order. */
 let section = '';
-export const SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
+export const TALK_SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
   const kind = kindOf(n, lines);
   const scene = TALK_SCENES[n];
   if (kind === 'section') section = (lines[0] ?? '').split(' (')[0] ?? '';
@@ -127,7 +137,35 @@ export const SLIDES: readonly Slide[] = talk.map(({ n, lines }) => {
   };
 });
 
+/** The talk's own slides: #/1 … #/124. */
+export const TALK_SLIDE_COUNT = TALK_SLIDES.length;
+
+/**
+ * Every slide of the deck: the talk, then the section added after it
+ * (#/since/1 …), numbered on from the talk's last slide.
+ */
+export const SLIDES: readonly Slide[] = [
+  ...TALK_SLIDES,
+  ...SINCE_SLIDES.map((s, i) => ({ ...s, n: TALK_SLIDE_COUNT + i + 1 })),
+];
+
 export const SLIDE_COUNT = SLIDES.length;
+/** How many slides the section after the talk has. */
+export const SINCE_COUNT = SLIDE_COUNT - TALK_SLIDE_COUNT;
+
+/** Whether slide n is one of the talk's own (not added after it). */
+export const isTalkSlide = (n: number): boolean => n >= 1 && n <= TALK_SLIDE_COUNT;
+
+/** Where a slide is, for people: "27 / 124", or "Since 2020 · 3 / 12" after the talk. */
+export function placeLabel(n: number): string {
+  return isTalkSlide(n)
+    ? `${n} / ${TALK_SLIDE_COUNT}`
+    : `Since 2020 · ${n - TALK_SLIDE_COUNT} / ${SINCE_COUNT}`;
+}
+
+/** A slide's number as the deck writes it: "27", or "since 3". */
+export const slideNumber = (n: number): string =>
+  isTalkSlide(n) ? String(n) : `since ${n - TALK_SLIDE_COUNT}`;
 
 /** The slide with 1-based number n (clamped into range). */
 export const slideAt = (n: number): Slide =>

@@ -1,4 +1,5 @@
 import { NOTES } from './notes';
+import { SINCE_WORDS } from './since/words';
 
 /**
  * Notes for the steps beyond the talk (the X-Forwarded-For header shown after
@@ -39,4 +40,8 @@ export const STEP_NOTES: Readonly<Record<string, string>> = {
 
 /** The speaker's note for a step: its own where it has one, else its slide's. */
 export const noteFor = (slide: number, step: number): string =>
-  (step > 0 ? STEP_NOTES[`${slide}/${step}`] : undefined) ?? NOTES[slide - 1] ?? '';
+  (step > 0 ? STEP_NOTES[`${slide}/${step}`] : undefined) ??
+  NOTES[slide - 1] ??
+  // After the talk's notes, the section added since 2020 has its own.
+  SINCE_WORDS[slide - 1 - NOTES.length]?.notes ??
+  '';

@@ -18,14 +18,18 @@ import { PACKET_SERVICE } from './scenes';
 /** The simulator's question for a scene, under the policy in force. */
 export function scenarioFor(scene: Scene, policy?: ExternalTrafficPolicy): Scenario | null {
   if (!scene.mode) return null;
+  // The node weighting is the shares' question (exactShares), not a trace's.
+  const options = { ...scene.options };
+  delete options.weighting;
   return {
     topology: topologyOf(scene.variant),
     service: PACKET_SERVICE,
     mode: scene.mode,
     policy: policy ?? talkPolicy(scene),
-    entryNode: 'node1',
+    entryNode: scene.entryNode ?? 'node1',
     ...(scene.pod ? { pod: scene.pod } : {}),
     ...(scene.ingressPod ? { ingressPod: scene.ingressPod } : {}),
+    ...options,
   };
 }
 

@@ -1,6 +1,6 @@
 import { MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, SLIDE_COUNT, slideAt } from '../deck';
+import { noteFor, placeLabel, slideAt } from '../deck';
 import {
   createInboundStore,
   selectLocation,
@@ -110,9 +110,7 @@ function Header() {
   return (
     <header className="presenter-header">
       <p className="presenter-position">
-        <strong>
-          {slide} / {SLIDE_COUNT}
-        </strong>
+        <strong>{placeLabel(slide)}</strong>
         {step > 0 ? ` · step ${step}` : ''} · {title}
       </p>
       {blackout && (

@@ -38,6 +38,12 @@ export interface LocationActions {
   toggleTrafficPolicy(): boolean;
   setAddressView(view: AddressView): void;
   toggleAddressView(): void;
+  /** Moves the slide's own switch to its next value; false (and nothing changes) where it has none. */
+  toggleSwitch(): boolean;
+  /** Puts the slide's own switch at value i (0 is what the slide opens with). */
+  setSwitch(i: number): void;
+  /** Markers linking the talk's slides to the section after it: on or off. */
+  toggleMarks(): void;
   /** Shows the reply from its first hop; again while showing, hides it. */
   toggleReturn(): void;
   /** Moves the reply one hop on; false when it is already at the client (playing then stops). */
@@ -57,12 +63,16 @@ function place(state: InboundState, slide: number, step: number): Partial<Inboun
   if (to.slide === state.slide && to.step === state.step) return {};
   const mode = modeOf(to.slide, to.step);
   const sameMode = mode !== undefined && mode === modeOf(state.slide, state.step);
+  const { alt, ...here } = selectLocation(state);
   return {
+    alt: undefined,
     ...normalizeLocation({
-      ...selectLocation(state),
+      ...here,
       ...to,
       policyOverride: sameMode ? state.policyOverride : null,
       returnHop: null,
+      // A slide's own switch holds through its steps and starts afresh on the next slide.
+      ...(to.slide === state.slide && alt ? { alt } : {}),
     }),
     replyPlaying: false,
     notice: null,
@@ -109,8 +119,10 @@ export const createLocationSlice: StateCreator<
     // A reply from a link, or moved by another window, holds its hop: the link shows what it
     // says. One this window is playing plays on through changes that leave it where it is
     // (the other window flipping the addresses, say).
-    const moved = movedPlace || to.returnHop !== was.returnHop;
+    const moved = movedPlace || to.returnHop !== was.returnHop || to.alt !== was.alt;
     set({
+      alt: undefined,
+      marks: undefined,
       ...to,
       replyPlaying: moved ? false : was.replyPlaying && to.returnHop !== null,
       ...(movedPlace ? { notice: null } : {}),
@@ -121,6 +133,7 @@ export const createLocationSlice: StateCreator<
     const state = get();
     if (!selectPolicyApplies(state)) return;
     set({
+      alt: undefined,
       ...normalizeLocation({ ...selectLocation(state), policyOverride, returnHop: null }),
       replyPlaying: false,
     });
@@ -130,6 +143,25 @@ export const createLocationSlice: StateCreator<
     if (!selectPolicyApplies(state)) return false;
     state.setTrafficPolicy(selectPolicy(state) === 'Cluster' ? 'Local' : 'Cluster');
     return true;
+  },
+  toggleSwitch: () => {
+    const state = get();
+    const values = slideAt(state.slide).switch?.values.length ?? 0;
+    if (values < 2) return false;
+    state.setSwitch(((state.alt ?? 0) + 1) % values);
+    return true;
+  },
+  setSwitch: (i) => {
+    const state = get();
+    set({
+      alt: undefined,
+      ...normalizeLocation({ ...selectLocation(state), alt: i, returnHop: null }),
+      replyPlaying: false,
+    });
+  },
+  toggleMarks: () => {
+    const state = get();
+    set({ marks: state.marks ? undefined : true });
   },
   setAddressView: (addressView) => set({ addressView }),
   toggleAddressView: () => set({ addressView: get().addressView === 'talk' ? 'ip' : 'talk' }),

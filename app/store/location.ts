@@ -1,5 +1,13 @@
 import { shallow } from 'zustand/shallow';
-import { SLIDE_COUNT, slideAt, talkPolicy, traceFor, type Location, type Scene } from '../deck';
+import {
+  SLIDE_COUNT,
+  slideAt,
+  talkPolicy,
+  traceFor,
+  type Location,
+  type Scene,
+  type Step,
+} from '../deck';
 
 /** A whole number in [min, max]; anything else (NaN, ±Infinity) is `fallback`. */
 const clampInt = (n: number, min: number, max: number, fallback: number): number =>
@@ -42,7 +50,11 @@ export function normalizeLocation(l: Location): Location {
     l.policyOverride !== null && l.policyOverride !== talkPolicy(scene) && policyAppliesOn(scene)
       ? l.policyOverride
       : null;
-  const hops = replyHops(scene, policyOverride);
+  // The slide's own switch (since 2020): a value it has, the first being no override.
+  const values = slideAt(slide).switch?.values.length ?? 0;
+  const alt = l.alt !== undefined && values > 1 ? clampInt(l.alt, 0, values - 1, 0) : 0;
+  const shown = sceneUnder(slideAt(slide).steps[step], alt);
+  const hops = replyHops(shown, policyOverride);
   const returnHop = l.returnHop !== null && hops > 0 ? clampInt(l.returnHop, 0, hops - 1, 0) : null;
   return {
     slide,
@@ -50,8 +62,14 @@ export function normalizeLocation(l: Location): Location {
     policyOverride,
     addressView: l.addressView === 'ip' ? 'ip' : 'talk',
     returnHop,
+    ...(alt > 0 ? { alt } : {}),
+    ...(l.marks === true ? { marks: true as const } : {}),
   };
 }
+
+/** A step's scene with the slide's switch at value `alt` (0: the scene as the slide opens). */
+export const sceneUnder = (step: Step | undefined, alt: number | undefined): Scene | undefined =>
+  (alt && step?.alts?.[alt - 1]) || step?.scene;
 
 /** Just the location's fields of something that has more (a store's state, a message). */
 export const pickLocation = (l: Location): Location => ({
@@ -60,6 +78,8 @@ export const pickLocation = (l: Location): Location => ({
   policyOverride: l.policyOverride,
   addressView: l.addressView,
   returnHop: l.returnHop,
+  ...(l.alt ? { alt: l.alt } : {}),
+  ...(l.marks ? { marks: l.marks } : {}),
 });
 
 /** Whether a location is already as the normaliser would make it (what a window ever sends). */

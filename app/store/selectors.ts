@@ -10,7 +10,7 @@ import {
   SLIDE_COUNT,
 } from '../deck';
 import type { ExternalTrafficPolicy, Result, Trace } from '../model';
-import { pickLocation, policyAppliesOn } from './location';
+import { pickLocation, policyAppliesOn, sceneUnder } from './location';
 import type { InboundState } from './state';
 
 // Module-level selectors: each returns a value that is stable for the same
@@ -22,7 +22,8 @@ export const selectStep = (s: InboundState): Step => {
   const slide = slideAt(s.slide);
   return slide.steps[s.step] ?? (slide.steps[0] as Step);
 };
-export const selectScene = (s: InboundState): Scene | undefined => selectStep(s).scene;
+/** The step's scene, under the slide's own switch where it has one. */
+export const selectScene = (s: InboundState): Scene | undefined => sceneUnder(selectStep(s), s.alt);
 /** The policy in force: the presenter's override, or the talk's own. */
 export const selectPolicy = (s: InboundState): ExternalTrafficPolicy =>
   s.policyOverride ?? talkPolicy(selectScene(s));

@@ -65,6 +65,9 @@ export function readSyncMessage(raw: unknown): SyncMessage | null {
   if (s.addressView !== 'talk' && s.addressView !== 'ip') return null;
   if (s.returnHop !== null && !isInt(s.returnHop, 0)) return null;
   if (typeof s.blackout !== 'boolean') return null;
+  // The slide's own switch and the markers: absent when at their defaults.
+  if (s.alt !== undefined && !isInt(s.alt, 1)) return null;
+  if (s.marks !== undefined && s.marks !== true) return null;
   const shared: Shared = {
     slide: s.slide,
     step: s.step,
@@ -72,6 +75,8 @@ export function readSyncMessage(raw: unknown): SyncMessage | null {
     addressView: s.addressView,
     returnHop: s.returnHop,
     blackout: s.blackout,
+    ...(s.alt !== undefined ? { alt: s.alt } : {}),
+    ...(s.marks === true ? { marks: true as const } : {}),
   };
   if (!isNormalLocation(shared)) return null;
   return { kind: 'state', from: m.from, stamp: m.stamp, shared };

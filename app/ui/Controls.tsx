@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { SLIDE_COUNT } from '../deck';
+import { placeLabel, SLIDE_COUNT, slideAt } from '../deck';
 import type { AddressView, ExternalTrafficPolicy } from '../model';
 import {
   selectPolicy,
@@ -53,6 +53,8 @@ export function Controls({
   const returnHop = useInbound((s) => s.returnHop);
   const hasReply = useInbound(selectReplyAvailable);
   const hasPacket = useInbound(selectHasPacket);
+  const own = slideAt(slide).switch;
+  const alt = useInbound((s) => s.alt ?? 0);
   const act = () => store.getState();
 
   return (
@@ -68,7 +70,7 @@ export function Controls({
         ‹
       </button>
       <span className="position">
-        {typed ? `Go to ${typed}…` : `${slide} / ${SLIDE_COUNT}`}
+        {typed ? `Go to ${typed}…` : placeLabel(slide)}
         {step > 0 && !typed && <small className="position-step">{` · step ${step}`}</small>}
       </span>
       <button
@@ -82,6 +84,15 @@ export function Controls({
         ›
       </button>
       <div className="live-controls">
+        {own && (
+          <Segmented
+            label={own.name}
+            value={own.values[alt]?.word ?? ''}
+            options={own.values.map((v) => ({ value: v.word, text: v.label }))}
+            onChange={(word) => act().setSwitch(own.values.findIndex((v) => v.word === word))}
+            shortcut="V"
+          />
+        )}
         {applies && (
           <Segmented
             label="externalTrafficPolicy"
@@ -165,6 +176,7 @@ export function Controls({
         aria-valuemin={1}
         aria-valuemax={SLIDE_COUNT}
         aria-valuenow={slide}
+        aria-valuetext={placeLabel(slide)}
       >
         <div style={{ transform: `scaleX(${slide / SLIDE_COUNT})` }} />
       </div>

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { SLIDES, type Slide } from '../deck';
+import { SLIDES, slideNumber, TALK_SLIDE_COUNT, type Slide } from '../deck';
 import { useInboundStore } from '../store';
 import { Modal } from './Modal';
 import { openExplorer } from './window-actions';
@@ -48,8 +48,11 @@ export function findSlides(query: string): Slide[] {
   const add = (s: Slide) => {
     if (!found.includes(s)) found.push(s);
   };
-  if (/^\d+$/.test(q)) {
-    const exact = SLIDES[Number(q) - 1];
+  // "27" is the talk's slide 27; "since 3" (or "since/3") the section's third.
+  const since = /^since\W*(\d+)$/.exec(q);
+  if (/^\d+$/.test(q) || since) {
+    const n = since ? TALK_SLIDE_COUNT + Number(since[1]) : Number(q);
+    const exact = n <= TALK_SLIDE_COUNT || since ? SLIDES[n - 1] : undefined;
     if (exact) add(exact);
   }
   const words = q.split(' ');
@@ -143,7 +146,7 @@ export function GoTo() {
               </>
             ) : (
               <>
-                <span className="goto-n">{s.n}</span> {s.title}
+                <span className="goto-n">{slideNumber(s.n)}</span> {s.title}
                 {s.section && !s.title.startsWith(s.section.split(' ')[0] ?? '') && (
                   <span className="goto-section"> · {s.section}</span>
                 )}

@@ -1,7 +1,7 @@
 import { MotionConfig } from 'framer-motion';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { SLIDES } from '../deck';
+import { SLIDES, slideNumber } from '../deck';
 import { useInbound, useInboundStore } from '../store';
 import { Modal } from './Modal';
 import { StaticStep } from './StaticStep';
@@ -224,7 +224,7 @@ export function Overview() {
             >
               <Thumbnail n={s.n} queue={queue} />
               <span className="overview-caption">
-                <span className="overview-n">{s.n}</span> {s.title}
+                <span className="overview-n">{slideNumber(s.n)}</span> {s.title}
               </span>
             </button>
           ))}

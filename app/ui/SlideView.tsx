@@ -4,6 +4,7 @@ import { TALK_SCENES, type Scene, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
+  selectScene,
   selectSlide,
   selectStep,
   selectTrace,
@@ -41,9 +42,11 @@ export function SlideView() {
   const view = useInbound((s) => s.addressView);
   const returnHop = useInbound((s) => s.returnHop);
   const upcoming = useInbound(selectUpcomingDiagram);
-  const current: DiagramProps | null = step.scene
+  // The slide's own switch (after the talk) picks which of the step's scenes is drawn.
+  const scene = useInbound(selectScene);
+  const current: DiagramProps | null = scene
     ? {
-        scene: step.scene,
+        scene,
         trace,
         policy,
         view,

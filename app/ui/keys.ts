@@ -11,6 +11,8 @@ export type Command =
   | 'goto'
   | 'overview'
   | 'policy'
+  | 'switch'
+  | 'marks'
   | 'addresses'
   | 'return'
   | 'presenter'
@@ -81,6 +83,16 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     command: 'policy',
     keys: [letter('E')],
     does: 'Flip externalTrafficPolicy (Cluster / Local)',
+  },
+  {
+    command: 'switch',
+    keys: [letter('V')],
+    does: 'Flip the slide’s own switch, after the talk (e.g. ipMode VIP / Proxy)',
+  },
+  {
+    command: 'marks',
+    keys: [letter('M')],
+    does: 'Markers on the talk’s slides for what changed since 2020, on or off',
   },
   { command: 'addresses', keys: [letter('A')], does: 'Talk words or IP addresses on the packet' },
   {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
-import { formatHash, isExplorerHash, parseHash, SLIDE_COUNT } from '../deck';
+import { formatHash, isExplorerHash, parseHash, placeLabel } from '../deck';
 import { selectLocation, selectStepTitle, type InboundStore } from '../store';
 
 /**
@@ -81,5 +81,5 @@ export function useHashSync(store: InboundStore, titlePrefix = ''): void {
 function titleFor(store: InboundStore, prefix: string): string {
   const s = store.getState();
   const step = s.step > 0 ? ` · step ${s.step}` : '';
-  return `${prefix ? `${prefix} · ` : ''}${s.slide} / ${SLIDE_COUNT}${step} · ${selectStepTitle(s).slice(0, 60)} · Inbound`;
+  return `${prefix ? `${prefix} · ` : ''}${placeLabel(s.slide)}${step} · ${selectStepTitle(s).slice(0, 60)} · Inbound`;
 }

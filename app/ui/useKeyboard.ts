@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { noSuchSlide, SLIDE_COUNT } from '../deck';
+import { noSuchSlide, TALK_SLIDE_COUNT } from '../deck';
 import { selectTrace, type InboundStore } from '../store';
 import { commandFor, type Command } from './keys';
 import { openExplorer, toggleFullscreen, toggleReply } from './window-actions';
@@ -55,6 +55,20 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
               : 'externalTrafficPolicy applies where a packet enters through a node: there is none on this slide.',
             'news',
           );
+        case 'switch':
+          if (s.toggleSwitch()) return;
+          return s.showNotice(
+            'This slide has no switch of its own: V flips one on the slides after the talk (ipMode, DSR…).',
+            'news',
+          );
+        case 'marks':
+          s.toggleMarks();
+          return s.showNotice(
+            store.getState().marks
+              ? 'Markers on: the talk’s slides say where something has changed since 2020 (M hides them).'
+              : 'Markers off: the talk as it was given.',
+            'news',
+          );
         case 'addresses':
           return s.toggleAddressView();
         case 'return':
@@ -106,8 +120,9 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
       if (buffer) {
         if (e.key === 'Enter') {
           const n = Number(buffer);
-          s.goTo(n);
-          if (n < 1 || n > SLIDE_COUNT)
+          // Typed numbers are the talk's (1–124); the section after it is reached by →, G or O.
+          s.goTo(Math.min(n, TALK_SLIDE_COUNT));
+          if (n < 1 || n > TALK_SLIDE_COUNT)
             s.showNotice(noSuchSlide(n, store.getState().slide), 'news');
         }
         if (e.key === 'Backspace') {

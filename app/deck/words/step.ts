@@ -1,5 +1,11 @@
 import type { AddressView, ExternalTrafficPolicy, Result, Trace } from '../../model';
-import { SLIDE_COUNT, spokenLines, type Slide, type Step } from '../slides';
+import { SINCE_COUNT, spokenLines, TALK_SLIDE_COUNT, type Slide, type Step } from '../slides';
+
+/** "Slide 27 of 124", or after the talk "Added since 2020, slide 3 of 12". */
+const placeWords = (n: number): string =>
+  n <= TALK_SLIDE_COUNT
+    ? `Slide ${n} of ${TALK_SLIDE_COUNT}`
+    : `Added since 2020, slide ${n - TALK_SLIDE_COUNT} of ${SINCE_COUNT}`;
 import { topologyOf } from '../trace-cache';
 import { describeBuild } from './build';
 import { dropNote } from './card';
@@ -39,7 +45,7 @@ export interface StepOnScreen {
  */
 export function stepSentence(s: StepOnScreen): string {
   const { slide, step } = s;
-  const where = `Slide ${slide.n} of ${SLIDE_COUNT}${s.stepIndex > 0 ? `, step ${s.stepIndex}` : ''}.`;
+  const where = `${placeWords(slide.n)}${s.stepIndex > 0 ? `, step ${s.stepIndex}` : ''}.`;
   if (!step.scene) {
     if (slide.kind === 'statement') return `${where} ${spokenLines(slide.lines)}`;
     if (slide.kind !== 'proscons') return `${where} ${slide.lines.join(' ')}`;
