@@ -163,6 +163,10 @@ export function placeLabel(n: number): string {
     : `Since 2020 · ${n - TALK_SLIDE_COUNT} / ${SINCE_COUNT}`;
 }
 
+/** The bar's short form: "27 / 124", or "since 3 / 12". */
+export const shortPlaceLabel = (n: number): string =>
+  isTalkSlide(n) ? placeLabel(n) : `since ${n - TALK_SLIDE_COUNT} / ${SINCE_COUNT}`;
+
 /** A slide's number as the deck writes it: "27", or "since 3". */
 export const slideNumber = (n: number): string =>
   isTalkSlide(n) ? String(n) : `since ${n - TALK_SLIDE_COUNT}`;

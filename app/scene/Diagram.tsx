@@ -33,6 +33,12 @@ import { Presence } from './Presence';
 import { shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
 
+export interface DiagramHeading {
+  readonly title: string;
+  /** e.g. "Kubernetes 1.32 · KEP-1860 · 2024". */
+  readonly badge: string;
+}
+
 export interface DiagramProps {
   readonly scene: Scene;
   /** The cluster to draw; the scene's talk variant when not given. */
@@ -46,6 +52,11 @@ export interface DiagramProps {
   readonly returnHop: number | null;
   /** Words for an extra step (e.g. "What 3b would look like"). */
   readonly caption?: string;
+  /**
+   * In place of the mode's title, a slide's own (the section after the talk):
+   * its title, where the change stands, and that it was added to the talk.
+   */
+  readonly heading?: DiagramHeading;
   /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
   readonly note?: string | null;
   /**
@@ -135,6 +146,7 @@ function DiagramBody({
   view,
   returnHop,
   caption,
+  heading,
   note,
   shown = true,
   fold,
@@ -229,15 +241,32 @@ function DiagramBody({
       aria-label={describeScene(scene, mode?.title)}
     >
       <Defs />
-      {mode && (
-        <text x={36} y={62} fontSize={30} className="mode-title">
-          {mode.title}
-          {mode.example && (
-            <tspan x={36} dy={38} fontSize={28} className="mode-example">
-              (e.g. {mode.example})
-            </tspan>
-          )}
-        </text>
+      {heading ? (
+        <g className="since-heading">
+          <text x={36} y={56} fontSize={30} className="mode-title">
+            {heading.title}
+          </text>
+          <g transform="translate(36 78)">
+            <rect width={540} height={42} rx={21} className="since-badge-box" />
+            <text x={18} y={30} fontSize={28} className="since-badge-text">
+              {heading.badge}
+            </text>
+          </g>
+          <text x={36} y={158} fontSize={28} className="since-added-text">
+            Added to the talk · not its words
+          </text>
+        </g>
+      ) : (
+        mode && (
+          <text x={36} y={62} fontSize={30} className="mode-title">
+            {mode.title}
+            {mode.example && (
+              <tspan x={36} dy={38} fontSize={28} className="mode-example">
+                (e.g. {mode.example})
+              </tspan>
+            )}
+          </text>
+        )
       )}
       {(scene.hypothetical || caption || showNote) && (
         <foreignObject x={words.x} y={wordsTop} width={words.w} height={words.h}>

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { placeLabel, SLIDE_COUNT, slideAt } from '../deck';
+import { placeLabel, shortPlaceLabel, SLIDE_COUNT, slideAt } from '../deck';
 import type { AddressView, ExternalTrafficPolicy } from '../model';
 import {
   selectPolicy,
@@ -70,7 +70,7 @@ export function Controls({
         ‹
       </button>
       <span className="position">
-        {typed ? `Go to ${typed}…` : placeLabel(slide)}
+        {typed ? `Go to ${typed}…` : shortPlaceLabel(slide)}
         {step > 0 && !typed && <small className="position-step">{` · step ${step}`}</small>}
       </span>
       <button

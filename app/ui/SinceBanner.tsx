@@ -1,5 +1,5 @@
 import { formatHash, SINCE_MARKS, slideAt, TALK_SLIDE_COUNT } from '../deck';
-import { useInbound } from '../store';
+import { selectScene, useInbound } from '../store';
 
 /**
  * What sits on the stage around a slide for the section after the talk. On
@@ -12,6 +12,9 @@ export function SinceBanner() {
   const n = useInbound((s) => s.slide);
   const marks = useInbound((s) => s.marks === true);
   const since = slideAt(n).since;
+  // A diagram draws its own heading with the badge (DiagramProps.heading).
+  const drawn = useInbound((s) => selectScene(s) !== undefined);
+  if (since && drawn) return null;
   if (since)
     return (
       <div className="since-banner">
