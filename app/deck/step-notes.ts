@@ -1,5 +1,5 @@
 import { NOTES } from './notes';
-import { SINCE_WORDS } from './since/words';
+import { SINCE_NOTES } from './since/notes';
 
 /**
  * Notes for the steps beyond the talk (the X-Forwarded-For header shown after
@@ -43,5 +43,5 @@ export const noteFor = (slide: number, step: number): string =>
   (step > 0 ? STEP_NOTES[`${slide}/${step}`] : undefined) ??
   NOTES[slide - 1] ??
   // After the talk's notes, the section added since 2020 has its own.
-  SINCE_WORDS[slide - 1 - NOTES.length]?.notes ??
+  SINCE_NOTES[slide - 1 - NOTES.length] ??
   '';
