@@ -6,7 +6,7 @@ import { Controls } from './Controls';
 import { LiveRegion } from './LiveRegion';
 import { Notice } from './Notice';
 import { Overlays } from './Overlays';
-import { SinceBanner } from './SinceBanner';
+import { SinceMarks } from './SinceBanner';
 import { SlideView } from './SlideView';
 import { Stage } from './Stage';
 import { useSwipe } from './useSwipe';
@@ -39,7 +39,7 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
           <main ref={main} className="deck-main" aria-label="Slide">
             <Stage>
               <SlideView />
-              <SinceBanner />
+              <SinceMarks />
             </Stage>
           </main>
           <Notice />

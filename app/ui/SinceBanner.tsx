@@ -1,29 +1,31 @@
-import { formatHash, SINCE_MARKS, slideAt, TALK_SLIDE_COUNT } from '../deck';
-import { selectScene, useInbound } from '../store';
+import { formatHash, SINCE_MARKS, TALK_SLIDE_COUNT, type SinceInfo } from '../deck';
+import { useInbound } from '../store';
 
 /**
- * What sits on the stage around a slide for the section after the talk. On
- * its own slides: that they were added to the talk (not the talk's words)
- * and where the change stands (a Kubernetes version or KEP, and the year). On
- * the talk's slides, only when the presenter has turned markers on (M, or
- * `marks=1`): a link to what has changed since for this slide.
+ * On a slide of the section after the talk without a diagram: that it was
+ * added to the talk (not the talk's words) and where the change stands (a
+ * Kubernetes version or KEP, and the year). A diagram draws the same in its
+ * heading (DiagramProps.heading).
  */
-export function SinceBanner() {
+export function SinceTag({ since }: { since: SinceInfo }) {
+  return (
+    <div className="since-banner">
+      <p className="since-added">Added to the talk · not its words</p>
+      <p className="since-badge">
+        {since.badge.label} · {since.badge.year}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * On the talk's slides, only when the presenter has turned markers on (M, or
+ * `marks=1`): links to what has changed since for this slide, so the talk can
+ * still be given exactly as it was.
+ */
+export function SinceMarks() {
   const n = useInbound((s) => s.slide);
   const marks = useInbound((s) => s.marks === true);
-  const since = slideAt(n).since;
-  // A diagram draws its own heading with the badge (DiagramProps.heading).
-  const drawn = useInbound((s) => selectScene(s) !== undefined);
-  if (since && drawn) return null;
-  if (since)
-    return (
-      <div className="since-banner">
-        <p className="since-added">Added since the talk · not the talk’s words</p>
-        <p className="since-badge" aria-label={`Since: ${since.badge.label}, ${since.badge.year}`}>
-          {since.badge.label} · {since.badge.year}
-        </p>
-      </div>
-    );
   const links = marks ? SINCE_MARKS.get(n) : undefined;
   if (!links || links.length === 0) return null;
   return (

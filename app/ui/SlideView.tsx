@@ -1,6 +1,6 @@
 import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { shallow } from 'zustand/shallow';
-import { TALK_SCENES, type Scene, type Slide, type Step } from '../deck';
+import { TALK_SCENES, type Scene, type Step } from '../deck';
 import type { DiagramHeading, DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
@@ -14,21 +14,8 @@ import {
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyDiagram as Diagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
+import { sinceHeading } from './since-heading';
 import { TextSlide } from './TextSlide';
-
-const headings = new WeakMap<Slide, DiagramHeading>();
-/**
- * A since-2020 slide's own title and badge, drawn where a talk slide has its
- * mode's title: one object per slide, so the props compare equal between renders.
- */
-function sinceHeading(slide: Slide): DiagramHeading {
-  let h = headings.get(slide);
-  if (!h) {
-    h = { title: slide.title, badge: `${slide.since?.badge.label} · ${slide.since?.badge.year}` };
-    headings.set(slide, h);
-  }
-  return h;
-}
 
 const FIRST_DIAGRAM_STEP: Step = { scene: TALK_SCENES[3] as Scene };
 
@@ -66,7 +53,7 @@ export function SlideView() {
         view,
         returnHop,
         ...(step.caption ? { caption: step.caption } : {}),
-        ...(slide.since ? { heading: sinceHeading(slide) } : {}),
+        ...(slide.since ? { heading: sinceHeading(slide) as DiagramHeading } : {}),
       }
     : null;
   const ahead = useDeferredValue(current ? null : upcoming);

@@ -1,15 +1,18 @@
 import { Suspense } from 'react';
-import { slideAt, talkPolicy, traceFor, type Scene, type Step } from '../deck';
+import { slideAt, talkPolicy, traceFor, type Scene, type Slide, type Step } from '../deck';
 import type { AddressView } from '../model';
 import type { DiagramProps } from '../scene/Diagram';
 import { LazyDiagram as Diagram } from './lazy-diagram';
+import { sinceHeading } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 /** Diagram props for a step as the talk shows it (talk policy, no reply), stable for the same step. */
-export function talkProps(step: Step, view: AddressView): DiagramProps {
+export function talkProps(step: Step, view: AddressView, slide?: Slide): DiagramProps {
   const scene = step.scene as Scene;
   const policy = talkPolicy(scene);
+  const heading = slide && sinceHeading(slide);
   return {
+    ...(heading ? { heading } : {}),
     scene,
     trace: traceFor(scene, policy),
     policy,
@@ -38,7 +41,7 @@ export function StaticStep({
   if (!st?.scene) return <TextSlide slide={s} />;
   return (
     <Suspense fallback={null}>
-      <Diagram {...talkProps(st, view)} />
+      <Diagram {...talkProps(st, view, s)} />
     </Suspense>
   );
 }

@@ -1,4 +1,5 @@
 import { startsSentence, type Slide } from '../deck';
+import { SinceTag } from './SinceBanner';
 
 /** Splits a "Pro:/Con:" slide into its two lists, joining the talk's wrapped lines. */
 export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: string[] } {
@@ -41,6 +42,18 @@ function KeepParenthesesWhole({ text }: { text: string }) {
 
 /** A slide of words, typeset for a projector with the talk's own line breaks. */
 export function TextSlide({ slide }: { slide: Slide }) {
+  // The section after the talk: marked as added, with where the change stands.
+  if (slide.since)
+    return (
+      <>
+        <SinceTag since={slide.since} />
+        <TalkWords slide={slide} />
+      </>
+    );
+  return <TalkWords slide={slide} />;
+}
+
+function TalkWords({ slide }: { slide: Slide }) {
   const { lines, kind } = slide;
   if (kind === 'title') {
     return (
