@@ -1,6 +1,14 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, parseHash, SLIDES, slideAt } from '../deck';
+import {
+  noteFor,
+  parseHash,
+  SINCE_COUNT,
+  slideAt,
+  slideNumber,
+  SLIDES,
+  TALK_SLIDE_COUNT,
+} from '../deck';
 import { loadDiagram } from '../ui/lazy-diagram';
 import { StaticStep } from '../ui/StaticStep';
 import { usePreferences } from '../ui/usePreferences';
@@ -66,6 +74,10 @@ export function PrintView() {
         >
           <header className="print-toolbar">
             <h1>Handout: {PRINT_PAGES.length} pages</h1>
+            <p className="print-contents">
+              The talk, slides 1–{TALK_SLIDE_COUNT}; then “Since 2020”, slides since 1–{SINCE_COUNT}
+              : what has changed on the way in since the talk, added to it.
+            </p>
             <label>
               <input
                 type="checkbox"
@@ -85,13 +97,13 @@ export function PrintView() {
                 key={`${slide}/${step}`}
                 id={pageId(slide, step)}
                 className="print-page"
-                aria-label={`Slide ${slide}${step > 0 ? `, step ${step}` : ''}`}
+                aria-label={`Slide ${slideNumber(slide)}${step > 0 ? `, step ${step}` : ''}`}
               >
                 <div className="print-stage">
                   <StaticStep slide={slide} step={step} view={view} />
                 </div>
                 <p className="print-folio">
-                  {slide}
+                  {slideNumber(slide)}
                   {step > 0 ? `.${step}` : ''}
                 </p>
                 {notes && <p className="print-notes">{noteFor(slide, step)}</p>}
