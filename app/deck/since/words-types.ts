@@ -43,8 +43,6 @@ export interface SinceWords {
   readonly captions: readonly string[];
   /** The two (or three) values of the slide's live switch, in words, when it has one. */
   readonly switchWords?: readonly string[];
-  /** Speaker notes: paragraphs separated by a blank line, to speak from. */
-  readonly notes: string;
   /** The sources the facts come from, by name (doc page, KEP, blog post, spec). */
   readonly sources: readonly string[];
   readonly marks: readonly SinceMark[];
