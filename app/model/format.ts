@@ -25,11 +25,14 @@ export function packetLines(p: Packet, view: AddressView): string[] {
       `X-Forwarded-For: ${p.xff.map((h) => (view === 'talk' ? h.host : h.ip)).join(', ')}`,
     );
   if (p.proxyLine) {
-    const { src, dst } = p.proxyLine;
+    const { src, dst, version } = p.proxyLine;
+    // Version 2 is binary: its card names the version and the two ends, not a text line.
     lines.push(
       view === 'talk'
-        ? `PROXY ${src.host} ${endpointLabel(dst, view)}`
-        : `PROXY TCP4 ${src.ip} ${dst.ip} ${src.port} ${dst.port}`,
+        ? `PROXY${version === 2 ? ' v2' : ''} ${src.host} ${endpointLabel(dst, view)}`
+        : version === 2
+          ? `PROXY v2 ${endpointLabel(src, view)} → ${endpointLabel(dst, view)}`
+          : `PROXY TCP4 ${src.ip} ${dst.ip} ${src.port} ${dst.port}`,
     );
   }
   return lines;

@@ -5,6 +5,8 @@ export * from './device';
 export * from './format';
 export * from './modes';
 export * from './packet';
+export * from './proxy-dump';
+export * from './proxy-protocol';
 export * from './result';
 export * from './service-type';
 export * from './shares';

@@ -64,8 +64,13 @@ export type Rewrite =
     }
   /** An HTTP proxy appends the address it received the request from. */
   | { readonly type: 'xff'; readonly add: ForwardedHost }
-  /** An L4 proxy prepends a PROXY protocol line naming the original client. */
-  | { readonly type: 'proxy-protocol'; readonly src: Endpoint; readonly dst: Endpoint }
+  /** An L4 proxy prepends a PROXY protocol header naming the original client (v2: binary). */
+  | {
+      readonly type: 'proxy-protocol';
+      readonly src: Endpoint;
+      readonly dst: Endpoint;
+      readonly version?: 2;
+    }
   /** Connection tracking reverses earlier NAT on a reply. */
   | { readonly type: 'unnat'; readonly src: Endpoint; readonly dst: Endpoint }
   /**
@@ -163,14 +168,18 @@ export function applyRewrite(packet: Packet, rewrite: Rewrite): Packet {
     case 'proxy-protocol':
       return packet.proxyLine &&
         sameEndpoint(packet.proxyLine.src, rewrite.src) &&
-        sameEndpoint(packet.proxyLine.dst, rewrite.dst)
+        sameEndpoint(packet.proxyLine.dst, rewrite.dst) &&
+        packet.proxyLine.version === rewrite.version
         ? packet
         : makePacket(
             packet.src,
             packet.dst,
             packet.protocol,
             packet.xff,
-            { src: rewrite.src, dst: rewrite.dst },
+            // Version 1 has no version field at all, so a v1 line looks as it always did.
+            rewrite.version === 2
+              ? { src: rewrite.src, dst: rewrite.dst, version: 2 }
+              : { src: rewrite.src, dst: rewrite.dst },
             packet.answer,
           );
     case 'drop':

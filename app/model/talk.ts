@@ -111,7 +111,9 @@ export type TalkVariant =
   /** Slides 103–121: a shared in-cluster ingress proxy pod on each node. */
   | 'shared-ingress'
   /** Slides 122–124: a dedicated proxy pair per Ingress. */
-  | 'dedicated-ingress';
+  | 'dedicated-ingress'
+  /** Since 2020: Gateway API, a proxy Deployment and LoadBalancer Service per Gateway (4d). */
+  | 'gateway';
 
 /** The talk's cluster: 10.0.0.0/16, Node1 and Node2, Pod-a…Pod-d, the client at 1.2.3.4. */
 export function talkCluster(variant: TalkVariant = 'default'): Topology {
@@ -192,7 +194,55 @@ export function talkCluster(variant: TalkVariant = 'default'): Topology {
         ],
       });
     }
+    case 'gateway':
+      return gatewayCluster();
   }
+}
+
+/**
+ * Gateway API's 4d: implementations such as Istio and Envoy Gateway deploy a
+ * proxy Deployment and a LoadBalancer Service for each Gateway. Gateway A's
+ * pods gateway-a1 (Node1, 10.0.1.3) and gateway-a2 (Node2, 10.0.2.3) behind
+ * Service gateway-a (VIP 203.0.113.30); Gateway B's on .4 behind gateway-b
+ * (203.0.113.31). The Ingress type stands for each HTTPRoute (route-a, route-b).
+ */
+function gatewayCluster(): Topology {
+  const gateway = (letter: 'a' | 'b', index: number): Service => ({
+    ...ingressService,
+    id: `gateway-${letter}`,
+    name: `gateway-${letter}`,
+    selector: { gateway: `gateway-${letter}` },
+    nodePort: nodePort(31090 + index),
+    healthCheckNodePort: nodePort(32090 + index),
+    vip: expect(parseExternalIp(`203.0.113.${30 + index}`)),
+    proxyIp: expect(parseExternalIp(`198.51.100.${30 + index}`)),
+  });
+  const proxies: Pod[] = [];
+  for (const [letter, octet] of [
+    ['a', 3],
+    ['b', 4],
+  ] as const)
+    for (const n of [1, 2] as const)
+      proxies.push(
+        pod(
+          `gateway-${letter}${n}`,
+          `Gateway ${letter.toUpperCase()}`,
+          `10.0.${n}.${octet}`,
+          `node${n}`,
+          { gateway: `gateway-${letter}` },
+        ),
+      );
+  const route = (letter: 'a' | 'b', backend: string): Ingress => ({
+    id: `route-${letter}`,
+    name: `route-${letter}`,
+    host: `${letter}.example.com`,
+    backend,
+    proxyService: `gateway-${letter}`,
+  });
+  return base([...talkPods(), ...proxies], {
+    services: [...services(), gateway('a', 0), gateway('b', 1)],
+    ingresses: [route('a', SERVICE_A), route('b', SERVICE_B)],
+  });
 }
 
 /** The talk's cluster a mode is drawn on: with the in-cluster ingress proxies it needs, if any. */

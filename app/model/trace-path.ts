@@ -1,3 +1,4 @@
+import { afterEntry, directReturn, forwardsWithoutLocalPod } from './dataplane';
 import { deviceRef, nodeDevice, podDevice, CLIENT, type DeviceId } from './device';
 import {
   forwardedHost,
@@ -184,7 +185,9 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
     });
     return { kind: 'rejected', at, reason };
   }
-  const candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  const local = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  // Old IPVS sent on to a remote pod where there was no local one (dataplane.ts).
+  const candidates = local.length === 0 && forwardsWithoutLocalPod(w) ? endpoints : local;
   if (candidates.length === 0) {
     const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
     path.stop({ type: 'drop', at: nodeEndpoint(node), reason });
@@ -192,10 +195,11 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
   }
   const pod = choose(candidates, requested, seed);
   const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, viaIngress(w)) }];
-  if (policy === 'Cluster') rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
+  if (policy === 'Cluster' && !directReturn(w))
+    rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
   const to = path.device(podDevice(pod.id), pod.name);
   path.send(to, rewrites, pod.node !== node.id ? nodeDevice(pod.node) : undefined);
-  return pod;
+  return w.scenario.dataplane === undefined ? pod : afterEntry(w, node, pod);
 }
 
 /**

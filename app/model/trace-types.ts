@@ -81,7 +81,10 @@ export interface Hop {
   readonly index: number;
   readonly direction: 'forward' | 'return';
   readonly from: DeviceId;
-  /** Null for a drop: the packet goes nowhere. */
+  /**
+   * Null for a drop: the packet goes nowhere. A reply the client receives and
+   * discards (old IPVS's black hole, dataplane.ts) is a drop that names the client.
+   */
   readonly to: DeviceId | null;
   /** A node the hop passes through that only routes (the pod's host); undefined when none. */
   readonly via: DeviceId | undefined;

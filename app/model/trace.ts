@@ -1,4 +1,6 @@
 import { clipInput } from './address';
+import { dataplaneReturn, lostReplyPod } from './dataplane';
+import { lbToPod } from './direct-lb';
 import {
   clientEndpoint,
   forwardedHost,
@@ -11,6 +13,7 @@ import {
 import { findMode, policyApplies, type Mode } from './modes';
 import { makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
 import { err, ok, type Result } from './result';
+import { proxyProtocolRewrite } from './proxy-protocol';
 import { returnPath } from './return-path';
 import { typeRefusal } from './service-type';
 import {
@@ -118,14 +121,22 @@ export function trace(scenario: Scenario): Result<Trace> {
   const { end } = result;
   const delivered = end.kind === 'delivered';
   const last = path.hops[path.hops.length - 1];
-  const arrived = delivered && last ? last.packet : null;
+  // Old IPVS's black hole (dataplane.ts): the request reached a pod, only its reply was lost.
+  const podReached = delivered ? end.pod.id : lostReplyPod(end, last);
+  const arrived = podReached !== null && last ? last.packet : null;
   let passHops = 0;
   let snat = false;
   for (const hop of path.hops) {
     if (hop.kind === 'pass') passHops++;
     for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
   }
-  const back = returnPath(path.hops, path.openers, mode, delivered);
+  const back = dataplaneReturn(
+    scenario,
+    result.entryNode,
+    path.hops,
+    end,
+    returnPath(path.hops, path.openers, mode, delivered),
+  );
   // A passthrough load balancer (3a, 4c.1, 4d) never sees the answer: the node sends it
   // to the client itself, with the VIP as its source (direct server return at the LB).
   const lb = path.hops[0]?.to;
@@ -147,7 +158,7 @@ export function trace(scenario: Scenario): Result<Trace> {
     devices: path.devices,
     entryNode: result.entryNode,
     ingressPod: result.ingressPod,
-    pod: end.kind === 'delivered' ? end.pod.id : null,
+    pod: podReached,
     forward: path.hops,
     back,
     outcome,
@@ -250,7 +261,10 @@ function walk(w: Walk, door: FrontDoor): Walked {
     };
     if (mode.lbLayer === 'http') return [{ type: 'xff', add: forwardedHost(clientLeg.src) }, open];
     if (w.scenario.proxyProtocol)
-      return [open, { type: 'proxy-protocol', src: clientLeg.src, dst: clientLeg.dst }];
+      return [
+        open,
+        proxyProtocolRewrite(w.scenario.proxyProtocolVersion, clientLeg.src, clientLeg.dst),
+      ];
     return [open];
   };
 
@@ -284,10 +298,6 @@ function walk(w: Walk, door: FrontDoor): Walked {
   const pod = choose(endpoints, frontPod, w.seed);
   const to = path.device(podDevice(pod.id), pod.name);
   const dst = podEndpoint(pod, front, viaIngress(w));
-  path.send(
-    to,
-    mode.front === 'vip' ? [{ type: 'dnat', to: dst }] : proxyTo(dst),
-    nodeDevice(pod.node),
-  );
+  path.send(to, lbToPod(w, clientLeg, dst, pod.name, proxyTo), nodeDevice(pod.node));
   return finish(pod);
 }
