@@ -1,5 +1,6 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { MotionRoot } from './MotionRoot';
+import type { Box } from './core/geometry';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
@@ -57,6 +58,8 @@ export interface DiagramProps {
    * its title, where the change stands, and that it was added to the talk.
    */
   readonly heading?: DiagramHeading;
+  /** A since-2020 slide's own switch as it stands ("ipMode = Proxy"), drawn with the policy. */
+  readonly switchTag?: { readonly name: string; readonly value: string };
   /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
   readonly note?: string | null;
   /**
@@ -147,6 +150,7 @@ function DiagramBody({
   returnHop,
   caption,
   heading,
+  switchTag,
   note,
   shown = true,
   fold,
@@ -164,6 +168,12 @@ function DiagramBody({
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
   const t = trace?.ok ? trace.value : null;
+  // The slide's own switch sits under the policy (or in its place where the policy means nothing).
+  const switchBox = switchTag
+    ? t?.policyApplies
+      ? { ...layout.policyTag, y: layout.policyTag.y + layout.policyTag.h + 10 }
+      : layout.policyTag
+    : null;
   const ref = currentRef(t, scene, returnHop);
   const srcDstOnly = scene.srcDstOnly === true;
   const frame = useMemo(
@@ -317,11 +327,14 @@ function DiagramBody({
           topology={topology}
           roles={roles}
           ports={scene.nodePorts === true}
-          layout={layout}
+          layout={switchBox ? { ...layout, legend: below(layout.legend, switchBox) } : layout}
         />
       )}
       {/* The audience sees the policy that routes the packet, and a live flip marks it. */}
       {t?.policyApplies && <PolicyTag box={layout.policyTag} policy={policy} />}
+      {switchTag && switchBox && (
+        <PolicyTag box={switchBox} name={switchTag.name} policy={switchTag.value} />
+      )}
       {frame && telling && plan && (
         <>
           {frame.trail.length > 0 && <Trail paths={frame.trail} reply={reply} />}
@@ -377,6 +390,12 @@ function DiagramBody({
       )}
     </svg>
   );
+}
+
+/** What is left of the legend's area under a box drawn over its top. */
+function below(legend: Box, box: Box): Box {
+  const top = Math.max(legend.y, box.y + box.h + 12);
+  return { ...legend, y: top, h: Math.max(0, legend.y + legend.h - top) };
 }
 
 function describeScene(scene: Scene, title: string | undefined): string {

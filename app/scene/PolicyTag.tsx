@@ -10,7 +10,9 @@ interface Props {
   /** Where it goes: `layout.policyTag`. */
   readonly box: Box;
   /** The policy in force (the slide's, or the presenter's live choice). */
-  readonly policy: ExternalTrafficPolicy;
+  readonly policy: ExternalTrafficPolicy | string;
+  /** What is set: externalTrafficPolicy, or a since-2020 slide's own switch ("ipMode"). */
+  readonly name?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * reduced motion). An SVG <animate> would not do: it counts from the page's
  * start, so a fade begun on a flip has long ended.
  */
-export function PolicyTag({ box, policy }: Props) {
+export function PolicyTag({ box, policy, name = 'externalTrafficPolicy' }: Props) {
   const [shown, setShown] = useState(policy);
   const [flips, setFlips] = useState(0);
   const [marked, setMarked] = useState(false);
@@ -39,7 +41,11 @@ export function PolicyTag({ box, policy }: Props) {
   const { x, y, w, h } = box;
   const baseline = y + h / 2 + POLICY_FONT * 0.36;
   return (
-    <g className="policy-tag" data-testid="policy-tag" data-flipped={marked || undefined}>
+    <g
+      className="policy-tag"
+      data-testid={name === 'externalTrafficPolicy' ? 'policy-tag' : 'switch-tag'}
+      data-flipped={marked || undefined}
+    >
       <rect
         x={x}
         y={y}
@@ -70,7 +76,7 @@ export function PolicyTag({ box, policy }: Props) {
         fontSize={POLICY_FONT}
         fill={marked ? 'var(--changed-ink)' : undefined}
       >
-        externalTrafficPolicy = <tspan className="label-strong">{policy}</tspan>
+        {name} = <tspan className="label-strong">{policy}</tspan>
       </text>
     </g>
   );

@@ -1,7 +1,7 @@
 import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { shallow } from 'zustand/shallow';
 import { TALK_SCENES, type Scene, type Step } from '../deck';
-import type { DiagramHeading, DiagramProps } from '../scene/Diagram';
+import type { DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
   selectScene,
@@ -14,7 +14,7 @@ import {
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyDiagram as Diagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
-import { sinceHeading } from './since-heading';
+import { sinceProps } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 const FIRST_DIAGRAM_STEP: Step = { scene: TALK_SCENES[3] as Scene };
@@ -45,6 +45,7 @@ export function SlideView() {
   const upcoming = useInbound(selectUpcomingDiagram);
   // The slide's own switch (after the talk) picks which of the step's scenes is drawn.
   const scene = useInbound(selectScene);
+  const alt = useInbound((s) => s.alt ?? 0);
   const current: DiagramProps | null = scene
     ? {
         scene,
@@ -52,8 +53,9 @@ export function SlideView() {
         policy,
         view,
         returnHop,
-        ...(step.caption ? { caption: step.caption } : {}),
-        ...(slide.since ? { heading: sinceHeading(slide) as DiagramHeading } : {}),
+        // After the talk a step's words go under the stage (the live region), not onto it.
+        ...(step.caption && !slide.since ? { caption: step.caption } : {}),
+        ...sinceProps(slide, alt),
       }
     : null;
   const ahead = useDeferredValue(current ? null : upcoming);

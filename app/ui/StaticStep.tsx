@@ -3,22 +3,21 @@ import { slideAt, talkPolicy, traceFor, type Scene, type Slide, type Step } from
 import type { AddressView } from '../model';
 import type { DiagramProps } from '../scene/Diagram';
 import { LazyDiagram as Diagram } from './lazy-diagram';
-import { sinceHeading } from './since-heading';
+import { sinceProps } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 /** Diagram props for a step as the talk shows it (talk policy, no reply), stable for the same step. */
 export function talkProps(step: Step, view: AddressView, slide?: Slide): DiagramProps {
   const scene = step.scene as Scene;
   const policy = talkPolicy(scene);
-  const heading = slide && sinceHeading(slide);
   return {
-    ...(heading ? { heading } : {}),
+    ...(slide ? sinceProps(slide) : {}),
     scene,
     trace: traceFor(scene, policy),
     policy,
     view,
     returnHop: null,
-    ...(step.caption ? { caption: step.caption } : {}),
+    ...(step.caption && !slide?.since ? { caption: step.caption } : {}),
   };
 }
 

@@ -1,19 +1,38 @@
 import type { Slide } from '../deck';
-import type { DiagramHeading } from '../scene/Diagram';
+import type { DiagramHeading, DiagramProps } from '../scene/Diagram';
 
-const headings = new WeakMap<Slide, DiagramHeading>();
+type SinceProps = Pick<DiagramProps, 'heading' | 'switchTag'>;
+
+const cache = new WeakMap<Slide, SinceProps[]>();
 
 /**
- * A since-2020 slide's own title and badge, drawn where a talk slide has its
- * mode's title; undefined on the talk's slides. One object per slide, so the
- * diagram's props compare equal between renders.
+ * What a since-2020 slide's diagram draws besides the talk's: its own title
+ * and badge where a talk slide has its mode's title, and its switch as it
+ * stands under the policy. Its step words go to the caption under the stage
+ * rather than onto it. Empty on the talk's slides; one object per slide and
+ * switch value, so the diagram's props compare equal between renders.
  */
-export function sinceHeading(slide: Slide): DiagramHeading | undefined {
-  if (!slide.since) return undefined;
-  let h = headings.get(slide);
-  if (!h) {
-    h = { title: slide.title, badge: `${slide.since.badge.label} · ${slide.since.badge.year}` };
-    headings.set(slide, h);
+export function sinceProps(slide: Slide, alt = 0): SinceProps {
+  if (!slide.since) return {};
+  let list = cache.get(slide);
+  if (!list) {
+    list = [];
+    cache.set(slide, list);
   }
-  return h;
+  let p = list[alt];
+  if (!p) {
+    const heading: DiagramHeading = {
+      title: slide.title,
+      badge: `${slide.since.badge.label} · ${slide.since.badge.year}`,
+    };
+    const value = slide.switch?.values[alt];
+    p = {
+      heading,
+      ...(slide.switch && value
+        ? { switchTag: { name: slide.switch.name, value: value.label } }
+        : {}),
+    };
+    list[alt] = p;
+  }
+  return p;
 }
