@@ -53,6 +53,8 @@ export interface Scene {
   readonly entryNode?: NodeId;
   /** Show the PROXY protocol header's bytes riding ahead of the payload. */
   readonly bytes?: boolean;
+  /** The step shows the reply, at this return hop (−1: its last, arriving at the client). */
+  readonly replyHop?: number;
 }
 
 /** The simulator's since-2020 options a scene can set (absent: the talk's behaviour). */

@@ -92,3 +92,14 @@ export const nodePortServicesOf = (scene: Scene): readonly ServiceId[] =>
         .filter((s) => s.nodePort !== undefined)
         .map((s) => s.id)
     : [];
+
+/**
+ * The reply hop a step shows by itself (Scene.replyHop, −1 for the last), or
+ * null where it shows the request; clamped to the reply the trace has.
+ */
+export function sceneReplyHop(scene: Scene | undefined, t: Result<Trace> | null): number | null {
+  if (scene?.replyHop === undefined || !t?.ok) return null;
+  const n = t.value.back.length;
+  if (n === 0) return null;
+  return scene.replyHop < 0 ? Math.max(0, n + scene.replyHop) : Math.min(scene.replyHop, n - 1);
+}

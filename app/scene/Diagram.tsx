@@ -1,6 +1,6 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { MotionRoot } from './MotionRoot';
-import type { Box } from './core/geometry';
+import { textWidth, type Box } from './core/geometry';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
@@ -31,7 +31,7 @@ import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
 import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
-import { shareLabels } from '../deck';
+import { shareExtras, shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
 
 export interface DiagramHeading {
@@ -156,14 +156,16 @@ function DiagramBody({
   fold,
 }: DiagramProps) {
   const topology = given ?? topologyOf(scene.variant);
+  const headingBox = useMemo(() => (heading ? headingGeometry(heading) : null), [heading]);
   const layout = useMemo(
     () =>
       layoutDiagram(topology, {
         // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
         nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
         fold,
+        ...(headingBox ? { heading: headingBox.box } : {}),
       }),
-    [topology, service, scene.nodePorts, fold],
+    [topology, service, scene.nodePorts, fold, headingBox],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
@@ -204,8 +206,11 @@ function DiagramBody({
   );
 
   const shares = useMemo(
-    () => (scene.shares && scene.mode ? shareLabels(topology, service, scene.mode, policy) : null),
-    [topology, service, scene.shares, scene.mode, policy],
+    () =>
+      scene.shares && scene.mode
+        ? shareLabels(topology, service, scene.mode, policy, shareExtras(scene))
+        : null,
+    [topology, service, scene, policy],
   );
   const roles = useMemo(() => new Set(layout.pods.map((p) => p.role)), [layout]);
   const frontAddress =
@@ -251,19 +256,28 @@ function DiagramBody({
       aria-label={describeScene(scene, mode?.title)}
     >
       <Defs />
-      {heading ? (
+      {heading && headingBox ? (
         <g className="since-heading">
           <text x={36} y={56} fontSize={30} className="mode-title">
             {heading.title}
           </text>
           <g transform="translate(36 78)">
-            <rect width={540} height={42} rx={21} className="since-badge-box" />
-            <text x={18} y={30} fontSize={28} className="since-badge-text">
-              {heading.badge}
+            <rect
+              width={headingBox.badgeW}
+              height={headingBox.badgeH}
+              rx={21}
+              className="since-badge-box"
+            />
+            <text fontSize={28} className="since-badge-text">
+              {headingBox.lines.map((line, i) => (
+                <tspan key={i} x={18} y={31 + 34 * i}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
-          <text x={36} y={158} fontSize={28} className="since-added-text">
-            Added to the talk · not its words
+          <text x={36} y={headingBox.addedY} fontSize={28} className="since-added-text">
+            {ADDED}
           </text>
         </g>
       ) : (
@@ -390,6 +404,30 @@ function DiagramBody({
       )}
     </svg>
   );
+}
+
+const ADDED = 'Added to the talk · not its words';
+
+/**
+ * Where a since-2020 heading goes: its title, its badge (a pill holding the
+ * year and where the change stands, wrapped at its " · " onto as many lines as
+ * the left column needs, never smaller than projector size) and the "added"
+ * line under it; the wires keep clear of the whole of it.
+ */
+function headingGeometry(h: DiagramHeading) {
+  const room = 548 - 36;
+  const lines: string[] = [];
+  for (const part of h.badge.split(' · ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} · ${part}`, 28) * 1.08 <= room)
+      lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  const badgeW = Math.max(...lines.map((l) => textWidth(l, 28) * 1.08)) + 36;
+  const badgeH = 8 + 34 * lines.length;
+  const addedY = 78 + badgeH + 34;
+  const w = Math.max(textWidth(h.title, 30) * 1.08, badgeW, textWidth(ADDED, 28) * 1.05) + 12;
+  return { lines, badgeW, badgeH, addedY, box: { x: 28, y: 22, w, h: addedY - 10 } };
 }
 
 /** What is left of the legend's area under a box drawn over its top. */

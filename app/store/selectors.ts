@@ -1,4 +1,5 @@
 import {
+  sceneReplyHop,
   sceneTitle,
   slideAt,
   talkPolicy,
@@ -33,6 +34,9 @@ export const selectTrace = (s: InboundState): Result<Trace> | null => {
   const scene = selectScene(s);
   return scene ? traceFor(scene, selectPolicy(s)) : null;
 };
+/** The reply hop on screen: the one being played (R), or the one the step itself shows. */
+export const selectReturnHop = (s: InboundState): number | null =>
+  s.returnHop ?? sceneReplyHop(selectScene(s), selectTrace(s));
 /** What the URL hash holds (a new object each call: compare it with `shallow`). */
 export const selectLocation = (s: InboundState): Location => pickLocation(s);
 

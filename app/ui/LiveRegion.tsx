@@ -1,7 +1,9 @@
-import { stepSentence } from '../deck';
+import { stepSentence, type Step } from '../deck';
 import { KeepHyphenated } from './TextSlide';
 import {
   selectPolicy,
+  selectReturnHop,
+  selectScene,
   selectSlide,
   selectStep,
   selectTrace,
@@ -9,14 +11,21 @@ import {
   type InboundState,
 } from '../store';
 
+/** The step with the scene on screen (a since-2020 slide's switch picks one of its scenes). */
+const selectShownStep = (s: InboundState): Step => {
+  const step = selectStep(s);
+  const scene = selectScene(s);
+  return scene === step.scene ? step : { ...step, ...(scene ? { scene } : {}) };
+};
+
 /** In words, what the current step shows: the sentence a screen reader announces (deck/words). */
 export const selectStepSentence = (s: InboundState): string =>
   stepSentence({
     slide: selectSlide(s),
     stepIndex: s.step,
-    step: selectStep(s),
+    step: selectShownStep(s),
     trace: selectTrace(s),
-    returnHop: s.returnHop,
+    returnHop: selectReturnHop(s),
     view: s.addressView,
     policy: selectPolicy(s),
   });

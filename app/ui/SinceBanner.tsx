@@ -12,7 +12,7 @@ export function SinceTag({ since }: { since: SinceInfo }) {
     <div className="since-banner">
       <p className="since-added">Added to the talk · not its words</p>
       <p className="since-badge">
-        {since.badge.label} · {since.badge.year}
+        {since.badge.year} · {since.badge.label}
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { TALK_SCENES, type Scene, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
+  selectReturnHop,
   selectScene,
   selectSlide,
   selectStep,
@@ -41,7 +42,7 @@ export function SlideView() {
   const trace = useInbound(selectTrace);
   const policy = useInbound(selectPolicy);
   const view = useInbound((s) => s.addressView);
-  const returnHop = useInbound((s) => s.returnHop);
+  const returnHop = useInbound(selectReturnHop);
   const upcoming = useInbound(selectUpcomingDiagram);
   // The slide's own switch (after the talk) picks which of the step's scenes is drawn.
   const scene = useInbound(selectScene);

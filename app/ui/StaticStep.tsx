@@ -1,5 +1,13 @@
 import { Suspense } from 'react';
-import { slideAt, talkPolicy, traceFor, type Scene, type Slide, type Step } from '../deck';
+import {
+  sceneReplyHop,
+  slideAt,
+  talkPolicy,
+  traceFor,
+  type Scene,
+  type Slide,
+  type Step,
+} from '../deck';
 import type { AddressView } from '../model';
 import type { DiagramProps } from '../scene/Diagram';
 import { LazyDiagram as Diagram } from './lazy-diagram';
@@ -10,13 +18,14 @@ import { TextSlide } from './TextSlide';
 export function talkProps(step: Step, view: AddressView, slide?: Slide): DiagramProps {
   const scene = step.scene as Scene;
   const policy = talkPolicy(scene);
+  const trace = traceFor(scene, policy);
   return {
     ...(slide ? sinceProps(slide) : {}),
     scene,
-    trace: traceFor(scene, policy),
+    trace,
     policy,
     view,
-    returnHop: null,
+    returnHop: sceneReplyHop(scene, trace),
     ...(step.caption && !slide?.since ? { caption: step.caption } : {}),
   };
 }

@@ -23,7 +23,7 @@ export function sinceProps(slide: Slide, alt = 0): SinceProps {
   if (!p) {
     const heading: DiagramHeading = {
       title: slide.title,
-      badge: `${slide.since.badge.label} · ${slide.since.badge.year}`,
+      badge: `${slide.since.badge.year} · ${slide.since.badge.label}`,
     };
     const value = slide.switch?.values[alt];
     p = {

@@ -1,4 +1,12 @@
-import { exactShares, type ModeId, type Topology } from '../../model';
+import { exactShares, type ModeId, type ShareQuery, type Topology } from '../../model';
+import type { Scene } from '../scene';
+
+/** What else a share question can ask beyond the mode and policy (a since-2020 option). */
+export type ShareExtras = Omit<ShareQuery, 'topology' | 'service' | 'mode' | 'policy'>;
+
+/** The share question's since-2020 extras a scene sets (the load balancer's weighting). */
+export const shareExtras = (scene: Scene): ShareExtras =>
+  scene.options?.weighting ? { weighting: scene.options.weighting } : {};
 
 export interface ShareLabels {
   readonly pods: ReadonlyMap<string, string>;
@@ -17,8 +25,9 @@ export function shareLabels(
   service: string,
   mode: ModeId,
   policy: 'Cluster' | 'Local',
+  extras: ShareExtras = {},
 ): ShareLabels | null {
-  const r = exactShares({ topology, service, mode, policy });
+  const r = exactShares({ ...extras, topology, service, mode, policy });
   if (!r.ok) return null;
   const pods = new Map<string, string>();
   for (const [id, s] of r.value.pods) pods.set(id, percent(s));
@@ -33,8 +42,9 @@ export function describeShares(
   service: string,
   mode: ModeId,
   policy: 'Cluster' | 'Local',
+  extras: ShareExtras = {},
 ): string {
-  const r = exactShares({ topology, service, mode, policy });
+  const r = exactShares({ ...extras, topology, service, mode, policy });
   if (!r.ok) return r.error;
   const nodeWords = topology.nodes
     .map((n) => {
@@ -44,5 +54,11 @@ export function describeShares(
     })
     .join('. ');
   const lost = r.value.lost > 0 ? ` ${percent(r.value.lost)} of requests are dropped.` : '';
-  return `With externalTrafficPolicy ${policy}, clients spread requests evenly over the nodes. ${nodeWords}.${lost}`;
+  const spread =
+    extras.weighting === 'by-pods'
+      ? 'the load balancer weights each node by its ready pods'
+      : mode === '2'
+        ? 'clients spread requests evenly over the nodes'
+        : 'the load balancer spreads requests evenly over the nodes';
+  return `With externalTrafficPolicy ${policy}, ${spread}. ${nodeWords}.${lost}`;
 }

@@ -10,7 +10,7 @@ import { topologyOf } from '../trace-cache';
 import { describeBuild } from './build';
 import { dropNote } from './card';
 import { describeHop, describeOutcome } from './hop';
-import { describeShares } from './shares';
+import { describeShares, shareExtras } from './shares';
 
 /** A pros-and-cons slide's lines as two lists, an item's wrapped lines joined. */
 export function prosAndCons(lines: readonly string[]): { pros: string[]; cons: string[] } {
@@ -53,7 +53,7 @@ export function stepSentence(s: StepOnScreen): string {
     return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;
   }
   const scene = step.scene;
-  const caption = step.caption ? ` ${step.caption}.` : '';
+  const caption = step.caption ? ` ${step.caption.replace(/\.$/, '')}.` : '';
   const t = s.trace;
   if (!t) {
     const built = describeBuild(topologyOf(scene.variant), scene.build);
@@ -69,7 +69,13 @@ export function stepSentence(s: StepOnScreen): string {
       : where;
   }
   if (scene.shares && scene.mode)
-    return `${where} ${describeShares(topologyOf(scene.variant), trace.service, scene.mode, s.policy)}`;
+    return `${where} ${describeShares(
+      topologyOf(scene.variant),
+      trace.service,
+      scene.mode,
+      s.policy,
+      shareExtras(scene),
+    )}`;
   const hop = scene.hop === undefined ? undefined : trace.forward[scene.hop];
   // Where the card holds X-Forwarded-For back (4a and 4b before slides 92 and 101), so do the words.
   const wording = { headers: !scene.srcDstOnly };

@@ -79,6 +79,8 @@ export interface DiagramLayout {
   readonly policyTag: Box;
   /** The area the legend may take (under the policy tag). */
   readonly legend: Box;
+  /** A heading the wires keep clear of, where the slide has one of its own. */
+  readonly heading?: Box;
   /** The lanes wires run along, between and around the boxes. */
   readonly channels: Channels;
 }
@@ -88,6 +90,8 @@ export interface LayoutOptions {
   readonly nodePortServices: readonly string[];
   /** A big cluster drawn in part: the box for the nodes left out, and the pods each node leaves out. */
   readonly fold?: SceneFold;
+  /** Room kept clear of wires at the top left: a since-2020 slide's own heading. */
+  readonly heading?: Box;
 }
 
 /**
@@ -380,6 +384,7 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     pods,
     policyTag,
     legend,
+    ...(options.heading ? { heading: options.heading } : {}),
     channels: channelsOf(nodes, plan),
   };
 }

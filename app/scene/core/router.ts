@@ -44,6 +44,7 @@ export function obstacles(layout: DiagramLayout): Box[] {
     layout.lb,
     layout.policyTag,
     layout.legend,
+    ...(layout.heading ? [layout.heading] : []),
     {
       x: label.x - 4,
       y: label.y - label.fontSize,
