@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import talk from '../app/deck/talk.json' with { type: 'json' };
-import { expectAt, stageTexts, watchErrors } from './helpers';
+import { expectAt, SLIDE_COUNT, stageTexts, watchErrors } from './helpers';
 
 test.use({ reducedMotion: 'reduce', viewport: { width: 1280, height: 720 } });
 
@@ -75,8 +75,9 @@ test('every other way to move: previous keys, Home/End, a number then Enter', as
     await page.keyboard.press(key);
     await expectAt(page, before + 1);
   }
+  // End: the deck's last slide, at the end of the section added after the talk.
   await page.keyboard.press('End');
-  await expectAt(page, 124);
+  await expectAt(page, SLIDE_COUNT);
   await page.keyboard.press('Home');
   await expectAt(page, 1);
   await page.keyboard.type('66');

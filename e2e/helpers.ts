@@ -1,3 +1,4 @@
+import { SINCE_IDS } from '../app/deck/since/words-types';
 import { expect, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions; check with `expect(errors).toEqual([])`. */
@@ -50,8 +51,15 @@ export async function packetLines(page: Page): Promise<string[]> {
 }
 
 /** Waits until the URL hash says we are on `slide` (and `step`). */
+/** The talk's own slides; the section added after it is #/since/1 … (numbered on from here). */
+export const TALK_SLIDES = 124;
+/** Every slide of the deck: the talk, then the section since 2020. */
+export const SLIDE_COUNT = TALK_SLIDES + SINCE_IDS.length;
+
+/** Waits until the URL is at a slide (numbered through the deck: 125 is #/since/1) and step. */
 export async function expectAt(page: Page, slide: number, step = 0): Promise<void> {
-  await expect(page).toHaveURL(new RegExp(`#/${slide}${step ? `/${step}` : ''}(\\?|$)`));
+  const where = slide > TALK_SLIDES ? `since/${slide - TALK_SLIDES}` : `${slide}`;
+  await expect(page).toHaveURL(new RegExp(`#/${where}${step ? `/${step}` : ''}(\\?|$)`));
 }
 
 /** Saves a screenshot under test-results/screenshots for a person to look at. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { SLIDE_COUNT, watchErrors } from './helpers';
 
 /**
  * Arms a timer in the page for the next O: it resolves `window.__drawn` with
@@ -86,7 +86,7 @@ test.describe('overview thumbnails', () => {
     // Every thumbnail of the deck gets drawn while the overview stays open.
     await expect
       .poll(() => overview.locator('.thumb:has(svg, .text-slide)').count(), { timeout: 20_000 })
-      .toBe(124);
+      .toBe(SLIDE_COUNT);
     await page.keyboard.press('Escape');
     await expect(overview).toBeHidden();
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { NOTES } from '../app/deck/notes';
-import { expectAt, snap, watchErrors } from './helpers';
+import { expectAt, SLIDE_COUNT, snap, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
 
@@ -79,9 +79,9 @@ test.describe('presenter and audience stay in sync', () => {
     await expect.poll(() => audienceCard(audience)).toEqual(card);
 
     await presenter.keyboard.press('End');
-    await expectAt(audience, 124);
+    await expectAt(audience, SLIDE_COUNT);
     await presenter.reload();
-    await expectAt(presenter, 124);
+    await expectAt(presenter, SLIDE_COUNT);
 
     // Every place the audience window shows from now on.
     await audience.evaluate(() => {
@@ -96,7 +96,7 @@ test.describe('presenter and audience stay in sync', () => {
     // A window opened from an old link joins the presentation where it is.
     const late = await page.context().newPage();
     await late.goto('/#/3');
-    await expectAt(late, 124);
+    await expectAt(late, SLIDE_COUNT);
     // …and nobody was dragged back to slide 3: the late window's next move reaches the
     // audience after anything it said on joining (one channel, in order).
     await late.keyboard.press('ArrowLeft');
@@ -178,11 +178,17 @@ test.describe('the presenter view', () => {
     await expect(next.getByRole('heading')).toHaveText('Next: step 1 of this slide');
     await expect(next.getByTestId('packet')).toBeVisible();
     await expect(page.locator('.presenter-notes .note')).toHaveText(NOTES[61] as string);
+    // The talk's last step leads on into the section added after it…
+    await page.goto('/?view=presenter#/124/4');
+    await expect(next.getByRole('heading')).toHaveText(/^Next: slide since 1 · Since 2020/);
+    // …and the deck ends at that section's last step.
     await page.keyboard.press('End');
     await expect(next.getByRole('heading')).toHaveText('Next: step 1 of this slide');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    await expect(page).toHaveURL(/#\/124\/4$/);
-    await expect(next.getByRole('heading')).toHaveText(/end of the talk/);
+    // The Gateway API slide: the request's four hops.
+    const lastSteps = 3;
+    for (let i = 0; i < lastSteps; i++) await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(new RegExp(`#/since/${SLIDE_COUNT - 124}/${lastSteps}$`));
+    await expect(next.getByRole('heading')).toHaveText(/end of the deck/);
     await snap(page, 'presenter-end');
   });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAt, packetLines, snap, watchErrors } from './helpers';
+import { expectAt, packetLines, SLIDE_COUNT, snap, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
 
@@ -15,6 +15,10 @@ test.describe('overview', () => {
     const overview = dialog(page, 'Overview of all slides');
     await expect(overview).toBeVisible();
     await expect(overview.getByRole('button', { name: /^\d+ / })).toHaveCount(124);
+    // Then the section added after the talk, numbered on its own.
+    await expect(overview.getByRole('button', { name: /^since \d+ / })).toHaveCount(
+      SLIDE_COUNT - 124,
+    );
     const current = overview.locator('[aria-current="true"]');
     await expect(current).toHaveAccessibleName(/^27 2\) Service NodePort: hop 2$/);
     await expect(current).toBeFocused();
@@ -103,7 +107,7 @@ test.describe('help overlay', () => {
     },
     last: async (page, press) => {
       await press();
-      await expectAt(page, 124);
+      await expectAt(page, SLIDE_COUNT);
     },
     number: async (page, press) => {
       await press();

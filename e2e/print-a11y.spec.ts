@@ -5,7 +5,9 @@ import { NOTES } from '../app/deck/notes';
 import { snap } from './helpers';
 
 /** The talk's 124 slides, plus the extra steps: X-Forwarded-For shown (92, 101: 1 each), 3b (62: 2) and 4d (124: 4). */
-const STEPS = 124 + 2 + 2 + 4;
+const TALK_STEPS = 124 + 2 + 2 + 4;
+/** Then the section added after the talk, every step of it (one opener, then its diagrams' hops). */
+const STEPS = TALK_STEPS + 1 + 3 + 3 + 3 + 3 + 2 + 3 + 4 + 2 + 3 + 1 + 4;
 
 /** The text of every page of a PDF, in order, without spaces (PDF text comes in runs split anywhere, even mid-word). */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -51,7 +53,9 @@ test.describe('print and PDF', () => {
     await snap(page, 'print-screen');
     const labels = await pageLabels(page);
     const pageOf = (n: number, k = 0) => labels.indexOf(`Slide ${n}${k ? `, step ${k}` : ''}`) + 1;
-    expect(pageOf(124, 4)).toBe(STEPS);
+    expect(pageOf(124, 4)).toBe(TALK_STEPS);
+    expect(labels[TALK_STEPS]).toBe('Slide since 1');
+    expect(labels[STEPS - 1]).toMatch(/^Slide since \d+, step \d+$/);
     const pages = await pdfPages(
       await page.pdf({ preferCSSPageSize: true, printBackground: true }),
     );

@@ -1,6 +1,6 @@
 import { MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, placeLabel, slideAt } from '../deck';
+import { noteFor, placeLabel, slideAt, slideNumber } from '../deck';
 import {
   createInboundStore,
   selectLocation,
@@ -63,12 +63,12 @@ function NextStep() {
     <section className="presenter-next" aria-label="Next step">
       <h2>
         {atEnd
-          ? 'Next: nothing, this is the end of the talk'
+          ? 'Next: nothing, this is the end of the deck'
           : nextReplyHop !== null
             ? `Next: the reply's hop ${nextReplyHop + 1}`
             : nextSlide === slide
               ? `Next: step ${step + 1} of this slide`
-              : `Next: slide ${nextSlide} · ${slideAt(nextSlide ?? slide).title}`}
+              : `Next: slide ${slideNumber(nextSlide ?? slide)} · ${slideAt(nextSlide ?? slide).title}`}
       </h2>
       {!atEnd && (
         <div className="presenter-preview" aria-hidden="true">
