@@ -15,6 +15,13 @@ import {
   type RejectAnswer,
   type Rewrite,
 } from './packet';
+import {
+  clusterPick,
+  describePick,
+  distributionOf,
+  hasAnyEndpoint,
+  localPick,
+} from './endpoint-pick';
 import { seededPick } from './random';
 import {
   endpointsOf,
@@ -39,15 +46,23 @@ export class Path {
   readonly notes: string[] = [];
   readonly devices: Record<string, Device> = {};
   /** Which device opened each connection (index = connection − 1). */
-  readonly openers: DeviceId[] = [CLIENT];
+  readonly openers: DeviceId[];
   private connection = 1;
-  private at: DeviceId = CLIENT;
+  private at: DeviceId;
   private current: Packet;
 
-  constructor(packet: Packet, t: Topology) {
+  /** `start` is where the request begins: the outside client unless a pod or node sends it. */
+  constructor(packet: Packet, t: Topology, start?: { device: DeviceId; name: string }) {
     this.current = packet;
-    this.device(CLIENT, t.client.name);
+    this.at = start ? start.device : CLIENT;
+    this.openers = [this.at];
+    this.device(this.at, start ? start.name : t.client.name);
     for (const node of t.nodes) this.device(nodeDevice(node.id), node.name);
+  }
+
+  /** The device the packet is at now. */
+  get where(): DeviceId {
+    return this.at;
   }
 
   /** The packet as it is now, where the path has got to. */
@@ -172,7 +187,7 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
   const requested = viaIngress(w) ? w.scenario.ingressPod : w.scenario.pod;
   const at = nodeDevice(node.id);
   const endpoints = endpointsOf(t, svc);
-  if (endpoints.length === 0) {
+  if (endpoints.length === 0 && !hasAnyEndpoint(t, svc, endpoints)) {
     // A Service without endpoints gets a REJECT rule (KUBE-EXTERNAL-SERVICES):
     // the client hears ICMP port unreachable at once instead of timing out.
     const reason = `${svc.name} has no ready pods anywhere, so kube-proxy on ${node.name} rejects the connection (ICMP port unreachable)`;
@@ -184,7 +199,19 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
     });
     return { kind: 'rejected', at, reason };
   }
-  const candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  let candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  // Rare paths only: no ready candidate (KEP-1669's terminating fallback), or
+  // topology hints on the Cluster chain (trafficDistribution).
+  const distribution = policy === 'Cluster' ? distributionOf(w.scenario, svc) : null;
+  if (candidates.length === 0 || distribution) {
+    const pick =
+      policy === 'Local'
+        ? localPick(t, svc, endpoints, node)
+        : clusterPick(t, svc, endpoints, node, distribution);
+    candidates = pick.pods as Pod[];
+    const said = describePick(pick, node, svc, distribution);
+    if (said) path.note(said);
+  }
   if (candidates.length === 0) {
     const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
     path.stop({ type: 'drop', at: nodeEndpoint(node), reason });
