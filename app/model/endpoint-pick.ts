@@ -1,4 +1,12 @@
-import type { ClusterNode, Pod, Service, Topology, TrafficDistribution } from './topology';
+import type {
+  ClusterNode,
+  ExternalTrafficPolicy,
+  InternalTrafficPolicy,
+  Pod,
+  Service,
+  Topology,
+  TrafficDistribution,
+} from './topology';
 import type { Scenario } from './trace-types';
 
 // Which endpoints kube-proxy on one node may send a new connection to, as
@@ -116,6 +124,58 @@ export function localPick(
 /** Whether the Service has a usable endpoint anywhere (ready, or serving terminating). */
 export const hasAnyEndpoint = (t: Topology, svc: Service, ready: readonly Pod[]): boolean =>
   ready.length > 0 || selectedPods(t, svc).some(isServingTerminating);
+
+/** Who sent a packet, as kube-proxy's rules on one node tell it: by the source address. */
+export type SourceKind =
+  /** Inside the cluster CIDR (the ClusterCIDR local-traffic detector). */
+  | 'pod'
+  /** One of this node's own addresses (addrtype --src-type LOCAL). */
+  | 'host'
+  /** Anything else: a client on the internet, a load balancer, another node. */
+  | 'outside';
+
+/** Where the packet was addressed: a cluster IP, or a node port / load balancer address. */
+export type Destination = 'internal' | 'external';
+
+/** The chain kube-proxy sends a new connection through, and whether it masquerades it. */
+export interface ChainChoice {
+  readonly pick: EndpointPick;
+  /** The Local chain (only this node's endpoints). */
+  readonly local: boolean;
+  /** KUBE-MARK-MASQ before the endpoint chain (the hairpin rule comes after, per endpoint). */
+  readonly masq: boolean;
+}
+
+/**
+ * pkg/proxy/iptables/proxier.go, per Service:
+ * - to the cluster IP, internalTrafficPolicy picks the chain, and a source
+ *   outside the cluster CIDR is masqueraded ("! -s clusterCIDR");
+ * - to a node port or LB address (KUBE-EXT), Cluster masquerades everything;
+ *   Local sends pod traffic to the Cluster chain unmasqueraded ("pod traffic
+ *   for … external destinations"), host traffic to it masqueraded ("masquerade
+ *   LOCAL traffic"), and only other sources to the Local chain.
+ */
+export function kubeProxyChoice(
+  t: Topology,
+  svc: Service,
+  ready: readonly Pod[],
+  node: ClusterNode,
+  dest: Destination,
+  source: SourceKind,
+  policies: { external: ExternalTrafficPolicy; internal: InternalTrafficPolicy },
+  distribution: TrafficDistribution | null,
+): ChainChoice {
+  const local =
+    dest === 'internal'
+      ? policies.internal === 'Local'
+      : policies.external === 'Local' && source === 'outside';
+  const masq =
+    dest === 'internal' ? source !== 'pod' : policies.external === 'Cluster' || source === 'host';
+  const pick = local
+    ? localPick(t, svc, ready, node)
+    : clusterPick(t, svc, ready, node, distribution);
+  return { pick, local, masq };
+}
 
 /** What kube-proxy's health check node port answers a load balancer for one node. */
 export interface HealthCheckAnswer {

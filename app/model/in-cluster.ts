@@ -9,11 +9,12 @@ import {
   podEndpoint,
 } from './endpoints';
 import {
-  clusterPick,
   describePick,
   distributionOf,
   hasAnyEndpoint,
-  localPick,
+  kubeProxyChoice,
+  type Destination,
+  type SourceKind,
 } from './endpoint-pick';
 import type { Mode } from './modes';
 import { makePacket, type Endpoint, type Rewrite } from './packet';
@@ -65,7 +66,10 @@ const listed = (items: readonly { id: string }[], what: string) =>
     .join(', ')}${items.length > 8 ? ` and ${items.length - 8} more` : ''}`;
 
 /** The scenario's client, when it is inside the cluster; null for the talk's outside client. */
-export function insideClient(t: Topology, s: Scenario): Result<InsideClient | null> {
+export function insideClient(
+  t: Topology,
+  s: Pick<Scenario, 'client'>,
+): Result<InsideClient | null> {
   const place = s.client;
   if (!place || place.kind === 'outside') return ok(null);
   if (place.kind === 'pod') {
@@ -91,14 +95,15 @@ export function insideClient(t: Topology, s: Scenario): Result<InsideClient | nu
 /** Why a cluster IP cannot be the target, or null when it can. */
 export function clusterIpRefusal(backend: Service, inside: InsideClient | null): string | null {
   if (!inside)
-    return `A cluster IP answers only inside the cluster: send from a pod or a node to reach ${backend.name}'s`;
+    return `${backend.name}'s cluster IP answers only inside the cluster: send from a pod or a node`;
   if (!backend.clusterIp)
     return `${backend.name} has no cluster IP (it is headless, or none was given)`;
   return null;
 }
 
 /** The load balancer's ipMode in force: the scenario's override, the Service's, else VIP. */
-export const ipModeOf = (s: Scenario, front: Service): IpMode => s.ipMode ?? front.ipMode ?? 'VIP';
+export const ipModeOf = (s: Pick<Scenario, 'ipMode'>, front: Service): IpMode =>
+  s.ipMode ?? front.ipMode ?? 'VIP';
 
 /**
  * Whether an in-cluster client's packet really goes out to the load balancer.
@@ -106,7 +111,7 @@ export const ipModeOf = (s: Scenario, front: Service): IpMode => s.ipMode ?? fro
  * (KEP-1860). An external Ingress's address (4a, 4b) belongs to no Service, so
  * kube-proxy never knows it.
  */
-export function goesOut(mode: Mode, s: Scenario, front: Service): boolean {
+export function goesOut(mode: Mode, s: Pick<Scenario, 'ipMode'>, front: Service): boolean {
   if (mode.front !== 'vip' && mode.front !== 'proxy') return false;
   if (mode.api === 'Ingress' && mode.ingress === 'none') return true;
   return ipModeOf(s, front) === 'Proxy';
@@ -120,9 +125,6 @@ export interface InsideWalked {
   /** The reply goes around the node that NATed (no SNAT, another node): it never reaches the client as sent. */
   readonly replyBypasses: ClusterNode | null;
 }
-
-/** Where a packet that reached kube-proxy on `node` is going: a cluster IP, or a node port / LB address. */
-type Destination = 'internal' | 'external';
 
 /**
  * kube-proxy on `node`, for a packet from inside the cluster (or from any
@@ -148,16 +150,28 @@ function natInside(
     return { got: { kind: 'rejected', at, reason }, masq: false };
   }
   const src = path.packet.src.ip as string;
-  const fromPod = cidrContains(t.clusterCidr, src);
-  const fromHost = src === node.ip;
-  const internalLocal = (w.scenario.internalPolicy ?? svc.internalTrafficPolicy) === 'Local';
-  // The chain, and whether KUBE-MARK-MASQ applies before it.
-  const local = dest === 'internal' ? internalLocal : w.policy === 'Local' && !fromPod && !fromHost;
-  let masq = dest === 'internal' ? !fromPod : w.policy === 'Cluster' || fromHost;
+  const source: SourceKind = cidrContains(t.clusterCidr, src)
+    ? 'pod'
+    : src === node.ip
+      ? 'host'
+      : 'outside';
+  const internal = w.scenario.internalPolicy ?? svc.internalTrafficPolicy ?? 'Cluster';
   const distribution = distributionOf(w.scenario, svc);
-  const pick = local
-    ? localPick(t, svc, ready, node)
-    : clusterPick(t, svc, ready, node, distribution);
+  const {
+    pick,
+    local,
+    masq: marked,
+  } = kubeProxyChoice(
+    t,
+    svc,
+    ready,
+    node,
+    dest,
+    source,
+    { external: w.policy, internal },
+    distribution,
+  );
+  let masq = marked;
   const said = describePick(pick, node, svc, local ? null : distribution);
   if (said) path.note(said);
   if (pick.pods.length === 0) {
@@ -173,9 +187,9 @@ function natInside(
     path.note(
       `${pod.name} reached itself through ${svc.name}: kube-proxy masquerades hairpin traffic (KUBE-SEP "-s ${pod.ip} -j KUBE-MARK-MASQ"), so ${pod.name} sees ${node.name}.`,
     );
-  } else if (dest === 'external' && w.policy === 'Local' && (fromPod || fromHost))
+  } else if (dest === 'external' && w.policy === 'Local' && source !== 'outside')
     path.note(
-      `externalTrafficPolicy Local does not bind traffic from inside: kube-proxy on ${node.name} sends ${fromPod ? 'pod' : 'host'} traffic to every endpoint${fromHost ? ', masqueraded' : ', not masqueraded'}.`,
+      `externalTrafficPolicy Local does not bind traffic from inside: kube-proxy on ${node.name} sends ${source} traffic to every endpoint, ${source === 'host' ? 'masqueraded' : 'not masqueraded'}.`,
     );
   const rewrites: Rewrite[] = [{ type: 'dnat', to: podEndpoint(pod, svc, viaIngress(w)) }];
   if (masq) rewrites.push({ type: 'snat', to: nodeSnatEndpoint(node) });
@@ -188,6 +202,10 @@ function natInside(
 function toOwnNode(w: Walk, client: InsideClient, dst: Endpoint): void {
   w.path.firstTo(dst);
   if (client.pod) w.path.send(nodeDevice(client.node.id), [{ type: 'route' }]);
+  else
+    w.path.note(
+      `The sender is a process on ${client.node.name}: kube-proxy's rules run as the packet leaves it (the OUTPUT hook), so the first wire already carries the NATed packet, and ${client.node.name} undoes the NAT on the reply before the process reads it.`,
+    );
 }
 
 /**
