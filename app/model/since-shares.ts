@@ -28,13 +28,20 @@ import {
 // acts: the client's own node when it captures the packet there, else every
 // node the client or load balancer sends to.
 
-/** Whether the query asks for any since-2020 option (else shares.ts answers as it always has). */
+/**
+ * Whether the query needs this module: a since-2020 option, a Service with
+ * trafficDistribution, or a pod that is terminating but still serving
+ * (KEP-1669's fallback). Otherwise shares.ts
+ * answers as it always has.
+ */
 export const asksSince = (q: ShareQuery): boolean =>
   q.client !== undefined ||
   q.target !== undefined ||
   q.internalPolicy !== undefined ||
   q.trafficDistribution !== undefined ||
-  q.ipMode !== undefined;
+  q.ipMode !== undefined ||
+  q.topology.services.some((svc) => svc.trafficDistribution !== undefined) ||
+  q.topology.pods.some((p) => p.serving === true && p.terminating === true && !p.ready);
 
 interface Entry {
   readonly node: ClusterNode;
