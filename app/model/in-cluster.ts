@@ -65,13 +65,16 @@ const listed = (items: readonly { id: string }[], what: string) =>
     .map((i) => clipInput(i.id))
     .join(', ')}${items.length > 8 ? ` and ${items.length - 8} more` : ''}`;
 
+/** The answer for the talk's outside client, made once: trace() asks on every call. */
+const OUTSIDE: Result<InsideClient | null> = Object.freeze(ok(null));
+
 /** The scenario's client, when it is inside the cluster; null for the talk's outside client. */
 export function insideClient(
   t: Topology,
   s: Pick<Scenario, 'client'>,
 ): Result<InsideClient | null> {
   const place = s.client;
-  if (!place || place.kind === 'outside') return ok(null);
+  if (!place || place.kind === 'outside') return OUTSIDE;
   if (place.kind === 'pod') {
     const pod = t.pods.find((p) => p.id === place.pod);
     if (!pod)
