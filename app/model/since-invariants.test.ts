@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { forAllSinceTraces, sinceCaseArb, SINCE_RUNS } from '../test-support/since-cases';
-import { isServingTerminating } from './endpoint-pick';
+import { healthCheck, isServingTerminating } from './endpoint-pick';
 import type { Endpoint } from './packet';
 import { exactShares, sampleShares } from './shares';
 import { endpointsOf, findService } from './topology';
@@ -73,6 +73,22 @@ describe('since-2020 invariants over random topologies', () => {
       expect(ready.filter((p) => p.node === tr.entryNode)).toEqual([]);
       // Another node's pod can only come from the cluster-wide chain: then none is ready anywhere.
       if (pod.node !== tr.entryNode) expect(ready).toEqual([]);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('a load balancer under Local sends only to a node whose health check answers 200, when one does', () => {
+    let checked = 0;
+    forAllSinceTraces((c, tr) => {
+      const s = c.scenario;
+      const svc = findService(c.t, s.service) as Service;
+      if (s.client?.kind !== 'outside' || (s.mode !== '3a' && s.mode !== '3c')) return;
+      if ((s.policy ?? svc.externalTrafficPolicy) !== 'Local') return;
+      const answers = c.t.nodes.map((n) => healthCheck(c.t, svc, n).status);
+      if (!answers.includes(200)) return;
+      const entry = c.t.nodes.findIndex((n) => n.id === tr.entryNode);
+      expect(answers[entry]).toBe(200);
       checked++;
     });
     expect(checked).toBeGreaterThan(5);
