@@ -160,21 +160,11 @@ function natInside(
       : 'outside';
   const internal = w.scenario.internalPolicy ?? svc.internalTrafficPolicy ?? 'Cluster';
   const distribution = distributionOf(w.scenario, svc);
-  const {
-    pick,
-    local,
-    masq: marked,
-  } = kubeProxyChoice(
-    t,
-    svc,
-    ready,
-    node,
-    dest,
-    source,
-    { external: w.policy, internal },
-    distribution,
-  );
-  let masq = marked;
+  const policies = { external: w.policy, internal };
+  const choice = kubeProxyChoice(t, svc, ready, node, dest, source, policies, distribution);
+  const { pick, local } = choice;
+  // KUBE-MARK-MASQ from the Service's chains; the endpoint's own hairpin rule comes below.
+  let masq = choice.masq;
   const said = describePick(pick, node, svc, local ? null : distribution);
   if (said) path.note(said);
   if (pick.pods.length === 0) {
