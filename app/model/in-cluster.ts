@@ -29,7 +29,15 @@ import {
   type Service,
   type Topology,
 } from './topology';
-import { choose, ingressProxy, kubeProxy, viaIngress, type Stop, type Walk } from './trace-path';
+import {
+  choose,
+  ingressProxy,
+  kubeProxy,
+  viaIngress,
+  type Path,
+  type Stop,
+  type Walk,
+} from './trace-path';
 import type { ClientPlace, Hop, Scenario } from './trace-types';
 
 // A request that starts inside the cluster: at a pod, or at a process on a node.
@@ -278,9 +286,11 @@ export function walkInside(w: Walk, client: InsideClient, toClusterIp: boolean):
  * which is waiting for an answer from the address it dialled, drops it
  * (kubernetes/kubernetes#74383).
  */
-export function bypassingReply(forward: readonly Hop[], client: InsideClient): Hop[] {
-  const last = forward[forward.length - 1] as Hop;
-  const packet = makePacket(last.packet.dst, last.packet.src, last.packet.protocol);
+export function bypassingReply(path: Path, client: InsideClient, natNode: ClusterNode): Hop[] {
+  const last = path.hops[path.hops.length - 1] as Hop;
+  path.note(
+    `${natNode.name} did not masquerade and the pod is elsewhere: the reply goes straight to ${client.name} from the pod's own address, not from the address it dialled, and ${client.name} drops it.`,
+  );
   return [
     {
       index: 0,
@@ -288,7 +298,7 @@ export function bypassingReply(forward: readonly Hop[], client: InsideClient): H
       from: last.to as DeviceId,
       to: client.device,
       via: client.pod ? nodeDevice(client.node.id) : undefined,
-      packet,
+      packet: makePacket(last.packet.dst, last.packet.src, last.packet.protocol),
       rewrites: [{ type: 'route' }],
       connection: last.connection,
       kind: 'pass',

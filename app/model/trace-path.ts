@@ -60,11 +60,6 @@ export class Path {
     for (const node of t.nodes) this.device(nodeDevice(node.id), node.name);
   }
 
-  /** The device the packet is at now. */
-  get where(): DeviceId {
-    return this.at;
-  }
-
   /** The packet as it is now, where the path has got to. */
   get packet(): Packet {
     return this.current;

@@ -1,6 +1,7 @@
 import { clipInput } from './address';
 import {
   clientEndpoint,
+  clusterIpEndpoint,
   forwardedHost,
   nodePortEndpoint,
   podEndpoint,
@@ -123,8 +124,9 @@ export function trace(scenario: Scenario): Result<Trace> {
   const seed = scenario.seed ?? 1;
 
   const client = inside ? inside.endpoint : clientEndpoint(t.client);
+  // A cluster IP has no device of its own: kube-proxy on the client's node answers for it.
   const frontDoor = toClusterIp
-    ? ok({ endpoint: client, device: CLIENT as DeviceId })
+    ? ok({ endpoint: clusterIpEndpoint(backend) as Endpoint, device: CLIENT as DeviceId })
     : frontEndpoint(mode, front, t);
   if (!frontDoor.ok) return frontDoor;
   const path = new Path(
@@ -151,14 +153,11 @@ export function trace(scenario: Scenario): Result<Trace> {
     if (hop.kind === 'pass') passHops++;
     for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
   }
+  const bypassed = delivered && inside ? insideWalk?.replyBypasses : null;
   const back =
-    inside && insideWalk?.replyBypasses && delivered
-      ? bypassingReply(path.hops, inside)
+    inside && bypassed
+      ? bypassingReply(path, inside, bypassed)
       : returnPath(path.hops, path.openers, mode, delivered);
-  if (inside && insideWalk?.replyBypasses && delivered)
-    path.note(
-      `${insideWalk.replyBypasses.name} did not masquerade and the pod is elsewhere: the reply goes straight to ${inside.name} from the pod's own address, not from the address it dialled, and ${inside.name} drops it.`,
-    );
   // A passthrough load balancer (3a, 4c.1, 4d) never sees the answer: the node sends it
   // to the client itself, with the VIP as its source (direct server return at the LB).
   const lb = path.hops[0]?.to;
