@@ -112,15 +112,25 @@ export function clusterIpRefusal(backend: Service, inside: InsideClient | null):
   return null;
 }
 
-/** The load balancer's ipMode in force: the scenario's override, the Service's, else VIP. */
+/**
+ * The load balancer's ipMode in force: the scenario's override, the Service's,
+ * else VIP. For the talk's outside client it changes only a VIP-like front door
+ * (3a, 3b, 4c.1, 4d): Proxy makes that load balancer a proxy, which opens its
+ * own connection from the VIP's address to a node port (or a pod, one hop), as
+ * 3c does from the proxy's. A proxy-like front door is a proxy whatever the
+ * field says. For a client inside the cluster it decides whether kube-proxy
+ * captures the address (goesOut).
+ */
 export const ipModeOf = (s: Pick<Scenario, 'ipMode'>, front: Service): IpMode =>
   s.ipMode ?? front.ipMode ?? 'VIP';
 
 /**
  * Whether an in-cluster client's packet really goes out to the load balancer.
- * kube-proxy captures a Service's LB address unless its ipMode is Proxy
- * (KEP-1860). An external Ingress's address (4a, 4b) belongs to no Service, so
- * kube-proxy never knows it.
+ * kube-proxy captures every IP in a Service's status.loadBalancer.ingress unless
+ * its ipMode is Proxy (KEP-1860), a proxy-like one's too: before 1.29 that sent
+ * in-cluster clients around the proxy (no TLS termination, no PROXY line), which
+ * is why the field exists. An external Ingress's address (4a, 4b) belongs to no
+ * Service, so kube-proxy never knows it.
  */
 export function goesOut(mode: Mode, s: Pick<Scenario, 'ipMode'>, front: Service): boolean {
   if (mode.front !== 'vip' && mode.front !== 'proxy') return false;
