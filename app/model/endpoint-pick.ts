@@ -234,3 +234,15 @@ export function describePick(
     return `trafficDistribution is ${distribution}, but no ready endpoint of ${svc.name} is ${distribution === 'PreferSameNode' ? `on ${node.name} or in its zone` : `in ${node.name}'s zone`}, so kube-proxy uses every endpoint.`;
   return null;
 }
+
+/**
+ * Why a node's health check answers 503, in the words of a note: no local pod
+ * at all, or only terminating ones (KEP-1669: the load balancer drains the node
+ * while its pods finish what they have).
+ */
+export function drainedWhy(t: Topology, svc: Service, node: ClusterNode): string {
+  const leaving = selectedPods(t, svc).filter((p) => p.node === node.id && isServingTerminating(p));
+  return leaving.length === 0
+    ? 'no local pod'
+    : `no ready local pod: ${names(leaving)} ${leaving.length === 1 ? 'is' : 'are'} terminating`;
+}

@@ -467,6 +467,9 @@ describe('terminating endpoints (pod-a-terminating: Pod-a still serving on Node1
       entryNode: 'node1',
     });
     expect([tr.entryNode, tr.pod]).toEqual(['node2', 'pod-c']);
+    expect(tr.notes[0]).toBe(
+      'The load balancer skips Node1: its health check on :32093 answers 503 (no ready local pod: Pod-a is terminating), so it sends to Node2.',
+    );
     expect(shares({ topology: t, service: SERVICE_A, mode: '3a', policy: 'Local' })).toEqual({
       pods: { 'pod-c': 1 },
       lost: 0,

@@ -19,6 +19,7 @@ import {
   clusterPick,
   describePick,
   distributionOf,
+  drainedWhy,
   hasAnyEndpoint,
   localPick,
 } from './endpoint-pick';
@@ -165,7 +166,7 @@ export function pickEntryNode(w: Walk): ClusterNode | undefined {
   if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
   const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
   w.path.note(
-    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (no local pod), so it sends to ${picked.name}.`,
+    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (${drainedWhy(t, svc, wanted)}), so it sends to ${picked.name}.`,
   );
   return picked;
 }
