@@ -271,6 +271,29 @@ describe('since-2020 invariants over random topologies', () => {
 });
 
 describe('since-2020 shares over random topologies', () => {
+  it('agree with the trace: a pod a trace reaches has a share, and a lost request means something is lost', () => {
+    const seen = { delivered: 0, lost: 0 };
+    fc.assert(
+      fc.property(sinceCaseArb, (c) => {
+        // Shares know no pinned pod and no chosen entry node: only what a trace picks freely.
+        const s: Scenario = { ...c.scenario, pod: undefined, entryNode: undefined };
+        const tr = run(s);
+        const shares = exactShares({ ...s, topology: c.t });
+        if (!shares.ok) throw new Error(shares.error);
+        if (tr.outcome.kind === 'delivered') {
+          expect(shares.value.pods.get(tr.pod as string)).toBeGreaterThan(0);
+          seen.delivered++;
+        } else {
+          expect(shares.value.lost).toBeGreaterThan(0);
+          seen.lost++;
+        }
+      }),
+      SINCE_RUNS,
+    );
+    expect(seen.delivered).toBeGreaterThan(100);
+    expect(seen.lost).toBeGreaterThan(20);
+  });
+
   it('exact shares sum to 1 with what is lost, and samples converge to them', () => {
     fc.assert(
       fc.property(sinceCaseArb, (c) => {
