@@ -264,6 +264,7 @@ export function walkInside(w: Walk, client: InsideClient, toClusterIp: boolean):
   }
 
   if (mode.front === 'node') {
+    // A client inside dials its own node's port unless the scenario names another node.
     const entry = t.nodes.find((n) => n.id === w.scenario.entryNode) ?? own;
     const dst = nodePortEndpoint(entry, front.nodePort as number);
     if (entry.id === own.id) {
