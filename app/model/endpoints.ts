@@ -14,6 +14,12 @@ export const SNAT_PORT = 61012;
 export const PROXY_SOURCE_PORT = 41000;
 /** The source port of an in-cluster ingress proxy's connection to the backend pod. */
 export const INGRESS_SOURCE_PORT = 45678;
+/**
+ * The ephemeral source port of a client inside the cluster (a pod, or a process
+ * on a node). Any port from the local range would do; a fixed one keeps traces
+ * reproducible and tells it apart from the outside client's 51234.
+ */
+export const IN_CLUSTER_CLIENT_PORT = 40000;
 
 /** "Node1" → "node1": the talk's lower-case word for a node. */
 export const nodeWord = (node: ClusterNode): string => node.name.toLowerCase().replace(/\s+/g, '');
@@ -45,3 +51,16 @@ export const proxySourceEndpoint = (s: Service): Endpoint | null =>
 
 /** The host part of an endpoint, for X-Forwarded-For. */
 export const forwardedHost = (e: Endpoint): ForwardedHost => ({ ip: e.ip as AnyIp, host: e.host });
+
+/** A client inside the cluster: a pod's address, or a node's own, with an ephemeral port. */
+export const inClusterClientEndpoint = (ip: AnyIp): Endpoint =>
+  ep(ip, IN_CLUSTER_CLIENT_PORT, 'client', null);
+/** A Service's cluster IP and port ("cluster-ip:service-port"). */
+export const clusterIpEndpoint = (s: Service): Endpoint | null =>
+  s.clusterIp ? ep(s.clusterIp, s.port, 'cluster-ip', 'service-port') : null;
+/**
+ * A VIP-like load balancer whose ipMode is Proxy opens its own connection from
+ * its own address, as a proxy-like one does from its proxy address.
+ */
+export const vipSourceEndpoint = (s: Service): Endpoint | null =>
+  s.vip ? ep(s.vip, PROXY_SOURCE_PORT, 'VIP', null) : null;

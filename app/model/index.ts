@@ -2,7 +2,17 @@
 // about a packet comes from here.
 export * from './address';
 export * from './device';
+export {
+  distributionOf,
+  healthCheck,
+  isServing,
+  isServingTerminating,
+  topologyMode,
+  type HealthCheckAnswer,
+  type TopologyMode,
+} from './endpoint-pick';
 export * from './format';
+export { ipModeOf } from './in-cluster';
 export * from './modes';
 export * from './packet';
 export * from './proxy-dump';

@@ -1,18 +1,23 @@
 import { findMode, type Mode, type ModeId } from './modes';
 import { seededRandom } from './random';
 import { ShareTable } from './share-table';
+import { asksSince, sinceExactShares, sinceSampleShares } from './since-shares';
 import { err, ok, type Result } from './result';
 import {
   endpointsOf,
   findService,
   ingressFor,
   type ExternalTrafficPolicy,
+  type InternalTrafficPolicy,
+  type IpMode,
   type NodeId,
   type Pod,
   type PodId,
   type Service,
   type Topology,
+  type TrafficDistribution,
 } from './topology';
+import type { ClientPlace } from './trace-types';
 
 /**
  * How a load balancer weights the nodes it sends to under Local. "equal" is what
@@ -27,6 +32,19 @@ export interface ShareQuery {
   readonly mode: ModeId;
   readonly policy?: ExternalTrafficPolicy;
   readonly weighting?: NodeWeighting;
+
+  // Since 2020 (since-shares.ts), as in Scenario. Absent, the shares are the talk's.
+
+  /** Who sends the requests: the outside client (the default), a pod, or a node's process. */
+  readonly client?: ClientPlace;
+  /** An in-cluster client dials the Service's cluster IP. */
+  readonly target?: 'cluster-ip';
+  /** Overrides the Service's internalTrafficPolicy. */
+  readonly internalPolicy?: InternalTrafficPolicy;
+  /** Overrides the Service's trafficDistribution; null turns it off. */
+  readonly trafficDistribution?: TrafficDistribution | null;
+  /** Overrides the Service's load balancer ipMode. */
+  readonly ipMode?: IpMode;
 }
 
 export interface Shares {
@@ -109,6 +127,7 @@ function nodeWeights(p: Plan, weighting: NodeWeighting): Map<NodeId, number> {
 
 /** Exact per-pod and per-node shares of traffic (rule 10 of docs/traffic-model.md). */
 export function exactShares(q: ShareQuery): Result<Shares> {
+  if (asksSince(q)) return sinceExactShares(q);
   const planned = plan(q);
   if (!planned.ok) return planned;
   const p = planned.value;
@@ -166,6 +185,7 @@ export interface Sample {
  * would. The counts converge to `exactShares`.
  */
 export function sampleShares(q: ShareQuery, requests: number, seed = 1): Result<Sample> {
+  if (asksSince(q)) return sinceSampleShares(q, requests, seed);
   const planned = plan(q);
   if (!planned.ok) return planned;
   const p = planned.value;

@@ -1,5 +1,6 @@
 import {
   parseCidr,
+  parseClusterIp,
   parseExternalIp,
   parseNodeIp,
   parseNodePort,
@@ -113,7 +114,27 @@ export type TalkVariant =
   /** Slides 122–124: a dedicated proxy pair per Ingress. */
   | 'dedicated-ingress'
   /** Since 2020: Gateway API, a proxy Deployment and LoadBalancer Service per Gateway (4d). */
-  | 'gateway';
+  | 'gateway'
+  /**
+   * Since 2020, clients inside the cluster: the default cluster, and each
+   * Service has a cluster IP: Service A 10.96.0.10, Service B 10.96.0.11 (port 80).
+   */
+  | 'in-cluster'
+  /**
+   * Since 2020, trafficDistribution: Node1 10.240.0.1 and Node2 10.240.0.2 in
+   * zone-a, Node3 10.240.0.3 in zone-b, pods in 10.0.N.0/24. "Client pod"
+   * (client-pod, 10.0.1.1, labels app=client, which no Service selects) on
+   * Node1; Service A (cluster IP 10.96.0.10) selects Pod-c (10.0.2.1, Node2),
+   * Pod-e (10.0.3.1) and Pod-f (10.0.3.2, both Node3). From Node1, PreferSameZone
+   * keeps to Pod-c; PreferSameNode finds nothing on Node1 and falls back to the
+   * zone hints (Pod-c) as the EndpointSlice controller writes both.
+   */
+  | 'zones'
+  /**
+   * Since 2020, KEP-1669: slide 37's cluster, but Pod-a (10.0.1.1, Node1) is
+   * still there, terminating: not ready, still serving.
+   */
+  | 'pod-a-terminating';
 
 /** The talk's cluster: 10.0.0.0/16, Node1 and Node2, Pod-a…Pod-d, the client at 1.2.3.4. */
 export function talkCluster(variant: TalkVariant = 'default'): Topology {
@@ -194,6 +215,16 @@ export function talkCluster(variant: TalkVariant = 'default'): Topology {
         ],
       });
     }
+    case 'in-cluster':
+      return base(talkPods(), { services: withClusterIps(services()) });
+    case 'zones':
+      return zonesCluster();
+    case 'pod-a-terminating':
+      return base(
+        talkPods().map((p) =>
+          p.id === 'pod-a' ? { ...p, ready: false, terminating: true, serving: true } : p,
+        ),
+      );
     case 'gateway':
       return gatewayCluster();
   }
@@ -243,6 +274,38 @@ function gatewayCluster(): Topology {
     services: [...services(), gateway('a', 0), gateway('b', 1)],
     ingresses: [route('a', SERVICE_A), route('b', SERVICE_B)],
   });
+}
+
+/** The cluster IPs of the since-2020 topologies (service CIDR 10.96.0.0/12). */
+const withClusterIps = (list: Service[]): Service[] =>
+  list.map((svc) => ({
+    ...svc,
+    clusterIp: expect(parseClusterIp(svc.id === SERVICE_A ? '10.96.0.10' : '10.96.0.11')),
+  }));
+
+/** The 'zones' variant: three nodes over two zones, a client pod on Node1, Service A on Node2 and Node3. */
+function zonesCluster(): Topology {
+  const zoned = (n: 1 | 2 | 3, zone: string): ClusterNode => ({
+    id: `node${n}`,
+    name: `Node${n}`,
+    ip: expect(parseNodeIp(`10.240.0.${n}`)),
+    podCidr: cidr(`10.0.${n}.0/24`),
+    zone,
+  });
+  const a = { app: 'a' };
+  return base(
+    [
+      pod('client-pod', 'Client pod', '10.0.1.1', 'node1', { app: 'client' }),
+      pod('pod-c', 'Pod-c', '10.0.2.1', 'node2', a),
+      pod('pod-e', 'Pod-e', '10.0.3.1', 'node3', a),
+      pod('pod-f', 'Pod-f', '10.0.3.2', 'node3', a),
+    ],
+    {
+      nodes: [zoned(1, 'zone-a'), zoned(2, 'zone-a'), zoned(3, 'zone-b')],
+      services: withClusterIps(services().filter((svc) => svc.id === SERVICE_A)),
+      ingresses: ingresses().filter((i) => i.backend === SERVICE_A),
+    },
+  );
 }
 
 /** The talk's cluster a mode is drawn on: with the in-cluster ingress proxies it needs, if any. */

@@ -16,6 +16,14 @@ import {
   type RejectAnswer,
   type Rewrite,
 } from './packet';
+import {
+  clusterPick,
+  describePick,
+  distributionOf,
+  drainedWhy,
+  hasAnyEndpoint,
+  localPick,
+} from './endpoint-pick';
 import { seededPick } from './random';
 import {
   endpointsOf,
@@ -40,14 +48,17 @@ export class Path {
   readonly notes: string[] = [];
   readonly devices: Record<string, Device> = {};
   /** Which device opened each connection (index = connection − 1). */
-  readonly openers: DeviceId[] = [CLIENT];
+  readonly openers: DeviceId[];
   private connection = 1;
-  private at: DeviceId = CLIENT;
+  private at: DeviceId;
   private current: Packet;
 
-  constructor(packet: Packet, t: Topology) {
+  /** `start` is where the request begins: the outside client unless a pod or node sends it. */
+  constructor(packet: Packet, t: Topology, start?: { device: DeviceId; name: string }) {
     this.current = packet;
-    this.device(CLIENT, t.client.name);
+    this.at = start ? start.device : CLIENT;
+    this.openers = [this.at];
+    this.device(this.at, start ? start.name : t.client.name);
     for (const node of t.nodes) this.device(nodeDevice(node.id), node.name);
   }
 
@@ -156,7 +167,7 @@ export function pickEntryNode(w: Walk): ClusterNode | undefined {
   if (healthy.length === 0 || healthy.includes(wanted)) return wanted;
   const picked = healthy.find((n) => n.id === requested) ?? seededPick(healthy, seed);
   w.path.note(
-    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (no local pod), so it sends to ${picked.name}.`,
+    `The load balancer skips ${wanted.name}: its health check on :${svc.healthCheckNodePort ?? '?'} answers 503 (${drainedWhy(t, svc, wanted)}), so it sends to ${picked.name}.`,
   );
   return picked;
 }
@@ -173,7 +184,7 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
   const requested = viaIngress(w) ? w.scenario.ingressPod : w.scenario.pod;
   const at = nodeDevice(node.id);
   const endpoints = endpointsOf(t, svc);
-  if (endpoints.length === 0) {
+  if (endpoints.length === 0 && !hasAnyEndpoint(t, svc, endpoints)) {
     // A Service without endpoints gets a REJECT rule (KUBE-EXTERNAL-SERVICES):
     // the client hears ICMP port unreachable at once instead of timing out.
     const reason = `${svc.name} has no ready pods anywhere, so kube-proxy on ${node.name} rejects the connection (ICMP port unreachable)`;
@@ -185,9 +196,21 @@ export function kubeProxy(w: Walk, node: ClusterNode): Pod | Stop {
     });
     return { kind: 'rejected', at, reason };
   }
-  const local = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  let candidates = policy === 'Local' ? endpoints.filter((p) => p.node === node.id) : endpoints;
+  // Rare paths only: no ready candidate (KEP-1669's terminating fallback), or
+  // topology hints on the Cluster chain (trafficDistribution).
+  const distribution = policy === 'Cluster' ? distributionOf(w.scenario, svc) : null;
+  if (candidates.length === 0 || distribution) {
+    const pick =
+      policy === 'Local'
+        ? localPick(t, svc, endpoints, node)
+        : clusterPick(t, svc, endpoints, node, distribution);
+    candidates = pick.pods as Pod[];
+    const said = describePick(pick, node, svc, distribution);
+    if (said) path.note(said);
+  }
   // Old IPVS sent on to a remote pod where there was no local one (dataplane.ts).
-  const candidates = local.length === 0 && forwardsWithoutLocalPod(w) ? endpoints : local;
+  if (candidates.length === 0 && forwardsWithoutLocalPod(w)) candidates = endpoints;
   if (candidates.length === 0) {
     const reason = `${node.name} has no ready pod of ${svc.name} and externalTrafficPolicy is Local, so ${node.name} drops the packet silently`;
     path.stop({ type: 'drop', at: nodeEndpoint(node), reason });

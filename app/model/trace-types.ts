@@ -130,4 +130,10 @@ export interface Trace {
   readonly snat: boolean;
   /** Things worth saying that are not a hop (e.g. a load balancer skipping a node). */
   readonly notes: readonly string[];
+  /**
+   * Where the request started, when that is inside the cluster (a pod or a
+   * node's process). Absent for the talk's outside client, so its traces keep
+   * their exact shape.
+   */
+  readonly client?: ClientPlace;
 }

@@ -3,12 +3,14 @@ import { dataplaneReturn, lostReplyPod } from './dataplane';
 import { lbToPod } from './direct-lb';
 import {
   clientEndpoint,
+  clusterIpEndpoint,
   forwardedHost,
   nodePortEndpoint,
   podEndpoint,
   proxyFrontEndpoint,
   proxySourceEndpoint,
   vipEndpoint,
+  vipSourceEndpoint,
 } from './endpoints';
 import { findMode, policyApplies, type Mode } from './modes';
 import { makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
@@ -28,6 +30,15 @@ import {
 } from './topology';
 import { CLIENT, isLoadBalancer, nodeDevice, podDevice, PROXY, VIP, type DeviceId } from './device';
 import {
+  bypassingReply,
+  clusterIpRefusal,
+  goesOut,
+  insideClient,
+  ipModeOf,
+  touchedLoadBalancer,
+  walkInside,
+} from './in-cluster';
+import {
   choose,
   ingressProxy,
   kubeProxy,
@@ -40,9 +51,8 @@ import {
 } from './trace-path';
 import type { ClientIpFate, Outcome, Scenario, Trace } from './trace-types';
 
-function clientIpFate(t: Topology, packet: Packet | null): ClientIpFate {
+function clientIpFate(ip: string, packet: Packet | null): ClientIpFate {
   if (!packet) return 'lost';
-  const ip = t.client.ip as string;
   if (packet.src.ip === ip) return 'l3';
   if (packet.xff?.some((h) => h.ip === ip)) return 'xff';
   if (packet.proxyLine?.src.ip === ip) return 'proxy-protocol';
@@ -89,8 +99,15 @@ export function trace(scenario: Scenario): Result<Trace> {
     return err(`There is no Service "${clipInput(String(scenario.service))}" in this topology`);
   const unknown = unknownPlace(t, scenario);
   if (unknown) return err(unknown);
+  // Since 2020: a client inside the cluster, and the cluster IP (in-cluster.ts).
+  const placed = insideClient(t, scenario);
+  if (!placed.ok) return placed;
+  const inside = placed.value;
+  const toClusterIp = scenario.target === 'cluster-ip';
+  const ipRefusal = toClusterIp ? clusterIpRefusal(backend, inside) : null;
+  if (ipRefusal) return err(ipRefusal);
   let front = backend;
-  if (mode.ingress !== 'none') {
+  if (mode.ingress !== 'none' && !toClusterIp) {
     const ing = ingressFor(t, backend.id);
     const proxySvc = ing?.proxyService ? findService(t, ing.proxyService) : undefined;
     if (!proxySvc)
@@ -101,21 +118,32 @@ export function trace(scenario: Scenario): Result<Trace> {
   }
   // A Service's type decides which doors it has: no node port on ClusterIP, no
   // load balancer below type LoadBalancer.
-  const refusal = typeRefusal(mode, front);
+  const refusal = toClusterIp ? null : typeRefusal(mode, front);
   if (refusal) return err(refusal);
   // Where no node NATs on entry (1, 3b, 3d, 4b, 4c.3) the policy changes nothing,
   // so the trace says Cluster, the default, as exactShares counts it.
-  const applies = policyApplies(mode);
+  const applies = !toClusterIp && policyApplies(mode);
   const policy = applies ? (scenario.policy ?? front.externalTrafficPolicy) : 'Cluster';
   const seed = scenario.seed ?? 1;
 
-  const client = clientEndpoint(t.client);
-  const frontDoor = frontEndpoint(mode, front, t);
+  const client = inside ? inside.endpoint : clientEndpoint(t.client);
+  // A cluster IP has no device of its own: kube-proxy on the client's node answers for it.
+  const frontDoor = toClusterIp
+    ? ok({ endpoint: clusterIpEndpoint(backend) as Endpoint, device: CLIENT as DeviceId })
+    : frontEndpoint(mode, front, t);
   if (!frontDoor.ok) return frontDoor;
-  const path = new Path(makePacket(client, frontDoor.value.endpoint, mode.protocol), t);
+  const path = new Path(
+    makePacket(client, frontDoor.value.endpoint, mode.protocol),
+    t,
+    inside ? { device: inside.device, name: inside.name } : undefined,
+  );
 
   const w: Walk = { t, mode, scenario, backend, front, policy, seed, path };
-  const result = walk(w, frontDoor.value);
+  const stays = inside !== null && (toClusterIp || !goesOut(mode, scenario, front));
+  const insideWalk = stays ? walkInside(w, inside, toClusterIp) : null;
+  const result: Walked = insideWalk
+    ? { ...insideWalk, end: reached(insideWalk.end) }
+    : walk(w, frontDoor.value);
   if ('error' in result) return err(result.error);
 
   const { end } = result;
@@ -130,13 +158,17 @@ export function trace(scenario: Scenario): Result<Trace> {
     if (hop.kind === 'pass') passHops++;
     for (const r of hop.rewrites) if (r.type === 'snat') snat = true;
   }
-  const back = dataplaneReturn(
-    scenario,
-    result.entryNode,
-    path.hops,
-    end,
-    returnPath(path.hops, path.openers, mode, delivered),
-  );
+  const bypassed = delivered && inside ? insideWalk?.replyBypasses : null;
+  const back =
+    inside && bypassed
+      ? bypassingReply(path, inside, bypassed)
+      : dataplaneReturn(
+          scenario,
+          result.entryNode,
+          path.hops,
+          end,
+          returnPath(path.hops, path.openers, mode, delivered),
+        );
   // A passthrough load balancer (3a, 4c.1, 4d) never sees the answer: the node sends it
   // to the client itself, with the VIP as its source (direct server return at the LB).
   const lb = path.hops[0]?.to;
@@ -150,7 +182,7 @@ export function trace(scenario: Scenario): Result<Trace> {
     end.kind === 'delivered'
       ? { kind: 'delivered', pod: end.pod.id }
       : { kind: end.kind, at: end.at, reason: end.reason };
-  return ok({
+  const traced: Trace = {
     mode: mode.id,
     service: backend.id,
     policy,
@@ -163,12 +195,18 @@ export function trace(scenario: Scenario): Result<Trace> {
     back,
     outcome,
     podSees: arrived ? arrived.src : null,
-    clientIp: clientIpFate(t, arrived),
+    clientIp: clientIpFate(client.ip as string, arrived),
     hopCount: passHops,
-    talkHops: mode.front === 'vip' || mode.front === 'proxy' ? passHops - 1 : passHops,
+    talkHops: (
+      inside ? touchedLoadBalancer(path.hops) : mode.front === 'vip' || mode.front === 'proxy'
+    )
+      ? passHops - 1
+      : passHops,
     snat,
     notes: path.notes,
-  });
+  };
+  // Only a trace from inside says where it started: the talk's traces keep their exact shape.
+  return ok(inside ? { ...traced, client: inside.place } : traced);
 }
 
 interface FrontDoor {
@@ -252,10 +290,12 @@ function walk(w: Walk, door: FrontDoor): Walked {
   // appends the client to X-Forwarded-For first; an L4 one can write a PROXY
   // protocol line at the start of its new stream.
   const clientLeg = path.packet;
+  // A VIP whose ipMode is Proxy proxies too, from its own address (in-cluster.ts).
+  const vipProxies = mode.front === 'vip' && ipModeOf(w.scenario, front) === 'Proxy';
   const proxyTo = (dst: Endpoint): Rewrite[] => {
     const open: Rewrite = {
       type: 'proxy',
-      src: proxySourceEndpoint(front) as Endpoint,
+      src: (vipProxies ? vipSourceEndpoint(front) : proxySourceEndpoint(front)) as Endpoint,
       dst,
       protocol: mode.protocol,
     };
@@ -273,7 +313,7 @@ function walk(w: Walk, door: FrontDoor): Walked {
     if (!node) return { error: 'The topology has no nodes' };
     entryNode = node.id;
     const to = path.device(nodeDevice(node.id), node.name);
-    if (mode.front === 'vip') {
+    if (mode.front === 'vip' && !vipProxies) {
       // Passthrough: the node knows the Service by the destination IP (the VIP).
       path.send(to, [{ type: 'route' }]);
     } else {
@@ -289,7 +329,7 @@ function walk(w: Walk, door: FrontDoor): Walked {
   const atLb = door.device;
   if (endpoints.length === 0) {
     // Only an HTTP load balancer can answer 503; an L4 one can only reset.
-    if (mode.front === 'proxy')
+    if (mode.front === 'proxy' || vipProxies)
       return done(proxyRefuses(w, atLb, front, mode.lbLayer === 'http' ? 'http-503' : 'tcp-reset'));
     const reason = `${front.name} has no ready pods, so the load balancer has nowhere to send and drops the packet`;
     path.stop({ type: 'drop', at: door.endpoint, reason });
@@ -298,6 +338,11 @@ function walk(w: Walk, door: FrontDoor): Walked {
   const pod = choose(endpoints, frontPod, w.seed);
   const to = path.device(podDevice(pod.id), pod.name);
   const dst = podEndpoint(pod, front, viaIngress(w));
-  path.send(to, lbToPod(w, clientLeg, dst, pod.name, proxyTo), nodeDevice(pod.node));
+  // A VIP whose ipMode is Proxy proxies; otherwise the load balancer's own way to a pod.
+  path.send(
+    to,
+    vipProxies ? proxyTo(dst) : lbToPod(w, clientLeg, dst, pod.name, proxyTo),
+    nodeDevice(pod.node),
+  );
   return finish(pod);
 }
