@@ -7,5 +7,6 @@ export * from './trace-cache';
 export * from './notes';
 export * from './step-notes';
 export * from './words';
-export { SINCE_MARKS, type SinceInfo, type SlideSwitch, type SwitchValue } from './since/slides';
+export { type SinceInfo, type SlideSwitch, type SwitchValue } from './since/slides';
 export type { SinceBadge, SinceId, SinceMark } from './since/words-types';
+export { loadSinceCaptions, sinceCaptionsLoaded, sinceMarksOn } from './since/captions-loader';

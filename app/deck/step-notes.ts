@@ -1,5 +1,5 @@
 import { NOTES } from './notes';
-import { SINCE_NOTES } from './since/notes';
+import { SINCE_NOTES, SINCE_SOURCES } from './since/notes';
 
 /**
  * Notes for the steps beyond the talk (the X-Forwarded-For header shown after
@@ -45,3 +45,7 @@ export const noteFor = (slide: number, step: number): string =>
   // After the talk's notes, the section added since 2020 has its own.
   SINCE_NOTES[slide - 1 - NOTES.length] ??
   '';
+
+/** The sources a slide added after the talk stands on, by name; none for the talk's own. */
+export const sourcesFor = (slide: number): readonly string[] =>
+  SINCE_SOURCES[slide - 1 - NOTES.length] ?? [];

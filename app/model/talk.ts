@@ -120,6 +120,8 @@ export type TalkVariant =
    * Service has a cluster IP: Service A 10.96.0.10, Service B 10.96.0.11 (port 80).
    */
   | 'in-cluster'
+  /** The same with Pod-a gone, as on slide 30: Node1 has no pod of Service A. */
+  | 'in-cluster-pod-a-gone'
   /**
    * Since 2020, trafficDistribution: Node1 10.240.0.1 and Node2 10.240.0.2 in
    * zone-a, Node3 10.240.0.3 in zone-b, pods in 10.0.N.0/24. "Client pod"
@@ -217,6 +219,11 @@ export function talkCluster(variant: TalkVariant = 'default'): Topology {
     }
     case 'in-cluster':
       return base(talkPods(), { services: withClusterIps(services()) });
+    case 'in-cluster-pod-a-gone':
+      return base(
+        talkPods().filter((p) => p.id !== 'pod-a'),
+        { services: withClusterIps(services()) },
+      );
     case 'zones':
       return zonesCluster();
     case 'pod-a-terminating':

@@ -1,6 +1,6 @@
 import { MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, placeLabel, slideAt, slideNumber } from '../deck';
+import { noteFor, placeLabel, slideAt, slideNumber, sourcesFor } from '../deck';
 import {
   createInboundStore,
   selectLocation,
@@ -93,7 +93,16 @@ function Notes() {
     // Focusable, so the notes can be scrolled from the keyboard when they run long.
     <section className="presenter-notes" aria-label="Speaker notes" tabIndex={0}>
       <h2>Notes</h2>
-      <p className="note">{noteFor(slide, step)}</p>
+      {noteFor(slide, step)
+        .split('\n\n')
+        .map((paragraph, i) => (
+          <p key={i} className="note">
+            {paragraph}
+          </p>
+        ))}
+      {sourcesFor(slide).length > 0 && (
+        <p className="note-sources">Sources: {sourcesFor(slide).join('; ')}.</p>
+      )}
       <h2>On screen now</h2>
       <p className="on-screen" aria-live="polite">
         {sentence}

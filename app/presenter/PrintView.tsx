@@ -2,6 +2,7 @@ import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import {
   noteFor,
+  sourcesFor,
   parseHash,
   SINCE_COUNT,
   slideAt,
@@ -106,7 +107,18 @@ export function PrintView() {
                   {slideNumber(slide)}
                   {step > 0 ? `.${step}` : ''}
                 </p>
-                {notes && <p className="print-notes">{noteFor(slide, step)}</p>}
+                {notes && (
+                  <div className="print-notes">
+                    {noteFor(slide, step)
+                      .split('\n\n')
+                      .map((paragraph, i) => (
+                        <p key={i}>{paragraph}</p>
+                      ))}
+                    {step === 0 && sourcesFor(slide).length > 0 && (
+                      <p>Sources: {sourcesFor(slide).join('; ')}.</p>
+                    )}
+                  </div>
+                )}
               </section>
             ))}
           </main>

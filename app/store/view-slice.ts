@@ -13,6 +13,8 @@ export interface ViewState {
   /** The audience screen is blacked out (the presenter window shows that it is). */
   readonly blackout: boolean;
   readonly theme: Theme;
+  /** The section-after-the-talk's step captions have arrived (their own chunk). */
+  readonly sinceCaptions: boolean;
 }
 
 export interface ViewActions {
@@ -32,6 +34,7 @@ export const createViewSlice: StateCreator<InboundState, [], [], ViewState & Vie
   overlay: null,
   blackout: false,
   theme: 'light',
+  sinceCaptions: false,
   toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
   closeOverlay: () => set({ overlay: null }),
   toggleBlackout: () => set({ blackout: !get().blackout }),

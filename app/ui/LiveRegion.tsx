@@ -20,6 +20,7 @@ const selectShownStep = (s: InboundState): Step => {
 
 /** In words, what the current step shows: the sentence a screen reader announces (deck/words). */
 export const selectStepSentence = (s: InboundState): string =>
+  // (s.sinceCaptions: read again once the section's captions arrive.)
   stepSentence({
     slide: selectSlide(s),
     stepIndex: s.step,

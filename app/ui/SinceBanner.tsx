@@ -1,4 +1,4 @@
-import { formatHash, SINCE_MARKS, TALK_SLIDE_COUNT, type SinceInfo } from '../deck';
+import { formatHash, sinceMarksOn, TALK_SLIDE_COUNT, type SinceInfo } from '../deck';
 import { useInbound } from '../store';
 
 /**
@@ -26,7 +26,9 @@ export function SinceTag({ since }: { since: SinceInfo }) {
 export function SinceMarks() {
   const n = useInbound((s) => s.slide);
   const marks = useInbound((s) => s.marks === true);
-  const links = marks ? SINCE_MARKS.get(n) : undefined;
+  // The markers' words come with the section's captions (useSinceCaptions fetches them).
+  const ready = useInbound((s) => s.sinceCaptions);
+  const links = marks && ready ? sinceMarksOn(n) : undefined;
   if (!links || links.length === 0) return null;
   return (
     <nav className="since-marks" aria-label="Changed since 2020">

@@ -4,6 +4,7 @@ import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
 import { usePreferences } from './usePreferences';
 import { useReturnPlayback } from './useReturnPlayback';
+import { useSinceCaptions } from './useSinceCaptions';
 import { useSync } from './useSync';
 import { openOtherWindow } from './window-actions';
 
@@ -43,6 +44,7 @@ export function WindowShell({
   useSync(store);
   usePreferences(store);
   useReturnPlayback(store);
+  useSinceCaptions(store);
   // The animation engine's context comes with the drawing (scene/MotionRoot), so a text
   // slide loads none of it.
   return <>{children({ typed, openOtherWindow: openOther })}</>;

@@ -159,3 +159,84 @@ export const SINCE_NOTES: readonly string[] = [
     'working. The announcement names the month, not a day. Its advice: move to Gateway API ' +
     'or another Ingress controller.',
 ];
+
+/** The sources each slide of the section stands on, by name, in the order of SINCE_IDS. */
+export const SINCE_SOURCES: readonly (readonly string[])[] = [
+  [
+    'Kubernetes docs: feature-gate pages',
+    'Kubernetes Enhancement Proposals (KEPs)',
+    'Each slide’s own sources',
+  ],
+  [
+    'Kubernetes docs: Services, load balancer IP mode',
+    'Kubernetes docs: LoadBalancerIPMode feature gate',
+    'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
+    'Hetzner cloud controller manager v1.21.0 release notes',
+    'OpenStack cloud controller manager: ipMode pull request 2587',
+  ],
+  [
+    'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
+    'Kubernetes docs: Services, load balancer IP mode',
+    'Kubernetes docs: Virtual IPs and Service Proxies',
+  ],
+  [
+    'Kubernetes docs: Virtual IPs and Service Proxies',
+    'KEP-3866: Add an nftables-based kube-proxy backend',
+    'Kubernetes blog: NFTables mode for kube-proxy (2025-02-28)',
+  ],
+  [
+    'Kubernetes docs: Service Internal Traffic Policy',
+    'Kubernetes docs: ServiceInternalTrafficPolicy feature gate',
+    'KEP-2086: Service internal traffic policy',
+    'Kubernetes docs: Virtual IPs and Service Proxies',
+  ],
+  [
+    'Kubernetes docs: Virtual IPs and Service Proxies, traffic distribution',
+    'Kubernetes docs: ServiceTrafficDistribution feature gate',
+    'Kubernetes docs: PreferSameTrafficDistribution feature gate',
+    'KEP-4444: Traffic Distribution for Services',
+    'KEP-3015: PreferSameZone and PreferSameNode Traffic Distribution',
+    'Kubernetes source: pkg/proxy/topology.go, endpointslice/trafficdist',
+  ],
+  [
+    'KEP-1669: Proxy Terminating Endpoints',
+    'Kubernetes docs: ProxyTerminatingEndpoints feature gate',
+    'Kubernetes docs: EndpointSlices, conditions',
+    'KEP-3836: Kube-proxy improved ingress connectivity reliability',
+    'Kubernetes docs: KubeProxyDrainingTerminatingNodes feature gate',
+    'kubernetes/kubernetes pull request 118999 (the weight header)',
+  ],
+  [
+    'Cilium docs: Kubernetes Without kube-proxy, Direct Server Return',
+    'kube-router docs: Direct Server Return; Tunnels',
+    'KEP-3866: Add an nftables-based kube-proxy backend',
+    'KEP-5495: Deprecate ipvs mode in kube-proxy (and its tracking issue)',
+    'Kubernetes blog: NFTables mode for kube-proxy (2025-02-28)',
+    'kubernetes/kubernetes issue 71596 and pull request 97081 (IPVS and Local)',
+  ],
+  [
+    'AWS Load Balancer Controller docs: Network Load Balancer, IP mode',
+    'AWS Load Balancer Controller v2.0.0 release notes',
+    'Elastic Load Balancing docs: NLB target group attributes, client IP preservation',
+    'GKE docs: container-native load balancing',
+  ],
+  [
+    'HAProxy: proxy-protocol.txt, The PROXY protocol versions 1 and 2',
+    'Kubernetes docs: Protocols for Services, PROXY protocol',
+    'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
+  ],
+  [
+    'GKE docs: Create a backend service-based external load balancer, weighted load balancing',
+    'GKE ingress-gce source: pkg/annotations/service.go (the pods-per-node value)',
+    'kubernetes/kubernetes pull request 118999 (the weight header)',
+    'Compute Engine docs: backend service locality policy WEIGHTED_MAGLEV',
+  ],
+  [
+    'Kubernetes blog: Gateway API v1.0: GA Release (2023-10-31)',
+    'Gateway API v1.0.0 release notes',
+    'Kubernetes blog: Gateway API v1.6: TCPRoute and UDPRoute Graduate to Standard (2026-08-03)',
+    'Istio docs: Kubernetes Gateway API',
+    'Envoy Gateway docs: Deployment Mode',
+    'Kubernetes blog: Ingress NGINX Retirement: What You Need to Know (2025-11-11)',
+  ],
+];

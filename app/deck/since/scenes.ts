@@ -1,5 +1,6 @@
-import type { ModeId, PodId } from '../../model';
+import type { ClientPlace, ModeId, PodId } from '../../model';
 import type { Scene, SceneOptions } from '../scene';
+import { talkPolicy, traceFor } from '../trace-cache';
 import type { SlideSwitch } from './slides';
 import type { SinceId } from './words-types';
 
@@ -26,6 +27,20 @@ const each =
   (scene: Scene): readonly Scene[] =>
     values.map((o) => ({ ...scene, options: { ...scene.options, ...o } }));
 
+/**
+ * The same step under each switch value, where a value's trace has fewer hops
+ * (a VIP captured on the client's own node skips the load balancer): the hop
+ * is its last one, so the step still shows where the packet ends up.
+ */
+const within = (scenes: readonly Scene[]): readonly Scene[] =>
+  scenes.map((scene) => {
+    const t = traceFor(scene, talkPolicy(scene));
+    const last = t?.ok ? t.value.forward.length - 1 : undefined;
+    return last !== undefined && scene.hop !== undefined && scene.hop > last
+      ? { ...scene, hop: last }
+      : scene;
+  });
+
 /** Hops first to last of a mode, each under every switch value. */
 const hops = (
   mode: ModeId,
@@ -33,7 +48,7 @@ const hops = (
   values: readonly SceneOptions[],
   extra: Partial<Scene> = {},
 ): (readonly Scene[])[] =>
-  Array.from({ length: count }, (_, hop) => each(values)(at(mode, hop, extra)));
+  Array.from({ length: count }, (_, hop) => within(each(values)(at(mode, hop, extra))));
 
 const ipModes: readonly SceneOptions[] = [{ ipMode: 'VIP' }, { ipMode: 'Proxy' }];
 const dataplanes: readonly SceneOptions[] = [{ dataplane: 'kube-proxy' }, { dataplane: 'dsr' }];
@@ -46,6 +61,24 @@ const proxyVersions: readonly SceneOptions[] = [
   { proxyProtocol: true, proxyProtocolVersion: 2 },
 ];
 const weightings: readonly SceneOptions[] = [{ weighting: 'equal' }, { weighting: 'by-pods' }];
+const internalPolicies: readonly SceneOptions[] = [
+  { internalPolicy: 'Cluster' },
+  { internalPolicy: 'Local' },
+];
+const distributions: readonly SceneOptions[] = [
+  { trafficDistribution: null },
+  { trafficDistribution: 'PreferSameZone' },
+  { trafficDistribution: 'PreferSameNode' },
+];
+
+/** A client inside the cluster: Pod-b on Node1 (or another pod). */
+const fromPod = (pod: string): ClientPlace => ({ kind: 'pod', pod });
+/** Pod-b dials Service A's cluster IP. */
+const toClusterIp = (pod = 'pod-b'): SceneOptions => ({
+  client: fromPod(pod),
+  target: 'cluster-ip',
+});
+const inCluster: Partial<Scene> = { variant: 'in-cluster' };
 
 /** A switch's values as the bar and the link name them. */
 const values = (...pairs: [word: string, label: string][]) =>
@@ -62,6 +95,70 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
         { word: 'proxy', label: 'Proxy' },
       ],
     },
+  },
+  'ipmode-inside': {
+    steps: hops('3a', 3, ipModes, { ...inCluster, options: { client: fromPod('pod-b') } }),
+    switch: { name: 'ipMode', values: values(['vip', 'VIP'], ['proxy', 'Proxy']) },
+  },
+  'cluster-ip': {
+    steps: [
+      [at('2', 0, { ...inCluster, options: toClusterIp() })],
+      [at('2', 1, { ...inCluster, options: toClusterIp() })],
+      // Hairpin: Pod-a through its own Service, back to itself.
+      [at('2', 1, { ...inCluster, pod: 'pod-a' as PodId, options: toClusterIp('pod-a') })],
+    ],
+  },
+  'internal-policy': {
+    steps: [
+      each(internalPolicies)(at('2', 1, { ...inCluster, options: toClusterIp() })),
+      each(internalPolicies)(
+        at('2', 1, { variant: 'in-cluster-pod-a-gone', options: toClusterIp() }),
+      ),
+      // A pod dialling the load balancer's address: externalTrafficPolicy Local does not hold.
+      each(internalPolicies)(
+        at('3a', 1, { ...inCluster, policy: 'Local', options: { client: fromPod('pod-b') } }),
+      ),
+    ].map(within),
+    switch: {
+      name: 'internalTrafficPolicy',
+      values: values(['cluster', 'Cluster'], ['local', 'Local']),
+    },
+  },
+  'traffic-distribution': {
+    steps: [
+      each(distributions)({
+        ...base,
+        variant: 'zones',
+        mode: '2',
+        shares: true,
+        options: toClusterIp('client-pod'),
+      }),
+      each(distributions)(at('2', 1, { variant: 'zones', options: toClusterIp('client-pod') })),
+    ],
+    switch: {
+      name: 'trafficDistribution',
+      values: values(
+        ['none', 'not set'],
+        ['prefersamezone', 'PreferSameZone'],
+        ['prefersamenode', 'PreferSameNode'],
+      ),
+    },
+  },
+  terminating: {
+    steps: [
+      // The load balancer health-checks Node1 (503: no ready pod) and sends to Node2.
+      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local' })],
+      // A client that picks Node1 itself is served by the terminating Pod-a.
+      [
+        at('2', 1, {
+          variant: 'pod-a-terminating',
+          policy: 'Local',
+          pod: 'pod-a' as PodId,
+          nodePorts: true,
+        }),
+      ],
+      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local' })],
+    ],
   },
   dsr: {
     // The request's two hops, then the reply arriving at the client (twice: the last step

@@ -2,7 +2,7 @@ import type { Scene } from '../scene';
 import type { Slide, Step } from '../slides';
 import { SINCE_SCENES } from './scenes';
 import { SINCE_WORDS } from './words';
-import type { SinceBadge, SinceId, SinceMark } from './words-types';
+import type { SinceBadge, SinceId } from './words-types';
 
 /** What a slide of the section after the talk carries besides its words. */
 export interface SinceInfo {
@@ -34,14 +34,10 @@ export interface SwitchValue {
 export const SINCE_SLIDES: readonly Omit<Slide, 'n'>[] = SINCE_WORDS.map((w, i) => {
   const plan = SINCE_SCENES[w.id];
   const steps: Step[] = plan
-    ? plan.steps.map((scenes, k) => {
+    ? // A step's words come with the captions chunk (captions-loader.ts).
+      plan.steps.map((scenes) => {
         const [scene, ...alts] = scenes as readonly [Scene, ...Scene[]];
-        const caption = w.captions[k];
-        return {
-          scene,
-          ...(alts.length > 0 ? { alts } : {}),
-          ...(caption ? { caption } : {}),
-        };
+        return { scene, ...(alts.length > 0 ? { alts } : {}) };
       })
     : [{}];
   return {
@@ -54,17 +50,3 @@ export const SINCE_SLIDES: readonly Omit<Slide, 'n'>[] = SINCE_WORDS.map((w, i) 
     ...(plan?.switch ? { switch: plan.switch } : {}),
   };
 });
-
-/** The talk's slides that link into the section, and where to: talk slide → marks. */
-export const SINCE_MARKS: ReadonlyMap<number, readonly { k: number; mark: SinceMark }[]> = (() => {
-  const out = new Map<number, { k: number; mark: SinceMark }[]>();
-  SINCE_WORDS.forEach((w, i) => {
-    for (const mark of w.marks)
-      for (const n of mark.slides) {
-        const list = out.get(n) ?? [];
-        list.push({ k: i + 1, mark });
-        out.set(n, list);
-      }
-  });
-  return out;
-})();

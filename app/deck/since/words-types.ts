@@ -39,11 +39,6 @@ export interface SinceWords {
   /** The slide's words, line by line, short lines as the talk sets them. */
   readonly lines: readonly string[];
   readonly badge: SinceBadge;
-  /** One caption per step, in order: what that step shows, in a sentence. */
-  readonly captions: readonly string[];
   /** The two (or three) values of the slide's live switch, in words, when it has one. */
   readonly switchWords?: readonly string[];
-  /** The sources the facts come from, by name (doc page, KEP, blog post, spec). */
-  readonly sources: readonly string[];
-  readonly marks: readonly SinceMark[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import talk from '../talk.json';
-import { SINCE_NOTES } from './notes';
+import { SINCE_CAPTIONS, SINCE_MARK_WORDS } from './captions';
+import { SINCE_NOTES, SINCE_SOURCES } from './notes';
 import { SINCE_WORDS } from './words';
 import { SINCE_IDS, type SinceId } from './words-types';
 
@@ -77,6 +78,12 @@ function talkParts(): Map<number, string> {
 const within = (part: string, allowed: readonly string[]) =>
   allowed.some((p) => part === p || part.startsWith(`${p}.`));
 
+/** A slide's markers on the talk's slides, by its id. */
+const marksOf = (id: SinceId) => SINCE_MARK_WORDS[SINCE_IDS.indexOf(id)] ?? [];
+
+/** A slide's step captions, by its id. */
+const captionsOf = (id: SinceId) => SINCE_CAPTIONS[SINCE_IDS.indexOf(id)] ?? [];
+
 const byId = (id: SinceId) => {
   const w = SINCE_WORDS.find((x) => x.id === id);
   if (!w) throw new Error(`no words for ${id}`);
@@ -89,9 +96,11 @@ describe('the since-2020 section’s words', () => {
   });
 
   it('gives every step a caption, in a sentence', () => {
-    for (const w of SINCE_WORDS) {
-      expect(w.captions, w.id).toHaveLength(STEPS[w.id]);
-      for (const c of w.captions) {
+    expect(SINCE_CAPTIONS).toHaveLength(SINCE_WORDS.length);
+    for (const [i, w] of SINCE_WORDS.entries()) {
+      const captions = SINCE_CAPTIONS[i] ?? [];
+      expect(captions, w.id).toHaveLength(STEPS[w.id]);
+      for (const c of captions) {
         expect(c.trim(), w.id).toBe(c);
         expect(c, w.id).toMatch(/[.!?]$/);
       }
@@ -107,7 +116,7 @@ describe('the since-2020 section’s words', () => {
 
   it('dates every slide and names its sources', () => {
     for (const w of SINCE_WORDS) {
-      expect(w.sources.length, w.id).toBeGreaterThanOrEqual(1);
+      expect(SINCE_SOURCES[SINCE_IDS.indexOf(w.id)]?.length ?? 0, w.id).toBeGreaterThanOrEqual(1);
       expect(Number.isInteger(w.badge.year), w.id).toBe(true);
       expect(w.badge.year, w.id).toBeGreaterThanOrEqual(2020);
       expect(w.badge.year, w.id).toBeLessThanOrEqual(2026);
@@ -136,7 +145,7 @@ describe('the since-2020 section’s words', () => {
   it('keeps every line short, as the talk sets them', () => {
     for (const w of SINCE_WORDS) {
       const short = [w.title, w.badge.label, ...w.lines, ...(w.switchWords ?? [])];
-      short.push(...w.marks.map((m) => m.text));
+      short.push(...marksOf(w.id).map((m) => m.text));
       for (const line of short)
         expect(line.length, `${w.id}: ${line}`).toBeLessThanOrEqual(MAX_LINE);
       expect(w.lines.length, w.id).toBeGreaterThanOrEqual(3);
@@ -165,9 +174,9 @@ describe('the since-2020 section’s words', () => {
   it('marks only talk slides from the part each change belongs to', () => {
     const parts = talkParts();
     for (const w of SINCE_WORDS) {
-      expect(w.marks.length, w.id).toBeGreaterThanOrEqual(1);
+      expect(marksOf(w.id).length, w.id).toBeGreaterThanOrEqual(1);
       const seen = new Set<number>();
-      for (const mark of w.marks) {
+      for (const mark of marksOf(w.id)) {
         expect(mark.text.trim(), w.id).not.toBe('');
         for (const n of mark.slides) {
           expect(Number.isInteger(n) && n >= 1 && n <= 124, `${w.id}: ${n}`).toBe(true);
@@ -181,7 +190,7 @@ describe('the since-2020 section’s words', () => {
   });
 
   it('links the slides the brief names: 39 to weighting, 124 to Gateway API', () => {
-    const marked = (id: SinceId) => byId(id).marks.flatMap((m) => m.slides);
+    const marked = (id: SinceId) => marksOf(id).flatMap((m) => m.slides);
     expect(marked('weighted')).toContain(39);
     expect(marked('gateway')).toContain(124);
     expect(marked('ipmode').some((n) => n >= 45 && n <= 60)).toBe(true);
@@ -206,7 +215,7 @@ describe('the since-2020 section’s words', () => {
       ...port(sport),
       ...port(dport),
     ];
-    const caption = byId('proxy-protocol').captions[1] ?? '';
+    const caption = captionsOf('proxy-protocol')[1] ?? '';
     expect(caption).toContain(`${v1}\\r\\n (${v1.length + 2} bytes)`);
     expect(caption).toContain(`${hex(v2)} (${v2.length} bytes)`);
     expect(byId('proxy-protocol').lines).toContain(`${v1}\\r\\n`);
@@ -216,7 +225,7 @@ describe('the since-2020 section’s words', () => {
   it('gives slide 39’s shares as they compute: per node, then per pod', () => {
     // One pod on Node1, six on Node2.
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    const caption = byId('weighted').captions[0] ?? '';
+    const caption = captionsOf('weighted')[0] ?? '';
     expect(caption).toContain('50%');
     expect(caption).toContain(pct(1 / 2 / 6)); // 8.3%
     expect(caption).toContain(pct(1 / 7)); // 14.3%

@@ -24,15 +24,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
       'Gateway API: the talk’s 4d, now usual',
     ],
     badge: { label: '2020 → 2026', year: 2026 },
-    captions: [
-      'Eleven slides follow, one topic each, with packets computed on the talk’s own cluster.',
-    ],
-    sources: [
-      'Kubernetes docs: feature-gate pages',
-      'Kubernetes Enhancement Proposals (KEPs)',
-      'Each slide’s own sources',
-    ],
-    marks: [{ slides: [9], text: 'It says more now: ipMode, traffic policies, Gateway API' }],
   },
   {
     id: 'ipmode',
@@ -46,26 +37,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'Kubernetes 1.32 · KEP-1860', year: 2024 },
     switchWords: ['ipMode: VIP', 'ipMode: Proxy'],
-    captions: [
-      'The client sends to the load balancer: Src 1.2.3.4:51234, Dst 203.0.113.10:80, the ' +
-        'same in both modes.',
-      'To Node1. VIP: nothing is rewritten, Dst is still 203.0.113.10:80 and Node1 knows the ' +
-        'Service by that address. Proxy: a new connection from the LB’s own address to ' +
-        '10.240.0.1:30093.',
-      'Node1 DNATs to Pod-c 10.0.2.1:8080 and, with Cluster, SNATs to 10.240.0.1:61012; under ' +
-        'Proxy the client was already gone one hop earlier.',
-    ],
-    sources: [
-      'Kubernetes docs: Services, load balancer IP mode',
-      'Kubernetes docs: LoadBalancerIPMode feature gate',
-      'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
-      'Hetzner cloud controller manager v1.21.0 release notes',
-      'OpenStack cloud controller manager: ipMode pull request 2587',
-    ],
-    marks: [
-      { slides: [45, 46, 48, 49], text: 'ipMode: VIP names this kind of LB in the API (1.32)' },
-      { slides: [63, 64, 65], text: 'ipMode: Proxy names this kind of LB in the API (1.32)' },
-    ],
   },
   {
     id: 'ipmode-inside',
@@ -79,24 +50,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'Kubernetes 1.32 · KEP-1860', year: 2024 },
     switchWords: ['ipMode: VIP', 'ipMode: Proxy'],
-    captions: [
-      'Pod-b on Node1 sends to the LB IP: Src 10.0.1.2, Dst 203.0.113.10:80, the same in both ' +
-        'modes.',
-      'VIP: Node1 itself DNATs to Pod-c 10.0.2.1:8080, so the next hop is Node1 to Node2. ' +
-        'Proxy: kube-proxy has no rule for the LB IP, and the packet leaves Node1 for the load ' +
-        'balancer.',
-      'At Pod-c, Src is a node in both modes, because the Service is Cluster. VIP took two hops ' +
-        'and never touched the LB; Proxy went out to the LB and came back in through a NodePort.',
-    ],
-    sources: [
-      'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
-      'Kubernetes docs: Services, load balancer IP mode',
-      'Kubernetes docs: Virtual IPs and Service Proxies',
-    ],
-    marks: [
-      { slides: [46, 47], text: 'In-cluster clients of the VIP never reach the LB' },
-      { slides: [64], text: 'ipMode: Proxy sends in-cluster clients through it' },
-    ],
   },
   {
     id: 'cluster-ip',
@@ -109,22 +62,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
       'A pod reaching itself is SNATed: hairpin',
     ],
     badge: { label: 'kube-proxy · same NAT in nftables (GA 1.33)', year: 2025 },
-    captions: [
-      'Pod-b leaves Node1 for Service A’s cluster IP: Src 10.0.1.2, Dst 10.96.0.10:80.',
-      'Node1 has DNATed it to Pod-c 10.0.2.1:8080 and Node2 only routes it: Src is still ' +
-        '10.0.1.2, so Pod-c sees Pod-b.',
-      'Hairpin: Pod-a reaching itself through Service A is SNATed to Node1’s address; without ' +
-        'it, Pod-a’s reply would never leave the pod to be un-NATed.',
-    ],
-    sources: [
-      'Kubernetes docs: Virtual IPs and Service Proxies',
-      'KEP-3866: Add an nftables-based kube-proxy backend',
-      'Kubernetes blog: NFTables mode for kube-proxy (2025-02-28)',
-    ],
-    marks: [
-      { slides: [7, 8], text: 'Pods reach Services too: the cluster IP path' },
-      { slides: [22], text: 'A Service’s cluster IP hides the moving pod IPs' },
-    ],
   },
   {
     id: 'internal-policy',
@@ -138,21 +75,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'Kubernetes 1.26 · KEP-2086', year: 2022 },
     switchWords: ['internalTrafficPolicy: Cluster', 'internalTrafficPolicy: Local'],
-    captions: [
-      'Pod-b on Node1 dials 10.96.0.10:80. Cluster: any pod of Service A, here Pod-c on Node2. ' +
-        'Local: only Node1’s Pod-a, 10.0.1.1:8080, and the packet never leaves Node1.',
-      'Pod-a is gone. With Local, Node1 has no endpoint of Service A and drops the packet; ' +
-        'Pod-c on Node2 is not tried.',
-      'Pod-b dials Service A’s LB IP or a NodePort while the Service has externalTrafficPolicy: ' +
-        'Local: kube-proxy sends pod traffic to every endpoint, so Local does not hold.',
-    ],
-    sources: [
-      'Kubernetes docs: Service Internal Traffic Policy',
-      'Kubernetes docs: ServiceInternalTrafficPolicy feature gate',
-      'KEP-2086: Service internal traffic policy',
-      'Kubernetes docs: Virtual IPs and Service Proxies',
-    ],
-    marks: [{ slides: [33, 34], text: 'internalTrafficPolicy: Local is the same for pods' }],
   },
   {
     id: 'traffic-distribution',
@@ -166,25 +88,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'Kubernetes 1.35 · KEP-4444 · KEP-3015', year: 2025 },
     switchWords: ['trafficDistribution: not set', 'PreferSameZone', 'PreferSameNode'],
-    captions: [
-      'Shares per pod, for a client on Node1 in zone-a. Not set: 50% to Node2’s pod, 50% to ' +
-        'Node3’s. PreferSameZone: 100% to Node2’s pod, the only one in zone-a. PreferSameNode: ' +
-        'Node1 runs none, so it falls back to the zone, 100% to Node2’s pod.',
-      'One request: Src the client pod, Dst 10.96.0.10:80, DNATed to the chosen pod on port ' +
-        '8080. The headers are the same under every value; only the pod changes.',
-    ],
-    sources: [
-      'Kubernetes docs: Virtual IPs and Service Proxies, traffic distribution',
-      'Kubernetes docs: ServiceTrafficDistribution feature gate',
-      'Kubernetes docs: PreferSameTrafficDistribution feature gate',
-      'KEP-4444: Traffic Distribution for Services',
-      'KEP-3015: PreferSameZone and PreferSameNode Traffic Distribution',
-      'Kubernetes source: pkg/proxy/topology.go, endpointslice/trafficdist',
-    ],
-    marks: [
-      { slides: [34], text: 'trafficDistribution: prefer local pods, never drop' },
-      { slides: [57], text: 'Cluster plus trafficDistribution: close, never dropped' },
-    ],
   },
   {
     id: 'terminating',
@@ -197,27 +100,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
       'The health check reports the pod count',
     ],
     badge: { label: 'Kubernetes 1.28 · KEP-1669', year: 2023 },
-    captions: [
-      'Pod-a, Node1’s only pod of Service A, is terminating, so Node1’s health check node port ' +
-        'answers 503 and the load balancer sends new connections to Node2.',
-      'A NodePort client still sends to 10.240.0.1:30093. Node1 has no ready endpoint but a ' +
-        'serving, terminating one, so it DNATs to Pod-a 10.0.1.1:8080, Src still 1.2.3.4, ' +
-        'instead of dropping.',
-      'What the load balancer reads: Node1 answers 503 with X-Load-Balancing-Endpoint-Weight: ' +
-        '0; Node2 answers 200 with weight 1 and localEndpoints 1 in the body.',
-    ],
-    sources: [
-      'KEP-1669: Proxy Terminating Endpoints',
-      'Kubernetes docs: ProxyTerminatingEndpoints feature gate',
-      'Kubernetes docs: EndpointSlices, conditions',
-      'KEP-3836: Kube-proxy improved ingress connectivity reliability',
-      'Kubernetes docs: KubeProxyDrainingTerminatingNodes feature gate',
-      'kubernetes/kubernetes pull request 118999 (the weight header)',
-    ],
-    marks: [
-      { slides: [36, 37], text: 'Terminating pods keep serving under Local (1.28)' },
-      { slides: [59, 74], text: 'The LB drains a node whose pod is terminating' },
-    ],
   },
   {
     id: 'dsr',
@@ -231,30 +113,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'Cilium · kube-router · kube-proxy 1.35', year: 2025 },
     switchWords: ['kube-proxy', 'DSR'],
-    captions: [
-      'The client sends to a NodePort: Src 1.2.3.4:51234, Dst 10.240.0.1:30093, the same in ' +
-        'both.',
-      'Node1 to Pod-c at 10.0.2.1:8080. kube-proxy: SNAT, Src 10.240.0.1:61012. DSR: no SNAT, ' +
-        'Src stays 1.2.3.4:51234, and the Service address travels along in an IP option or a ' +
-        'tunnel header.',
-      'The reply. kube-proxy: Pod-c answers Node1, which undoes both NATs and sends from ' +
-        '10.240.0.1:30093. DSR: Node2 sends straight to 1.2.3.4:51234 from 10.240.0.1:30093, ' +
-        'one hop fewer.',
-      'kube-proxy today: nftables mode GA in 1.33, not the default; IPVS deprecated in 1.35. ' +
-        'Under Local, IPVS once sent to remote pods without SNAT, and their replies were lost.',
-    ],
-    sources: [
-      'Cilium docs: Kubernetes Without kube-proxy, Direct Server Return',
-      'kube-router docs: Direct Server Return; Tunnels',
-      'KEP-3866: Add an nftables-based kube-proxy backend',
-      'KEP-5495: Deprecate ipvs mode in kube-proxy (and its tracking issue)',
-      'Kubernetes blog: NFTables mode for kube-proxy (2025-02-28)',
-      'kubernetes/kubernetes issue 71596 and pull request 97081 (IPVS and Local)',
-    ],
-    marks: [
-      { slides: [28, 31, 32, 35], text: 'DSR keeps the client IP under Cluster' },
-      { slides: [51, 54, 55], text: 'DSR: no SNAT, and the reply skips the entry node' },
-    ],
   },
   {
     id: 'lb-to-pods',
@@ -268,22 +126,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'AWS LB Controller v2.2 · GKE NEGs', year: 2021 },
     switchWords: ['Client IP preservation: on', 'Client IP preservation: off'],
-    captions: [
-      'The client sends to the load balancer: Src 1.2.3.4:51234, Dst 203.0.113.10:80.',
-      'The NLB sends straight to Pod-c at 10.0.2.1:8080, no node in between. Preservation on: ' +
-        'Src stays 1.2.3.4:51234. Off, the default for IP targets over TCP: Src is the NLB’s ' +
-        'private address.',
-    ],
-    sources: [
-      'AWS Load Balancer Controller docs: Network Load Balancer, IP mode',
-      'AWS Load Balancer Controller v2.0.0 release notes',
-      'Elastic Load Balancing docs: NLB target group attributes, client IP preservation',
-      'GKE docs: container-native load balancing',
-    ],
-    marks: [
-      { slides: [61, 62], text: 'AWS NLB with IP targets does this now' },
-      { slides: [76, 79, 80], text: 'NLB IP targets and GKE NEGs track the pod IPs' },
-    ],
   },
   {
     id: 'proxy-protocol',
@@ -297,24 +139,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'PROXY protocol v2 · ipMode: Proxy (1.32)', year: 2024 },
     switchWords: ['PROXY v1', 'PROXY v2'],
-    captions: [
-      'The client connects to the proxy: Src 1.2.3.4:51234, Dst 198.51.100.7:80.',
-      'A new connection to Node1: Src 198.51.100.7:41000, Dst 10.240.0.1:30093, and its first ' +
-        'bytes are the header. v1: PROXY TCP4 1.2.3.4 198.51.100.7 51234 80\\r\\n (42 bytes). ' +
-        'v2: 0D 0A 0D 0A 00 0D 0A 51 55 49 54 0A 21 11 00 0C 01 02 03 04 C6 33 64 07 C8 22 00 ' +
-        '50 (28 bytes).',
-      'Node1 DNATs to Pod-c 10.0.2.1:8080 and SNATs to 10.240.0.1:61012. kube-proxy never ' +
-        'reads the payload, so the header arrives intact and the server in Pod-c must expect it.',
-    ],
-    sources: [
-      'HAProxy: proxy-protocol.txt, The PROXY protocol versions 1 and 2',
-      'Kubernetes docs: Protocols for Services, PROXY protocol',
-      'KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour',
-    ],
-    marks: [
-      { slides: [69, 70, 75], text: 'PROXY protocol moves the client IP in-band at L4' },
-      { slides: [90, 92], text: 'Below HTTP, PROXY protocol carries the client IP' },
-    ],
   },
   {
     id: 'weighted',
@@ -328,18 +152,6 @@ export const SINCE_WORDS: readonly SinceWords[] = [
     ],
     badge: { label: 'GKE 1.31 · weighted load balancing', year: 2024 },
     switchWords: ['Equal per node', 'Weighted by pods'],
-    captions: [
-      'Shares per pod, under Local. Equal per node: Node1’s only pod gets 50%, each of Node2’s ' +
-        'six gets 1/12 (8.3%). Weighted by pods: every pod gets 1/7 (14.3%), and Src stays ' +
-        '1.2.3.4.',
-    ],
-    sources: [
-      'GKE docs: Create a backend service-based external load balancer, weighted load balancing',
-      'GKE ingress-gce source: pkg/annotations/service.go (the pods-per-node value)',
-      'kubernetes/kubernetes pull request 118999 (the weight header)',
-      'Compute Engine docs: backend service locality policy WEIGHTED_MAGLEV',
-    ],
-    marks: [{ slides: [38, 39], text: 'GKE weights nodes by pod count: 1/7 each here' }],
   },
   {
     id: 'gateway',
@@ -352,26 +164,5 @@ export const SINCE_WORDS: readonly SinceWords[] = [
       'ingress-nginx, 4c’s example: retired in 2026',
     ],
     badge: { label: 'Gateway API v1.0', year: 2023 },
-    captions: [
-      'The client sends to the Gateway’s address: Src 1.2.3.4:51234, Dst 203.0.113.10:80.',
-      'The load balancer passes it to Node1 unchanged, Dst still 203.0.113.10:80, as in 3a.',
-      'Node1 DNATs to the Gateway’s own proxy pod; with Cluster it also SNATs, with Local the ' +
-        'proxy sees 1.2.3.4.',
-      'The proxy opens a new connection to Pod-c 10.0.2.1:8080: Src is the gateway pod, and ' +
-        'the client lives on only in X-Forwarded-For or a PROXY line.',
-    ],
-    sources: [
-      'Kubernetes blog: Gateway API v1.0: GA Release (2023-10-31)',
-      'Gateway API v1.0.0 release notes',
-      'Kubernetes blog: Gateway API v1.6: TCPRoute and UDPRoute Graduate to Standard (2026-08-03)',
-      'Istio docs: Kubernetes Gateway API',
-      'Envoy Gateway docs: Deployment Mode',
-      'Kubernetes blog: Ingress NGINX Retirement: What You Need to Know (2025-11-11)',
-    ],
-    marks: [
-      { slides: [103, 104], text: 'ingress-nginx is retired (March 2026): Gateway API' },
-      { slides: [105, 111, 117], text: 'Gateway API runs this shape with a shared Gateway' },
-      { slides: [122, 123, 124], text: 'It exists now: a Gateway gets its own proxies' },
-    ],
   },
 ];

@@ -4,9 +4,23 @@ import type { Scene } from '../scene';
 /** What else a share question can ask beyond the mode and policy (a since-2020 option). */
 export type ShareExtras = Omit<ShareQuery, 'topology' | 'service' | 'mode' | 'policy'>;
 
-/** The share question's since-2020 extras a scene sets (the load balancer's weighting). */
-export const shareExtras = (scene: Scene): ShareExtras =>
-  scene.options?.weighting ? { weighting: scene.options.weighting } : {};
+/**
+ * The share question's since-2020 extras a scene sets: the load balancer's
+ * weighting, and for a client inside the cluster where it is, what it dials
+ * and the policies and hints that choose its endpoint.
+ */
+export function shareExtras(scene: Scene): ShareExtras {
+  const o = scene.options;
+  if (!o) return {};
+  const out: { -readonly [K in keyof ShareExtras]: ShareExtras[K] } = {};
+  if (o.weighting) out.weighting = o.weighting;
+  if (o.client) out.client = o.client;
+  if (o.target) out.target = o.target;
+  if (o.internalPolicy) out.internalPolicy = o.internalPolicy;
+  if (o.trafficDistribution !== undefined) out.trafficDistribution = o.trafficDistribution;
+  if (o.ipMode) out.ipMode = o.ipMode;
+  return out;
+}
 
 export interface ShareLabels {
   readonly pods: ReadonlyMap<string, string>;
@@ -46,6 +60,22 @@ export function describeShares(
 ): string {
   const r = exactShares({ ...extras, topology, service, mode, policy });
   if (!r.ok) return r.error;
+  const inside = extras.client && extras.client.kind !== 'outside' ? extras.client : null;
+  if (inside) {
+    const from =
+      inside.kind === 'pod'
+        ? (topology.pods.find((p) => p.id === inside.pod)?.name ?? inside.pod)
+        : (topology.nodes.find((n) => n.id === inside.node)?.name ?? inside.node);
+    const hints = extras.trafficDistribution
+      ? `trafficDistribution ${extras.trafficDistribution}`
+      : 'no trafficDistribution';
+    const each = topology.pods
+      .filter((p) => (r.value.pods.get(p.id) ?? 0) > 0)
+      .map((p) => `${p.name} ${percent(r.value.pods.get(p.id) ?? 0)}`)
+      .join(', ');
+    const lost = r.value.lost > 0 ? `; ${percent(r.value.lost)} dropped` : '';
+    return `From ${from}, with ${hints}, kube-proxy on its own node shares requests out: ${each}${lost}.`;
+  }
   const nodeWords = topology.nodes
     .map((n) => {
       const pods = topology.pods.filter((p) => p.node === n.id && r.value.pods.has(p.id));

@@ -1,3 +1,4 @@
+import { sinceCaption } from '../since/captions-loader';
 import type { AddressView, ExternalTrafficPolicy, Result, Trace } from '../../model';
 import { SINCE_COUNT, spokenLines, TALK_SLIDE_COUNT, type Slide, type Step } from '../slides';
 
@@ -53,7 +54,10 @@ export function stepSentence(s: StepOnScreen): string {
     return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;
   }
   const scene = step.scene;
-  const caption = step.caption ? ` ${step.caption.replace(/\.$/, '')}.` : '';
+  // After the talk, a step's words are the section's caption for it (once loaded).
+  const words =
+    step.caption ?? (slide.since ? sinceCaption(slide.since.k, s.stepIndex) : undefined);
+  const caption = words ? ` ${words.replace(/\.$/, '')}.` : '';
   const t = s.trace;
   if (!t) {
     const built = describeBuild(topologyOf(scene.variant), scene.build);
