@@ -53,6 +53,10 @@ export interface Scene {
   readonly entryNode?: NodeId;
   /** Show the PROXY protocol header's bytes riding ahead of the payload. */
   readonly bytes?: boolean;
+  /** Nodes on this many rows (three nodes on two keep projector-size words). */
+  readonly rows?: number;
+  /** Each node's answer to the load balancer's health check, drawn on it (since 2020). */
+  readonly health?: boolean;
   /** The step shows the reply, at this return hop (−1: its last, arriving at the client). */
   readonly replyHop?: number;
 }

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { AddressView, Topology } from '../model';
+import type { AddressView, ClientPlace, Topology } from '../model';
 import { BUILD_LEVEL, type Build } from '../deck';
 import { Appear } from './Appear';
 import { Presence } from './Presence';
@@ -37,6 +37,12 @@ interface Props {
   /** Each pod's share of traffic, as text, when shown. */
   readonly shares: ReadonlyMap<string, string> | null;
   readonly view: AddressView;
+  /**
+   * Where the request starts when not at the client outside (since 2020): a
+   * pod, tagged "client", or a node; the client outside then stays drawn but
+   * faded, as it takes no part.
+   */
+  readonly inside?: ClientPlace | undefined;
 }
 
 /** The cluster, its nodes and pods, and the client, as the talk draws them. */
@@ -48,7 +54,9 @@ export const ClusterShapes = memo(function ClusterShapes({
   podAddresses,
   shares,
   view,
+  inside,
 }: Props) {
+  const tag = inside?.kind === 'pod' ? layout.clientTag : undefined;
   const level = BUILD_LEVEL[build];
   const { cluster, clusterLabel } = layout;
   return (
@@ -102,6 +110,12 @@ export const ClusterShapes = memo(function ClusterShapes({
                   fontSize={labels.name.fontSize}
                 >
                   {node.name}:
+                  {node.zone && (
+                    // Where the cluster spans zones (since 2020's trafficDistribution).
+                    <tspan className="node-zone" dx={12} fontWeight={400}>
+                      {node.zone}
+                    </tspan>
+                  )}
                 </text>
                 <text x={labels.ip.x} y={labels.ip.y} fontSize={labels.ip.fontSize}>
                   {labels.ip.text}
@@ -189,36 +203,61 @@ export const ClusterShapes = memo(function ClusterShapes({
       <Presence>
         {level >= 4 && (
           <Appear key="client">
-            <rect
-              x={layout.client.x}
-              y={layout.client.y}
-              width={layout.client.w}
-              height={layout.client.h}
-              rx={14}
-              fill="var(--bg)"
-              stroke="var(--ink)"
-              strokeWidth={3}
-            />
-            <text
-              x={layout.client.x + layout.client.w / 2}
-              y={layout.client.y + 50}
-              textAnchor="middle"
-              className="label-strong"
-              fontSize={32}
-            >
-              {topology.client.name}:
-            </text>
-            <text
-              x={layout.client.x + layout.client.w / 2}
-              y={layout.client.y + 94}
-              textAnchor="middle"
-              fontSize={30}
-            >
-              {topology.client.ip}
-            </text>
+            <g opacity={inside && inside.kind !== 'outside' ? 0.35 : undefined}>
+              <rect
+                x={layout.client.x}
+                y={layout.client.y}
+                width={layout.client.w}
+                height={layout.client.h}
+                rx={14}
+                fill="var(--bg)"
+                stroke="var(--ink)"
+                strokeWidth={3}
+              />
+              <text
+                x={layout.client.x + layout.client.w / 2}
+                y={layout.client.y + 50}
+                textAnchor="middle"
+                className="label-strong"
+                fontSize={32}
+              >
+                {topology.client.name}:
+              </text>
+              <text
+                x={layout.client.x + layout.client.w / 2}
+                y={layout.client.y + 94}
+                textAnchor="middle"
+                fontSize={30}
+              >
+                {topology.client.ip}
+              </text>
+            </g>
           </Appear>
         )}
       </Presence>
+      {tag && (
+        <g className="client-tag" aria-hidden="true">
+          <rect
+            x={tag.x}
+            y={tag.y}
+            width={tag.w}
+            height={tag.h}
+            rx={19}
+            fill="var(--bg)"
+            stroke="var(--ink)"
+            strokeWidth={2}
+          />
+          <text
+            x={tag.x + tag.w / 2}
+            y={tag.y + 28}
+            textAnchor="middle"
+            fontSize={28}
+            className="label-strong"
+          >
+            client
+          </text>
+        </g>
+      )}
       {level >= 4 && clientUnknown && <WayIn layout={layout} />}
     </g>
   );

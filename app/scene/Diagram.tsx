@@ -157,6 +157,9 @@ function DiagramBody({
 }: DiagramProps) {
   const topology = given ?? topologyOf(scene.variant);
   const headingBox = useMemo(() => (heading ? headingGeometry(heading) : null), [heading]);
+  // A pod that sends the request itself (since 2020) wears a "client" tag.
+  const inside = trace?.ok ? trace.value.client : undefined;
+  const clientPod = inside?.kind === 'pod' ? inside.pod : undefined;
   const layout = useMemo(
     () =>
       layoutDiagram(topology, {
@@ -164,8 +167,10 @@ function DiagramBody({
         nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
         fold,
         ...(headingBox ? { heading: headingBox.box } : {}),
+        ...(scene.rows ? { rows: scene.rows } : {}),
+        ...(clientPod ? { clientPod } : {}),
       }),
-    [topology, service, scene.nodePorts, fold, headingBox],
+    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
@@ -321,6 +326,7 @@ function DiagramBody({
         podAddresses={!scene.shares}
         shares={shares?.pods ?? null}
         view={view}
+        inside={t?.client}
       />
       {scene.nodePorts && <NodePorts nodes={layout.nodes} />}
       <Presence>

@@ -129,11 +129,14 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
       each(distributions)({
         ...base,
         variant: 'zones',
+        rows: 2,
         mode: '2',
         shares: true,
         options: toClusterIp('client-pod'),
       }),
-      each(distributions)(at('2', 1, { variant: 'zones', options: toClusterIp('client-pod') })),
+      each(distributions)(
+        at('2', 1, { variant: 'zones', rows: 2, options: toClusterIp('client-pod') }),
+      ),
     ],
     switch: {
       name: 'trafficDistribution',

@@ -81,6 +81,8 @@ export interface DiagramLayout {
   readonly legend: Box;
   /** A heading the wires keep clear of, where the slide has one of its own. */
   readonly heading?: Box;
+  /** The "client" tag on a pod that sends the request, over its box's top edge. */
+  readonly clientTag?: Box;
   /** The lanes wires run along, between and around the boxes. */
   readonly channels: Channels;
 }
@@ -92,6 +94,10 @@ export interface LayoutOptions {
   readonly fold?: SceneFold;
   /** Room kept clear of wires at the top left: a since-2020 slide's own heading. */
   readonly heading?: Box;
+  /** Rows of nodes, where a slide wants wider ones (three nodes on two rows keep 28-unit words). */
+  readonly rows?: number;
+  /** A pod that is the request's client (since 2020): it wears a "client" tag. */
+  readonly clientPod?: string;
 }
 
 /**
@@ -179,8 +185,8 @@ interface RowPlan {
   readonly left: number;
 }
 
-function rowPlan(count: number): RowPlan {
-  const rows = count > 6 ? 2 : 1;
+function rowPlan(count: number, rowsWanted?: number): RowPlan {
+  const rows = Math.min(count, rowsWanted ?? (count > 6 ? 2 : 1));
   const cols = Math.max(1, Math.ceil(count / rows));
   const room = CLUSTER.w - LEFT_GUTTER - RIGHT_GUTTER;
   // Four or more columns keep narrower gaps (a wire's lane needs far less than 48): the nodes get the width.
@@ -204,7 +210,7 @@ function rowPlan(count: number): RowPlan {
 export function layoutDiagram(topology: Topology, options: LayoutOptions): DiagramLayout {
   const folded = options.fold?.folded ?? null;
   // The folded box takes the place of one more node, after the others.
-  const plan = rowPlan(topology.nodes.length + (folded ? 1 : 0));
+  const plan = rowPlan(topology.nodes.length + (folded ? 1 : 0), options.rows);
   const cols = scaleBand<number>()
     .domain(Array.from({ length: plan.cols }, (_, i) => i))
     .range([plan.left, plan.left + plan.nodeW * plan.cols + plan.gutter * (plan.cols - 1)])
@@ -385,8 +391,15 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     policyTag,
     legend,
     ...(options.heading ? { heading: options.heading } : {}),
+    ...clientTagOf(pods, options.clientPod),
     channels: channelsOf(nodes, plan),
   };
+}
+
+/** The "client" tag of a pod that sends the request: straddling its box's top edge, at its left. */
+function clientTagOf(pods: readonly PodLayout[], id: string | undefined): { clientTag?: Box } {
+  const pod = id === undefined ? undefined : pods.find((p) => p.id === id);
+  return pod ? { clientTag: { x: pod.box.x + 8, y: pod.box.y - 19, w: 112, h: 38 } } : {};
 }
 
 /** One line of the legend: a Service's colour and its name (with its node port from slide 24 on). */

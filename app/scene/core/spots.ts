@@ -16,6 +16,8 @@ const TITLE: Box = { x: 0, y: 0, w: 590, h: 120 };
  */
 export function labelBoxes(layout: DiagramLayout): Box[] {
   const boxes: Box[] = [TITLE, layout.client, layout.lb, layout.policyTag, layout.legend];
+  if (layout.heading) boxes.push(layout.heading);
+  if (layout.clientTag) boxes.push(layout.clientTag);
   const cl = layout.clusterLabel;
   boxes.push({
     x: cl.x,
