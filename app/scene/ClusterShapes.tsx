@@ -179,6 +179,17 @@ export const ClusterShapes = memo(function ClusterShapes({
                     {share}
                   </text>
                 )}
+                {pod.terminating && fontSize >= 24 && (
+                  // Being deleted (KEP-1669): said in words under the pod, not by its fading alone.
+                  <text
+                    x={box.x}
+                    y={box.y + box.h + fontSize}
+                    fontSize={Math.min(28, fontSize)}
+                    className="pod-terminating"
+                  >
+                    terminating{pod.serving ? ', serving' : ''}
+                  </text>
+                )}
               </Appear>
             );
           })}

@@ -5,6 +5,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
 import {
+  findService,
   backendServices,
   CLIENT,
   findMode,
@@ -29,6 +30,7 @@ import { Defs } from './Defs';
 import { LoadBalancer, NodePorts } from './FrontDoor';
 import { Legend } from './Legend';
 import { PacketCard } from './PacketCard';
+import { HealthTags } from './HealthTags';
 import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { shareExtras, shareLabels } from '../deck';
@@ -218,6 +220,8 @@ function DiagramBody({
     [topology, service, scene, policy],
   );
   const roles = useMemo(() => new Set(layout.pods.map((p) => p.role)), [layout]);
+  // The Service whose healthCheckNodePort each node answers, where the step shows it.
+  const checked = scene.health ? findService(topology, service) : undefined;
   const frontAddress =
     t && (mode?.front === 'vip' || mode?.front === 'proxy')
       ? (t.forward[0]?.packet.dst.ip ?? undefined)
@@ -329,6 +333,9 @@ function DiagramBody({
         inside={t?.client}
       />
       {scene.nodePorts && <NodePorts nodes={layout.nodes} />}
+      {scene.health && checked && (
+        <HealthTags topology={topology} service={checked} layout={layout} />
+      )}
       <Presence>
         {(mode?.front === 'vip' || mode?.front === 'proxy') && (
           <LoadBalancer

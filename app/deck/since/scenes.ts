@@ -150,7 +150,7 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
   terminating: {
     steps: [
       // The load balancer health-checks Node1 (503: no ready pod) and sends to Node2.
-      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local' })],
+      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local', health: true })],
       // A client that picks Node1 itself is served by the terminating Pod-a.
       [
         at('2', 1, {
@@ -160,7 +160,7 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
           nodePorts: true,
         }),
       ],
-      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local' })],
+      [at('3a', 1, { variant: 'pod-a-terminating', policy: 'Local', health: true })],
     ],
   },
   dsr: {
