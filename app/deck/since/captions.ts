@@ -90,8 +90,8 @@ export const SINCE_CAPTIONS: readonly (readonly string[])[] = [
       '1.2.3.4.',
   ],
   [
-    'The client sends to the Gateway’s address: Src 1.2.3.4:51234, Dst 203.0.113.10:80.',
-    'The load balancer passes it to Node1 unchanged, Dst still 203.0.113.10:80, as in 3a.',
+    'The client sends to the Gateway’s address: Src 1.2.3.4:51234, Dst 203.0.113.30:80.',
+    'The load balancer passes it to Node1 unchanged, Dst still 203.0.113.30:80, as in 3a.',
     'Node1 DNATs to the Gateway’s own proxy pod; with Cluster it also SNATs, with Local the ' +
       'proxy sees 1.2.3.4.',
     'The proxy opens a new connection to Pod-c 10.0.2.1:8080: Src is the gateway pod, and ' +
