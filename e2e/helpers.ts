@@ -94,3 +94,27 @@ export async function trackCard(
   await page.keyboard.press(key);
   return sampling;
 }
+
+/**
+ * Every piece of text on the diagram the audience must read, with its size
+ * on screen in CSS px (the font size times the stage's scale), skipping
+ * what is not shown (a face of the card that has flipped away, a badge being
+ * undone).
+ */
+export async function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
+  return page.locator('.diagram-layer:not([data-hidden]) svg.diagram').evaluate((svg) => {
+    const scale = (svg as SVGSVGElement).getScreenCTM()?.a ?? 1;
+    const shown = (el: Element) => {
+      for (let e: Element | null = el; e && e !== svg; e = e.parentElement)
+        if (Number(getComputedStyle(e).opacity) < 0.5) return false;
+      return true;
+    };
+    return Array.from(svg.querySelectorAll('text, tspan, foreignObject p'))
+      .filter((el) => (el.textContent ?? '').trim().length > 0 && shown(el))
+      .filter((el) => !(el.tagName === 'text' && el.querySelector('tspan')))
+      .map((el) => ({
+        text: (el.textContent ?? '').trim(),
+        px: parseFloat(getComputedStyle(el).fontSize) * scale,
+      }));
+  });
+}

@@ -179,9 +179,18 @@ function DiagramBody({
   const t = trace?.ok ? trace.value : null;
   // The slide's own switch sits under the policy (or in its place where the policy means nothing).
   const switchBox = switchTag
-    ? t?.policyApplies
-      ? { ...layout.policyTag, y: layout.policyTag.y + layout.policyTag.h + 10 }
-      : layout.policyTag
+    ? {
+        ...layout.policyTag,
+        ...(t?.policyApplies ? { y: layout.policyTag.y + layout.policyTag.h + 10 } : {}),
+        // As wide as its words need, within the column left of the cluster.
+        w: Math.min(
+          layout.cluster.x - 16 - layout.policyTag.x,
+          Math.max(
+            layout.policyTag.w,
+            textWidth(`${switchTag.name} = ${switchTag.value}`, 28) * 1.06 + 28,
+          ),
+        ),
+      }
     : null;
   const ref = currentRef(t, scene, returnHop);
   const srcDstOnly = scene.srcDstOnly === true;

@@ -141,7 +141,7 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
     switch: {
       name: 'trafficDistribution',
       values: values(
-        ['none', 'not set'],
+        ['none', 'off'],
         ['prefersamezone', 'PreferSameZone'],
         ['prefersamenode', 'PreferSameNode'],
       ),
@@ -179,10 +179,7 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
   },
   'lb-to-pods': {
     steps: hops('3b', 2, preservation),
-    switch: {
-      name: 'client IP preservation',
-      values: values(['on', 'on'], ['off', 'off']),
-    },
+    switch: { name: 'client IP kept', values: values(['on', 'on'], ['off', 'off']) },
   },
   'proxy-protocol': {
     steps: hops('3c', 3, proxyVersions, { nodePorts: true, bytes: true }),
@@ -198,10 +195,7 @@ export const SINCE_SCENES: Partial<Record<SinceId, SincePlan>> = {
         shares: true,
       }),
     ],
-    switch: {
-      name: 'load balancer weighting',
-      values: values(['equal', 'equal per node'], ['by-pods', 'by pods per node']),
-    },
+    switch: { name: 'weighting', values: values(['equal', 'equal'], ['by-pods', 'by pods']) },
   },
   gateway: {
     steps: [0, 1, 2, 3].map((hop) => [
