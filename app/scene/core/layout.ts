@@ -81,6 +81,8 @@ export interface DiagramLayout {
   readonly legend: Box;
   /** A heading the wires keep clear of, where the slide has one of its own. */
   readonly heading?: Box;
+  /** A panel drawn in the left column (a PROXY header's bytes): wires and cards keep clear of it. */
+  readonly panel?: Box;
   /** The lanes wires run along, between and around the boxes. */
   readonly channels: Channels;
 }
@@ -92,6 +94,8 @@ export interface LayoutOptions {
   readonly fold?: SceneFold;
   /** Room kept clear of wires at the top left: a since-2020 slide's own heading. */
   readonly heading?: Box;
+  /** Room kept clear of wires, cards and badges in the left column (a PROXY header's bytes). */
+  readonly panel?: Box;
 }
 
 /**
@@ -385,6 +389,7 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     policyTag,
     legend,
     ...(options.heading ? { heading: options.heading } : {}),
+    ...(options.panel ? { panel: options.panel } : {}),
     channels: channelsOf(nodes, plan),
   };
 }
