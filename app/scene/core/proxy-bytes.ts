@@ -184,7 +184,7 @@ export function dumpLayout(line: ProxyLine, at: Point, width: number): DumpLayou
         x += 3 * GLYPH;
         return run;
       });
-      rows.push({ label: row.label, runs, y });
+      rows.push({ label: hex2(row.offset), runs, y });
     }
   } else {
     // Words (a run of bytes up to and including its space), packed into rows that fit.
