@@ -33,6 +33,9 @@ import { PacketCard } from './PacketCard';
 import { HealthTags } from './HealthTags';
 import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
+import { ProxyBytes } from './ProxyBytes';
+import { Appear } from './Appear';
+import { dumpLayout, type ProxyLine } from './core/proxy-bytes';
 import { shareExtras, shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
 
@@ -162,6 +165,16 @@ function DiagramBody({
   // A pod that sends the request itself (since 2020) wears a "client" tag.
   const inside = trace?.ok ? trace.value.client : undefined;
   const clientPod = inside?.kind === 'pod' ? inside.pod : undefined;
+  const t = trace?.ok ? trace.value : null;
+  // The PROXY header's bytes, where the scene shows them and the packet on screen carries one.
+  const proxyLine = bytesShown(scene, t, returnHop);
+  const dump = useMemo(
+    () =>
+      proxyLine
+        ? dumpLayout(proxyLine, { x: 28, y: headingBox ? bottomOf(headingBox.box) + 10 : 128 }, 532)
+        : null,
+    [proxyLine, headingBox],
+  );
   const layout = useMemo(
     () =>
       layoutDiagram(topology, {
@@ -171,12 +184,12 @@ function DiagramBody({
         ...(headingBox ? { heading: headingBox.box } : {}),
         ...(scene.rows ? { rows: scene.rows } : {}),
         ...(clientPod ? { clientPod } : {}),
+        ...(dump ? { panel: dump.box } : {}),
       }),
-    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod],
+    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod, dump],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
-  const t = trace?.ok ? trace.value : null;
   // The slide's own switch sits under the policy (or in its place where the policy means nothing).
   const switchBox = switchTag
     ? {
@@ -358,18 +371,31 @@ function DiagramBody({
         )}
       </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
-      {scene.build !== 'cluster' && roles.size > 0 && ['pods', 'client'].includes(scene.build) && (
-        <Legend
-          topology={topology}
-          roles={roles}
-          ports={scene.nodePorts === true}
-          layout={switchBox ? { ...layout, legend: below(layout.legend, switchBox) } : layout}
-        />
-      )}
+      {!dump &&
+        scene.build !== 'cluster' &&
+        roles.size > 0 &&
+        ['pods', 'client'].includes(scene.build) && (
+          <Legend
+            topology={topology}
+            roles={roles}
+            ports={scene.nodePorts === true}
+            layout={switchBox ? { ...layout, legend: below(layout.legend, switchBox) } : layout}
+          />
+        )}
       {/* The audience sees the policy that routes the packet, and a live flip marks it. */}
       {t?.policyApplies && <PolicyTag box={layout.policyTag} policy={policy} />}
       {switchTag && switchBox && (
         <PolicyTag box={switchBox} name={switchTag.name} policy={switchTag.value} />
+      )}
+      {dump && proxyLine && (
+        // Builds in as the proxy writes the header, and stays while the packet carries it.
+        <Appear key={`proxy-bytes-v${dump.version}`} delay={plan?.flipAt ?? 0}>
+          <ProxyBytes
+            line={proxyLine}
+            dump={dump}
+            keyArea={switchBox ? below(layout.legend, switchBox) : layout.legend}
+          />
+        </Appear>
       )}
       {frame && telling && plan && (
         <>
@@ -450,6 +476,18 @@ function headingGeometry(h: DiagramHeading) {
   const addedY = 78 + badgeH + 34;
   const w = Math.max(textWidth(h.title, 30) * 1.08, badgeW, textWidth(ADDED, 28) * 1.05) + 12;
   return { lines, badgeW, badgeH, addedY, box: { x: 28, y: 22, w, h: addedY - 10 } };
+}
+
+const bottomOf = (b: Box) => b.y + b.h;
+
+/**
+ * The PROXY header of the packet on screen, where the scene shows bytes: the
+ * forward hop's (the proxy writes it, and it rides on while the packet carries
+ * it); none on a reply, or on a hop without one.
+ */
+function bytesShown(scene: Scene, t: Trace | null, returnHop: number | null): ProxyLine | null {
+  if (!scene.bytes || !t || returnHop !== null || scene.hop === undefined) return null;
+  return t.forward[scene.hop]?.packet.proxyLine ?? null;
 }
 
 /** What is left of the legend's area under a box drawn over its top. */

@@ -43,6 +43,7 @@ export function cardWords(
  * it arrived.
  */
 export function dropNote(trace: Trace, hop: Hop, view: AddressView): string | null {
+  if (hop.kind === 'drop' && hop.direction === 'return') return lostReplyNote(trace, hop, view);
   if (hop.kind !== 'drop' || view !== 'talk') return null;
   const arrived = trace.forward[hop.index - 1]?.packet;
   const label = endpointLabel(hop.packet.src, 'talk');
@@ -51,6 +52,18 @@ export function dropNote(trace: Trace, hop: Hop, view: AddressView): string | nu
     ? `Src: ${endpointLabel(arrived.src, 'talk')}, Dst: ${endpointLabel(arrived.dst, 'talk')}`
     : `Src: ${hop.packet.src.ip ?? '?'}`;
   return `“Src: ${label}” means stuck at ${at}: the header still reads ${header}.`;
+}
+
+/**
+ * Beside a reply the client discards (old IPVS's black hole): the card is the
+ * reply as it left the pod's node, and the note says why it goes no further.
+ * In both views, since the card cannot say it.
+ */
+function lostReplyNote(trace: Trace, hop: Hop, view: AddressView): string {
+  const dialed = trace.forward[0]?.packet.dst;
+  const src = endpointLabel(hop.packet.src, view);
+  const sent = dialed ? `sent to ${endpointLabel(dialed, view)}` : 'dialed the Service';
+  return `The reply leaves with Src = ${deviceName(trace, hop.from)}’s address, ${src}; the client ${sent}, so it discards the reply.`;
 }
 
 /**

@@ -3,6 +3,8 @@ import {
   endpointLabel,
   findMode,
   isLoadBalancer,
+  isNode,
+  nodeDevice,
   podDevice,
   type AddressView,
   type Hop,
@@ -26,6 +28,37 @@ export function skipsLoadBalancer(trace: Trace, hop: Hop): boolean {
 }
 
 /**
+ * The node a reply hop answers for, by name, under direct server return: a
+ * node other than the entry node sends the reply to the client, undoing the
+ * entry node's DNAT (the Service address the client dialed, which the entry
+ * node passed along: Cilium in an IP option or a Geneve header, kube-router in
+ * its IPIP tunnel). Null for every other hop, kube-proxy's among them, where
+ * the NAT is undone where it was done.
+ */
+export function answersFor(trace: Trace, hop: Hop): string | null {
+  if (hop.direction !== 'return' || !has(hop.rewrites, 'unnat')) return null;
+  if (trace.entryNode === null || !isNode(hop.from)) return null;
+  const entry = nodeDevice(trace.entryNode);
+  return hop.from === entry ? null : deviceName(trace, entry);
+}
+
+/**
+ * Old IPVS's black hole (model/dataplane.ts): the reply leaves the pod's node
+ * straight for the client from the pod's own address, and the client, which
+ * dialed the Service, discards it. Null for any other hop.
+ */
+function lostReply(trace: Trace, hop: Hop, view: AddressView): string | null {
+  if (hop.kind !== 'drop' || hop.direction !== 'return' || hop.to !== CLIENT) return null;
+  const pod = deviceName(trace, hop.from);
+  const leaves = hop.via ? ` leaves ${deviceName(trace, hop.via)}` : ' leaves';
+  const src = endpointLabel(hop.packet.src, view);
+  const dst = endpointLabel(hop.packet.dst, view);
+  const dialed = trace.forward[0] ? endpointLabel(trace.forward[0].packet.dst, view) : null;
+  const sentTo = dialed ? `, which sent to ${dialed},` : '';
+  return `${pod} answers the client from its own address: the reply${leaves} with Src = ${pod}’s address (Src ${src}, Dst ${dst}), and the client${sentTo} discards it: a black hole, and the client times out.`;
+}
+
+/**
  * One sentence for a hop, for the aria-live region and the step caption, e.g.
  * "Node1 rewrites the destination to pod:pod-port (DNAT) and the source to node1
  * (SNAT), and sends to Pod-c through Node2."
@@ -41,6 +74,8 @@ export function describeHop(
   const from = sentenceStart(subject(trace, hop.from));
   const r = hop.rewrites;
 
+  const lost = lostReply(trace, hop, view);
+  if (lost) return lost;
   if (hop.kind === 'drop') {
     const drop = r.find((x) => x.type === 'drop');
     return `${sentenceStart(drop?.reason ?? `${from} drops the packet`)}. Nothing comes back: the client times out.`;
@@ -58,6 +93,11 @@ export function describeHop(
     if (hop.kind === 'reject') return `${from} sends the refusal back to ${to}: ${wire}.`;
     const end =
       hop.to === CLIENT ? ` The client sees a reply from ${src}, the address it sent to.` : '';
+    const entry = answersFor(trace, hop);
+    if (entry) {
+      const past = skipsLoadBalancer(trace, hop) ? ', not through the load balancer' : '';
+      return `${from} answers for ${entry}: it writes the Service’s address the client dialed as the source (direct server return) and sends the reply straight to ${to}${past}: ${wire}.${end}`;
+    }
     if (skipsLoadBalancer(trace, hop)) {
       const nat = has(r, 'unnat') ? ' undoes its NAT and' : '';
       return `${from}${nat} answers the client directly, not through the load balancer, which is passthrough: ${wire}.${end}`;
@@ -128,12 +168,25 @@ export function describeOutcome(trace: Trace, { headers = true }: Wording = {}):
   }
 }
 
+/** What a badge may say: the sentence's wording, and the trace and view where it names a place. */
+export interface BadgeWording extends Wording {
+  /** The hop's trace: a reply sent by a node for the entry node (DSR) says so. */
+  readonly trace?: Trace;
+  readonly view?: AddressView;
+}
+
 /**
  * What the sending device did, in a few words ("DNAT + SNAT", "proxy: new
  * connection"), for the badge at the device; without `headers`, nothing about
- * the headers it added.
+ * the headers it added. Under direct server return the pod's node undoes
+ * another node's NAT: it answers as the Service the client dialed ("DSR: Src
+ * = node1:node-port"), which "undo NAT" would hide.
  */
-export function rewriteBadge(hop: Hop, { headers = true }: Wording = {}): string | null {
+export function rewriteBadge(
+  hop: Hop,
+  { headers = true, trace, view = 'talk' }: BadgeWording = {},
+): string | null {
+  if (trace && answersFor(trace, hop)) return `DSR: Src = ${endpointLabel(hop.packet.src, view)}`;
   const types = new Set(hop.rewrites.map((r) => r.type));
   if (types.has('drop') || types.has('reject')) return null;
   const words: string[] = [];

@@ -183,7 +183,7 @@ function layOut(
     routes.push(pts);
   }
   if (wire.length > 0) routes.push(wire);
-  const text = rewriteBadge(hop, { headers: !options.srcDstOnly });
+  const text = rewriteBadge(hop, { headers: !options.srcDstOnly, trace, view: options.view });
   const badge: BadgePlace | null = text
     ? movedBadge(
         layout,

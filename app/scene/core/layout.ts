@@ -83,6 +83,8 @@ export interface DiagramLayout {
   readonly heading?: Box;
   /** The "client" tag on a pod that sends the request, over its box's top edge. */
   readonly clientTag?: Box;
+  /** A panel drawn in the left column (a PROXY header's bytes): wires and cards keep clear of it. */
+  readonly panel?: Box;
   /** The lanes wires run along, between and around the boxes. */
   readonly channels: Channels;
 }
@@ -98,6 +100,8 @@ export interface LayoutOptions {
   readonly rows?: number;
   /** A pod that is the request's client (since 2020): it wears a "client" tag. */
   readonly clientPod?: string;
+  /** Room kept clear of wires, cards and badges in the left column (a PROXY header's bytes). */
+  readonly panel?: Box;
 }
 
 /**
@@ -392,6 +396,7 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
     legend,
     ...(options.heading ? { heading: options.heading } : {}),
     ...clientTagOf(pods, options.clientPod),
+    ...(options.panel ? { panel: options.panel } : {}),
     channels: channelsOf(nodes, plan),
   };
 }

@@ -45,6 +45,7 @@ export function obstacles(layout: DiagramLayout): Box[] {
     layout.policyTag,
     layout.legend,
     ...(layout.heading ? [layout.heading] : []),
+    ...(layout.panel ? [layout.panel] : []),
     {
       x: label.x - 4,
       y: label.y - label.fontSize,

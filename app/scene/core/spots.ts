@@ -18,6 +18,7 @@ export function labelBoxes(layout: DiagramLayout): Box[] {
   const boxes: Box[] = [TITLE, layout.client, layout.lb, layout.policyTag, layout.legend];
   if (layout.heading) boxes.push(layout.heading);
   if (layout.clientTag) boxes.push(layout.clientTag);
+  if (layout.panel) boxes.push(layout.panel);
   const cl = layout.clusterLabel;
   boxes.push({
     x: cl.x,
@@ -159,6 +160,15 @@ export function clearSpot(
   // A crowded cluster with no clear spot inside: the free column left of it, rather than a label.
   if (!meantOutside && labelsCovered(best))
     for (const { p } of ranked) if (onStage(p) && outside(p) && !labelsCovered(p)) return p;
+  // A left column taken by a panel (a PROXY header's bytes): the nearest clear spot in the cluster.
+  if (meantOutside && layout.panel && labelsCovered(best)) {
+    const inside = ranked.filter(({ p }) => onStage(p) && within(p) && !labelsCovered(p));
+    let score = Infinity;
+    for (const { p, d } of inside) {
+      const s = covered(p) * 50 + d;
+      if (s < score) [score, best] = [s, p];
+    }
+  }
   return best;
 }
 
