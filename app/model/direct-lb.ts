@@ -1,6 +1,6 @@
 import type { NodeIp } from './address';
 import type { Endpoint, Packet, Rewrite } from './packet';
-import { proxyProtocolRewrite } from './proxy-protocol';
+import { proxyProtocolRewrite } from './packet';
 import type { Service } from './topology';
 import type { Walk } from './trace-path';
 

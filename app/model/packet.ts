@@ -227,3 +227,17 @@ export function applyRewrites(packet: Packet, rewrites: readonly Rewrite[]): Pac
 /** The reply to a packet on the same wire: source and destination swapped, no headers. */
 export const reply = (packet: Packet): Packet =>
   makePacket(packet.dst, packet.src, packet.protocol);
+
+/**
+ * The rewrite an L4 load balancer makes when it writes a PROXY header, in the
+ * version the scenario asks for. Version 1 carries no version field, so a
+ * trace without the option is exactly what it was.
+ */
+export const proxyProtocolRewrite = (
+  version: 1 | 2 | undefined,
+  src: Endpoint,
+  dst: Endpoint,
+): Rewrite =>
+  version === 2
+    ? { type: 'proxy-protocol', src, dst, version: 2 }
+    : { type: 'proxy-protocol', src, dst };

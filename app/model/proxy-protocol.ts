@@ -1,5 +1,5 @@
 import { ipToNumber, numberToIp } from './address';
-import type { Endpoint, Packet, Rewrite } from './packet';
+import type { Endpoint, Packet } from './packet';
 import { err, ok, type Result } from './result';
 
 // The PROXY protocol as the bytes a load balancer writes at the start of the
@@ -159,16 +159,6 @@ export function proxyHeaderBytes(line: NonNullable<Packet['proxyLine']>): Uint8A
     : asciiBytes(proxyV1Line(socketOf(line.src), socketOf(line.dst)));
 }
 
-/**
- * The rewrite an L4 load balancer makes when it writes a PROXY header, in the
- * version the scenario asks for. Version 1 carries no version field, so a
- * trace without the option is exactly what it was.
- */
-export const proxyProtocolRewrite = (
-  version: 1 | 2 | undefined,
-  src: Endpoint,
-  dst: Endpoint,
-): Rewrite =>
-  version === 2
-    ? { type: 'proxy-protocol', src, dst, version: 2 }
-    : { type: 'proxy-protocol', src, dst };
+// The rewrite that writes a header lives with the other rewrites (packet.ts), so a trace
+// does not load the byte-level code above.
+export { proxyProtocolRewrite } from './packet';

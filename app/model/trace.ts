@@ -15,7 +15,7 @@ import {
 import { findMode, policyApplies, type Mode } from './modes';
 import { makePacket, type Endpoint, type Packet, type Rewrite } from './packet';
 import { err, ok, type Result } from './result';
-import { proxyProtocolRewrite } from './proxy-protocol';
+import { proxyProtocolRewrite } from './packet';
 import { returnPath } from './return-path';
 import { typeRefusal } from './service-type';
 import {

@@ -10,7 +10,7 @@ import {
   type DumpLayout,
   type ProxyLine,
 } from './core/proxy-bytes';
-import type { ProxyField } from '../model';
+import type { ProxyField } from '../model/proxy-protocol';
 
 export interface ProxyBytesProps {
   /** The header the packet on screen carries. */

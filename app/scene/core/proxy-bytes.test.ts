@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SINCE_SCENES } from '../../deck/since/scenes';
 import { traceFor } from '../../deck/trace-cache';
-import { proxyFields, proxyHeaderBytes, talkCluster } from '../../model';
+import { talkCluster } from '../../model';
+import { proxyFields } from '../../model/proxy-dump';
+import { proxyHeaderBytes } from '../../model/proxy-protocol';
 import { inside, overlaps, type Box } from './geometry';
 import { layoutDiagram, LEGEND_AREA } from './layout';
 import {

@@ -1,11 +1,6 @@
-import {
-  hexDump,
-  parseProxyV2,
-  proxyFields,
-  proxyHeaderBytes,
-  type Packet,
-  type ProxyField,
-} from '../../model';
+import type { Packet } from '../../model';
+import { hexDump, proxyFields } from '../../model/proxy-dump';
+import { parseProxyV2, proxyHeaderBytes, type ProxyField } from '../../model/proxy-protocol';
 import { textWidth, type Box, type Point } from './geometry';
 
 // The PROXY protocol header a load balancer writes ahead of the client's bytes
