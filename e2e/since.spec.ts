@@ -68,6 +68,24 @@ test.describe('the section after the talk', () => {
     await expectAt(page, 124);
   });
 
+  test('Go to finds it by place and by topic; the key help names V and M', async ({ page }) => {
+    await page.goto('/#/27');
+    await page.keyboard.press('g');
+    const goTo = page.getByRole('dialog', { name: /Go to/ });
+    await page.keyboard.type('since 8');
+    await expect(goTo.getByRole('option').first()).toContainText('Direct server return');
+    await page.keyboard.press('Enter');
+    await expectAt(page, TALK_SLIDES + 8);
+    await page.keyboard.press('g');
+    await page.keyboard.type('gateway');
+    await expect(goTo.getByRole('option').first()).toContainText('Gateway API');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: /Keyboard/ });
+    await expect(help).toContainText('Flip the slide’s own switch');
+    await expect(help).toContainText('Markers on the talk’s slides');
+  });
+
   test('its words reach the caption under the stage once they have loaded', async ({ page }) => {
     await page.goto('/#/since/10/1?sw=v2');
     await expect(caption(page)).toContainText('0D 0A 0D 0A 00 0D 0A 51 55 49 54 0A 21 11 00 0C');
