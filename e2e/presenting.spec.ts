@@ -138,6 +138,24 @@ test.describe('help overlay', () => {
       await page.goBack();
       await expectAt(page, 26);
     },
+    switch: async (page, press) => {
+      // Slide 26 is the talk's own: no switch of its own, and it says so.
+      await press();
+      await expect(page.getByRole('status')).toContainText('no switch of its own');
+      await expectAt(page, 26);
+      await page.goto('/#/since/2');
+      await press();
+      await expect(page).toHaveURL(/#\/since\/2\?sw=proxy$/);
+      await press();
+      await expect(page).toHaveURL(/#\/since\/2$/);
+      await page.goto('/#/26');
+    },
+    marks: async (page, press) => {
+      await press();
+      await expect(page).toHaveURL(/#\/26\?marks=1$/);
+      await press();
+      await expect(page).toHaveURL(/#\/26$/);
+    },
     policy: async (page, press) => {
       await press();
       await expect(page).toHaveURL(/etp=Local/);

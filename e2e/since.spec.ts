@@ -71,15 +71,18 @@ test.describe('the section after the talk', () => {
   test('Go to finds it by place and by topic; the key help names V and M', async ({ page }) => {
     await page.goto('/#/27');
     await page.keyboard.press('g');
-    const goTo = page.getByRole('dialog', { name: /Go to/ });
-    await page.keyboard.type('since 8');
+    const goTo = page.getByRole('dialog', { name: 'Go to slide' });
+    const box = goTo.getByRole('combobox');
+    await expect(box).toBeFocused();
+    await box.fill('since 8');
     await expect(goTo.getByRole('option').first()).toContainText('Direct server return');
-    await page.keyboard.press('Enter');
+    await box.press('Enter');
     await expectAt(page, TALK_SLIDES + 8);
     await page.keyboard.press('g');
-    await page.keyboard.type('gateway');
+    await expect(box).toBeFocused();
+    await box.fill('gateway');
     await expect(goTo.getByRole('option').first()).toContainText('Gateway API');
-    await page.keyboard.press('Escape');
+    await box.press('Escape');
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: /Keyboard/ });
     await expect(help).toContainText('Flip the slide’s own switch');
