@@ -17,7 +17,9 @@
   var hash = window.location.hash;
   // Only a position the deck wrote itself (as formatHash in app/deck/hash.ts writes it) is
   // resumed; anything else in storage is ignored there too, and here the title slide stays.
-  var written = /^#\/[1-9]\d{0,2}(\/[1-9]\d?)?(\?(etp=(Cluster|Local)(&addr=ip)?|addr=ip))?$/;
+  // (#/27/1, the section after the talk's #/since/3, and the live switches a link may carry.)
+  var written =
+    /^#\/(since\/)?[1-9]\d{0,2}(\/[1-9]\d?)?(\?(etp=(Cluster|Local)|addr=ip|sw=[a-z0-9-]{1,20}|marks=1)(&(addr=ip|sw=[a-z0-9-]{1,20}|marks=1))*)?$/;
   if (/^#?\/?$/.test(hash) && last && written.test(last)) hash = last;
   if (/[?&]view=/.test(window.location.search) || /^#\/?(?!1(?:[/?]|$))./.test(hash))
     root.classList.add('deep-link');
