@@ -47,10 +47,30 @@ export function TextSlide({ slide }: { slide: Slide }) {
     return (
       <>
         <SinceTag since={slide.since} />
-        <TalkWords slide={slide} />
+        {slide.kind === 'section' ? (
+          <SinceOpener lines={slide.lines} />
+        ) : (
+          <TalkWords slide={slide} />
+        )}
       </>
     );
   return <TalkWords slide={slide} />;
+}
+
+/** The section's opener: its heading, what it is about, and its topics as a list. */
+function SinceOpener({ lines }: { lines: readonly string[] }) {
+  const [heading, about, ...topics] = lines;
+  return (
+    <div className="text-slide section-slide since-opener">
+      <h2>{heading}</h2>
+      {about && <p>{about}</p>}
+      <ul>
+        {topics.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function TalkWords({ slide }: { slide: Slide }) {

@@ -14,7 +14,8 @@ export const SINCE_NOTES: readonly string[] = [
     'markers: a marker says which slide of this section picks up what that slide is about, ' +
     'so you can jump ahead and come back. On each slide here, V flips the live switch, for ' +
     'example ipMode VIP against Proxy, and the packets are computed again.\n\n' +
-    'Versions are Kubernetes minor versions unless a project is named. Each slide’s notes ' +
+    'Versions are Kubernetes minor versions unless a project is named: from ' +
+    'internalTrafficPolicy’s alpha in 1.21 to trafficDistribution’s same-node GA in 1.35. Each slide’s notes ' +
     'name their sources: the Kubernetes docs and feature-gate pages, the KEPs, the project ' +
     'docs, and HAProxy’s PROXY protocol spec.',
   'In 2020 the talk sorted load balancers by how they deliver packets, VIP-like (3a) or ' +

@@ -23,7 +23,7 @@ export const SINCE_WORDS: readonly SinceWords[] = [
       'Nodes weighted by their pods',
       'Gateway API: the talk’s 4d, now usual',
     ],
-    badge: { label: '2020 → 2026', year: 2026 },
+    badge: { label: 'Kubernetes 1.21 → 1.35', year: 2026 },
   },
   {
     id: 'ipmode',

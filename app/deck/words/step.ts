@@ -49,6 +49,11 @@ export function stepSentence(s: StepOnScreen): string {
   const where = `${placeWords(slide.n)}${s.stepIndex > 0 ? `, step ${s.stepIndex}` : ''}.`;
   if (!step.scene) {
     if (slide.kind === 'statement') return `${where} ${spokenLines(slide.lines)}`;
+    if (slide.since && slide.kind === 'section') {
+      // The section's opener: its heading, what it is about, then its topics as a list.
+      const [heading, about, ...topics] = slide.lines;
+      return `${where} ${heading}: ${about}. ${topics.join('; ')}.`;
+    }
     if (slide.kind !== 'proscons') return `${where} ${slide.lines.join(' ')}`;
     const { pros, cons } = prosAndCons(slide.lines);
     return `${where} Pro: ${pros.join('; ')}. Con: ${cons.join('; ')}.`;
