@@ -56,6 +56,10 @@ test.describe('the section after the talk', () => {
     await page.goto('/#/since/8/1');
     await expect(bar(page)).toContainText('since 8 / 12');
     await expect(stage(page).locator('.since-heading')).toContainText('Direct server return');
+    // The tab names the slide by its own title and hop, not the mode's.
+    await expect(page).toHaveTitle(
+      'Since 2020 · 8 / 12 · step 1 · Direct server return: hop 2 · Inbound',
+    );
     await page.goto('about:blank');
     await page.goto('/#/since/99');
     await expect(page.getByRole('alert')).toContainText(

@@ -64,6 +64,17 @@ export const selectStepTitle = (s: InboundState): string => {
   const slide = selectSlide(s);
   const scene = selectScene(s);
   if (!scene || (s.step === 0 && slide.kind !== 'diagram')) return slide.title;
+  // After the talk a slide is named by its own title, with the hop it is on.
+  if (slide.since) {
+    const reply = selectReturnHop(s);
+    const where =
+      reply !== null
+        ? `reply, hop ${reply + 1}`
+        : scene.hop !== undefined
+          ? `hop ${scene.hop + 1}`
+          : '';
+    return where ? `${slide.title}: ${where}` : slide.title;
+  }
   return sceneTitle({ ...scene, policy: selectPolicy(s) });
 };
 
