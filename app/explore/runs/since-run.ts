@@ -55,7 +55,7 @@ export function createSinceRun(
         ? exact.value
         : { pods: new Map(), nodes: new Map(), lost: 1 };
       const got = sample.ok ? sample.value : { pods: new Map(), nodes: new Map(), lost: done };
-      const pods = podTallies(q, got.pods, expected);
+      const pods = podTallies(q, p, got.pods, expected);
       const nodes = nodeTallies(q, got.nodes, expected);
       const reasons = lostReasons(q, p, seed, got.lost, expected);
       let dropped = 0;
@@ -81,11 +81,17 @@ export function createSinceRun(
   });
 }
 
-/** Every pod that was chosen or could be, in the cluster's order. */
-function podTallies(q: RunQuery, counts: ReadonlyMap<string, number>, expected: Shares): Tally[] {
+/** Every backend pod, and any other that was chosen or could be, in the cluster's order. */
+function podTallies(
+  q: RunQuery,
+  p: RunPlan,
+  counts: ReadonlyMap<string, number>,
+  expected: Shares,
+): Tally[] {
   const out: Tally[] = [];
+  const backend = new Set(p.backend.map((pod) => pod.id));
   for (const pod of q.topology.pods) {
-    if (!counts.has(pod.id) && !expected.pods.has(pod.id)) continue;
+    if (!backend.has(pod.id) && !counts.has(pod.id) && !expected.pods.has(pod.id)) continue;
     out.push({
       id: pod.id,
       label: shortPodName(pod.name),
