@@ -9,7 +9,7 @@ import { EventList } from './EventList';
 import { ExplorerStage } from './ExplorerStage';
 import { Editor } from './Editor';
 import { ImportButton } from './ImportButton';
-import { docFromSlide, slideHop } from './from-slide';
+import { docFromSlide, slideHop, switchAlt } from './from-slide';
 import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
 import { Notices } from './Notices';
 import { RunsPanel } from './runs/RunsPanel';
@@ -43,18 +43,23 @@ function startFrom(hash: string): Opening & { readonly step?: number } {
       doc: fromSlide(q, slide),
       message: null,
       from: 'talk',
-      step: slideHop(Number(slide), Number(q.get('step') ?? 0) || 0),
+      step: slideHop(
+        Number(slide),
+        Number(q.get('step') ?? 0) || 0,
+        switchAlt(Number(slide), q.get('sw')),
+      ),
     };
   return initialDoc(hash);
 }
 
-/** The explorer on the slide it was opened from (`slide=27&step=1&etp=Local&addr=ip`). */
+/** The explorer on the slide it was opened from (`slide=27&step=1&etp=Local&addr=ip&sw=dsr`). */
 function fromSlide(q: URLSearchParams, slide: string): ExplorerDoc {
   const etp = q.get('etp');
   const doc = docFromSlide(
     Number(slide),
     Number(q.get('step') ?? 0) || 0,
     etp === 'Local' || etp === 'Cluster' ? etp : null,
+    switchAlt(Number(slide), q.get('sw')),
   );
   return q.get('addr') === 'ip' ? { ...doc, view: 'ip' } : doc;
 }
