@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { loadMotionFeatures } from '../scene/motion';
 import { initialTheme } from '../ui/usePreferences';
@@ -14,6 +14,8 @@ import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './Ke
 import { Notices } from './Notices';
 import { RunsPanel } from './runs/RunsPanel';
 import { RequestBar } from './RequestBar';
+import { SinceSwitches, SinceToggle } from './SinceSwitches';
+import { switchesSet } from './since-switches';
 import { SidePanel, tabInHash } from './SidePanel';
 import { runsFor } from './runs/controller';
 import {
@@ -123,6 +125,9 @@ function Explorer({
   const store = useExplorerStore();
   const drawn = useExplorer((s) => s.drawn);
   const step = useExplorer((s) => s.step);
+  // The since-2020 switches start shown when the explorer opens with any set.
+  const [sinceOpen, setSinceOpen] = useState(() => switchesSet(store.getState().doc) > 0);
+  const sinceId = useId();
   const said = useExplorer((s) => s.said);
   const result = traceOf(drawn);
   // The event list follows once the stage is painted: a key press draws the stage within its frame.
@@ -138,7 +143,9 @@ function Explorer({
         </button>
         <UndoRedo />
         <ImportButton />
+        <SinceToggle open={sinceOpen} controls={sinceId} onToggle={() => setSinceOpen((o) => !o)} />
         <RequestBar />
+        {sinceOpen && <SinceSwitches id={sinceId} />}
         <p className="visually-hidden" role="status" aria-live="polite">
           {said}
         </p>

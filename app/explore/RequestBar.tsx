@@ -4,7 +4,6 @@ import { Segmented } from '../ui/Segmented';
 import { entersAtNode, offersOf, policyOf } from './derive';
 import { setPolicy } from './edit';
 import { policyServiceOf } from './from-slide';
-import { SinceSwitches } from './SinceSwitches';
 import { useExplorer, useExplorerStore } from './store';
 
 const VIEWS: readonly { value: AddressView; text: string }[] = [
@@ -120,7 +119,6 @@ export function RequestBar() {
         onChange={(view) => act().set({ view })}
         shortcut="A"
       />
-      <SinceSwitches />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { findService, type ClientPlace } from '../model';
 import { withOption, type ExplorerDoc, type RequestOptions } from './doc';
 import { switchesFor, switchesSet, type SwitchName } from './since-switches';
@@ -18,7 +18,7 @@ function placeOf(value: string): ClientPlace | undefined {
 
 const DATAPLANES: readonly Choice[] = [
   { value: '', text: 'kube-proxy' },
-  { value: 'dsr', text: 'DSR (Cilium, kube-router)' },
+  { value: 'dsr', text: 'DSR' },
   { value: 'ipvs-2020', text: 'IPVS as in 2020' },
 ];
 const PROXY: readonly Choice[] = [
@@ -32,41 +32,51 @@ const WEIGHTING: readonly Choice[] = [
 ];
 const PRESERVATION: readonly Choice[] = [
   { value: '', text: 'on (default)' },
-  { value: 'on', text: 'on, said' },
+  { value: 'on', text: 'on (set)' },
   { value: 'off', text: 'off' },
 ];
 
 /**
- * The request's since-2020 switches (docs/since-2020.md), behind a "Since 2020"
- * disclosure in the request bar so that the bar keeps to the talk's questions.
- * Each is an edit (undo takes it back) and travels in the link. A switch that
- * means nothing for this Service and way in is disabled, its reason read out.
+ * The disclosure button of the request's since-2020 switches: "Since 2020",
+ * with how many are set, in the explorer's top row so the request bar keeps to
+ * the talk's questions.
  */
-export function SinceSwitches() {
+export function SinceToggle({
+  open,
+  controls,
+  onToggle,
+}: {
+  /** Whether the switches are shown. */
+  open: boolean;
+  /** The id of the switches' group. */
+  controls: string;
+  onToggle: () => void;
+}) {
+  const count = useExplorer((s) => switchesSet(s.doc));
+  return (
+    <button
+      type="button"
+      className="explore-since-toggle"
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={onToggle}
+    >
+      Since 2020{count > 0 ? ` (${count} set)` : ''} {open ? '▴' : '▾'}
+    </button>
+  );
+}
+
+/**
+ * The request's since-2020 switches (docs/since-2020.md), a row under the
+ * request bar. Each is an edit (undo takes it back) and travels in the link. A
+ * switch that means nothing for this Service and way in is disabled, its reason
+ * read out.
+ */
+export function SinceSwitches({ id }: { id: string }) {
   const store = useExplorerStore();
   const doc = useExplorer((s) => s.doc);
-  const [open, setOpen] = useState(() => switchesSet(doc) > 0);
-  const id = useId();
-  const count = switchesSet(doc);
   return (
-    <>
-      <button
-        type="button"
-        className="explore-since-toggle"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Since 2020{count > 0 ? ` (${count} set)` : ''} {open ? '▴' : '▾'}
-      </button>
-      {open && (
-        <Switches
-          id={`${id}-panel`}
-          doc={doc}
-          set={(label, change) => store.getState().edit(label, change)}
-        />
-      )}
-    </>
+    <Switches id={id} doc={doc} set={(label, change) => store.getState().edit(label, change)} />
   );
 }
 
@@ -88,7 +98,7 @@ function Switches({
     (value: RequestOptions[K] | undefined) =>
       set(label, (d) => withOption(d, key, value));
 
-  const own = (v: string | undefined, fallback: string) => `the Service’s (${v ?? fallback})`;
+  const own = (v: string | undefined, fallback: string) => `${v ?? fallback} (Service’s)`;
   return (
     <fieldset id={id} className="explore-since" aria-label="Since 2020: the request’s switches">
       <legend className="visually-hidden">Since 2020</legend>
