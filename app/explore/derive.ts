@@ -40,9 +40,14 @@ export function traceOf(doc: ExplorerDoc): Result<Trace> {
   return r;
 }
 
-/** Whether the mode sends to a node first, so the entry node means something. */
-export function entersAtNode(doc: Pick<ExplorerDoc, 'mode'>): boolean {
+/**
+ * Whether the mode sends to a node first, so the entry node means something. A
+ * client inside the cluster dialing the cluster IP enters at its own node.
+ */
+export function entersAtNode(doc: Pick<ExplorerDoc, 'mode' | 'options'>): boolean {
   const mode = findMode(doc.mode);
+  const o = doc.options;
+  if (o?.target === 'cluster-ip' && o.client && o.client.kind !== 'outside') return false;
   return !!mode && (mode.front === 'node' || mode.frontTo === 'node');
 }
 
