@@ -1,5 +1,4 @@
 import { findMode, findService, ipModeOf, type Mode } from '../model';
-import { policyOf } from './derive';
 import type { ExplorerDoc } from './doc';
 
 // Which of the request's since-2020 switches mean something for the doc's Service
@@ -88,10 +87,12 @@ export function switchesFor(doc: ExplorerDoc): Applies {
       : mode.lbLayer === 'http'
         ? 'An HTTP load balancer carries the client in X-Forwarded-For, not a PROXY line'
         : 'Only an L4 load balancer that opens its own connection writes a PROXY line (3c, 3d, or a VIP with ipMode Proxy or without client IP preservation)',
+    // The Requests tab sends under Local beside Cluster whatever the live policy, so the
+    // weighting means something wherever a load balancer chooses among nodes.
     weighting:
-      lbAddress && mode.frontTo === 'node' && !inside && policyOf(doc) === 'Local'
+      lbAddress && mode.frontTo === 'node' && !inside
         ? null
-        : 'A load balancer weights nodes only when it chooses among them under externalTrafficPolicy Local',
+        : 'Only a load balancer that chooses among nodes weights them (under externalTrafficPolicy Local, in the Requests tab)',
   };
 }
 

@@ -179,19 +179,12 @@ describe('which switches mean something', () => {
     expect(why.clientIpPreservation).not.toBeNull();
   });
 
-  it('3c writes PROXY lines; 3b keeps or loses the client; Local 3a weights nodes', () => {
+  it('3c writes PROXY lines; 3b keeps or loses the client; 3a’s load balancer weights nodes', () => {
     expect(switchesFor(docOf(talkCluster('default'), '3c')).proxyProtocol).toBeNull();
     expect(switchesFor(docOf(talkCluster('default'), '3b')).clientIpPreservation).toBeNull();
-    const local = docOf(talkCluster('imbalance'), '3a');
-    expect(switchesFor(local).weighting).not.toBeNull();
-    const flipped: ExplorerDoc = {
-      ...local,
-      topology: {
-        ...local.topology,
-        services: local.topology.services.map((s) => ({ ...s, externalTrafficPolicy: 'Local' })),
-      },
-    };
-    expect(switchesFor(flipped).weighting).toBeNull();
+    // The Requests tab sends under Local too, so a load balancer choosing nodes weights them.
+    expect(switchesFor(docOf(talkCluster('imbalance'), '3a')).weighting).toBeNull();
+    expect(switchesFor(docOf(talkCluster('imbalance'), '2')).weighting).not.toBeNull();
   });
 
   it('a pod dialing a cluster IP: internalTrafficPolicy yes, the dataplane and ipMode no', () => {
