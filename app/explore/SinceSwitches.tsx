@@ -4,6 +4,25 @@ import { withOption, type ExplorerDoc, type RequestOptions } from './doc';
 import { switchesFor, switchesSet, type SwitchName } from './since-switches';
 import { useExplorer, useExplorerStore } from './store';
 
+/** A big imported cluster lists this many pods and nodes to send from (a select of 100,000 is no help). */
+const SENDERS_LISTED = 300;
+
+/** The first SENDERS_LISTED items, and the chosen one wherever it is. */
+function firstAnd<T extends { readonly id: string }>(
+  items: readonly T[],
+  chosen: string | null,
+): readonly T[] {
+  if (items.length <= SENDERS_LISTED) return items;
+  const first = items.slice(0, SENDERS_LISTED);
+  const picked = chosen === null ? undefined : items.find((i) => i.id === chosen);
+  return picked && !first.includes(picked) ? [...first, picked] : first;
+}
+
+const listed = (what: string, count: number) =>
+  count > SENDERS_LISTED
+    ? `${what} (the first ${SENDERS_LISTED} of ${count.toLocaleString('en')})`
+    : what;
+
 /** A select's text value for each switch (empty: the talk's behaviour, the switch unset). */
 type Choice = { readonly value: string; readonly text: string };
 
@@ -119,15 +138,15 @@ function Switches({
         }}
       >
         <option value="outside">the client outside</option>
-        <optgroup label="A pod">
-          {t.pods.map((p) => (
+        <optgroup label={listed('A pod', t.pods.length)}>
+          {firstAnd(t.pods, o.client?.kind === 'pod' ? o.client.pod : null).map((p) => (
             <option key={p.id} value={`pod:${p.id}`}>
               {p.name}
             </option>
           ))}
         </optgroup>
-        <optgroup label="A node’s own process">
-          {t.nodes.map((n) => (
+        <optgroup label={listed('A node’s own process', t.nodes.length)}>
+          {firstAnd(t.nodes, o.client?.kind === 'node' ? o.client.node : null).map((n) => (
             <option key={n.id} value={`node:${n.id}`}>
               {n.name}
             </option>
