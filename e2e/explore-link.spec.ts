@@ -41,7 +41,7 @@ async function importCluster(page: Page) {
 
 /** The explorer's link, once the address bar has caught up with the last change. */
 async function linkInUrl(page: Page): Promise<string> {
-  await expect(page).toHaveURL(/#\/explore\?s=1\./);
+  await expect(page).toHaveURL(/#\/explore\?s=2\./);
   return page.url();
 }
 
@@ -69,7 +69,7 @@ test.describe('keep and share', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/explore\?s=1\.[\w-]+$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/explore\?s=2\.[\w-]+$/);
     const length = await page.getByTestId('link-length').textContent();
     expect(length).toBe(`Link: ${link.length.toLocaleString('en')} characters`);
     // The address bar follows the doc too, and says the same.
@@ -107,7 +107,7 @@ test.describe('keep and share', () => {
       start: el.selectionStart,
       end: el.selectionEnd,
     }));
-    expect(value).toMatch(/#\/explore\?s=1\./);
+    expect(value).toMatch(/#\/explore\?s=2\./);
     expect([start, end]).toEqual([0, value.length]);
     await snap(page, 'explore-link-by-hand');
     // Every control of the panel is labelled and reachable: axe finds nothing in it.
@@ -161,7 +161,7 @@ test.describe('keep and share', () => {
     await deck.goto('/#/27');
     await expect(deck.locator('.stage svg.diagram')).toBeVisible();
     await deck.keyboard.press('x');
-    await expect(deck).toHaveURL(/#\/explore\?s=1\./);
+    await expect(deck).toHaveURL(/#\/explore\?s=2\./);
     await expect.poll(() => nodeNames(deck)).toEqual(['Node1:', 'Node2:']);
     const next = await context.newPage();
     await next.goto('/#/explore');

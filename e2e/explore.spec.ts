@@ -113,7 +113,7 @@ test.describe('the explorer', () => {
     const summary = page.locator('.runs-summary');
     await expect(summary).toHaveText(/^20,000 requests:/);
     const said = await summary.textContent();
-    await expect(page).toHaveURL(/s=1\./);
+    await expect(page).toHaveURL(/s=2\./);
     // A colleague's browser: nothing kept, the same screen from the link alone.
     const other = await browser.newContext();
     const colleague = await other.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, isCanonicalHash, parseHash, START } from './hash';
+import { exploreHashFor, formatHash, isCanonicalHash, parseHash, START } from './hash';
 
 describe('parseHash', () => {
   it.each([
@@ -62,5 +62,16 @@ describe('parseHash', () => {
       '#/' + '1'.repeat(400),
     ])
       expect(isCanonicalHash(h), h).toBe(false);
+  });
+});
+
+describe('exploreHashFor', () => {
+  it('carries the slide’s own switch when it is set: #/since/8/1?sw=dsr opens the explorer with DSR', () => {
+    const { location } = parseHash('#/since/8/1?sw=dsr');
+    expect(exploreHashFor(location)).toBe('#/explore?slide=132&step=1&sw=dsr');
+    expect(exploreHashFor(parseHash('#/since/8/1').location)).toBe('#/explore?slide=132&step=1');
+    expect(exploreHashFor(parseHash('#/27?etp=Local').location)).toBe(
+      '#/explore?slide=27&etp=Local',
+    );
   });
 });

@@ -205,12 +205,15 @@ export const isExplorerHash = (hash: string): boolean => /^#?\/explore(?:[?/]|$)
 
 /**
  * The explorer's link for a place in the deck: it opens on that slide's
- * cluster, mode, policy and Service (`#/explore?slide=27&step=1&etp=Local`).
+ * cluster, mode, policy and Service (`#/explore?slide=27&step=1&etp=Local`),
+ * and with the slide's own switch where it is set (`&sw=dsr`).
  */
 export function exploreHashFor(l: Location): string {
   const params = [`slide=${l.slide}`];
   if (l.step > 0) params.push(`step=${l.step}`);
   if (l.policyOverride) params.push(`etp=${l.policyOverride}`);
   if (l.addressView === 'ip') params.push('addr=ip');
+  const sw = l.alt ? slideAt(l.slide).switch?.values[l.alt]?.word : undefined;
+  if (sw) params.push(`sw=${sw}`);
   return `#/explore?${params.join('&')}`;
 }

@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { loadMotionFeatures } from '../scene/motion';
 import { initialTheme } from '../ui/usePreferences';
@@ -9,11 +9,13 @@ import { EventList } from './EventList';
 import { ExplorerStage } from './ExplorerStage';
 import { Editor } from './Editor';
 import { ImportButton } from './ImportButton';
-import { docFromSlide, slideHop } from './from-slide';
+import { docFromSlide, slideHop, switchAlt } from './from-slide';
 import { initialDoc, KeepShare, useDocInUrlAndStorage, type Opening } from './KeepShare';
 import { Notices } from './Notices';
 import { RunsPanel } from './runs/RunsPanel';
 import { RequestBar } from './RequestBar';
+import { SinceSwitches, SinceToggle } from './SinceSwitches';
+import { switchesSet } from './since-switches';
 import { SidePanel, tabInHash } from './SidePanel';
 import { runsFor } from './runs/controller';
 import {
@@ -43,18 +45,23 @@ function startFrom(hash: string): Opening & { readonly step?: number } {
       doc: fromSlide(q, slide),
       message: null,
       from: 'talk',
-      step: slideHop(Number(slide), Number(q.get('step') ?? 0) || 0),
+      step: slideHop(
+        Number(slide),
+        Number(q.get('step') ?? 0) || 0,
+        switchAlt(Number(slide), q.get('sw')),
+      ),
     };
   return initialDoc(hash);
 }
 
-/** The explorer on the slide it was opened from (`slide=27&step=1&etp=Local&addr=ip`). */
+/** The explorer on the slide it was opened from (`slide=27&step=1&etp=Local&addr=ip&sw=dsr`). */
 function fromSlide(q: URLSearchParams, slide: string): ExplorerDoc {
   const etp = q.get('etp');
   const doc = docFromSlide(
     Number(slide),
     Number(q.get('step') ?? 0) || 0,
     etp === 'Local' || etp === 'Cluster' ? etp : null,
+    switchAlt(Number(slide), q.get('sw')),
   );
   return q.get('addr') === 'ip' ? { ...doc, view: 'ip' } : doc;
 }
@@ -118,6 +125,9 @@ function Explorer({
   const store = useExplorerStore();
   const drawn = useExplorer((s) => s.drawn);
   const step = useExplorer((s) => s.step);
+  // The since-2020 switches start shown when the explorer opens with any set.
+  const [sinceOpen, setSinceOpen] = useState(() => switchesSet(store.getState().doc) > 0);
+  const sinceId = useId();
   const said = useExplorer((s) => s.said);
   const result = traceOf(drawn);
   // The event list follows once the stage is painted: a key press draws the stage within its frame.
@@ -133,7 +143,9 @@ function Explorer({
         </button>
         <UndoRedo />
         <ImportButton />
+        <SinceToggle open={sinceOpen} controls={sinceId} onToggle={() => setSinceOpen((o) => !o)} />
         <RequestBar />
+        {sinceOpen && <SinceSwitches id={sinceId} />}
         <p className="visually-hidden" role="status" aria-live="polite">
           {said}
         </p>

@@ -56,7 +56,7 @@ export function ExplorerStage({ result }: { result: Result<Trace> }) {
   );
   // Generated names (storefront-6d8f7c9b5-2xkqp, gke-…-pool-3f6a1c2e-7k2m) drawn short enough to read.
   const named = useMemo(() => withShortNames(cut.topology), [cut.topology]);
-  const scene = sceneAt(drawn.mode, t, step);
+  const scene = sceneAt(drawn.mode, t, step, named);
   return (
     <div className="explore-stage">
       {errors.length > 0 && (

@@ -9,7 +9,7 @@ import {
   type Topology,
   type Trace,
 } from '../model';
-import type { ExplorerDoc } from './doc';
+import { optionsKey, scenarioOptions, type ExplorerDoc } from './doc';
 import { policyServiceOf } from './from-slide';
 
 const traces = new WeakMap<Topology, Map<string, Result<Trace>>>();
@@ -19,7 +19,7 @@ const traces = new WeakMap<Topology, Map<string, Result<Trace>>>();
  * for the same inputs (so the stage's frames are computed once per cluster).
  */
 export function traceOf(doc: ExplorerDoc): Result<Trace> {
-  const key = `${doc.service}|${doc.mode}|${doc.entryNode ?? ''}|${doc.seed}`;
+  const key = `${doc.service}|${doc.mode}|${doc.entryNode ?? ''}|${doc.seed}|${optionsKey(doc.options)}`;
   let byKey = traces.get(doc.topology);
   if (!byKey) {
     byKey = new Map();
@@ -32,6 +32,7 @@ export function traceOf(doc: ExplorerDoc): Result<Trace> {
       service: doc.service,
       mode: doc.mode,
       seed: doc.seed,
+      ...scenarioOptions(doc.options),
       ...(doc.entryNode !== null && entersAtNode(doc) ? { entryNode: doc.entryNode } : {}),
     });
     byKey.set(key, r);
@@ -39,9 +40,14 @@ export function traceOf(doc: ExplorerDoc): Result<Trace> {
   return r;
 }
 
-/** Whether the mode sends to a node first, so the entry node means something. */
-export function entersAtNode(doc: Pick<ExplorerDoc, 'mode'>): boolean {
+/**
+ * Whether the mode sends to a node first, so the entry node means something. A
+ * client inside the cluster dialing the cluster IP enters at its own node.
+ */
+export function entersAtNode(doc: Pick<ExplorerDoc, 'mode' | 'options'>): boolean {
   const mode = findMode(doc.mode);
+  const o = doc.options;
+  if (o?.target === 'cluster-ip' && o.client && o.client.kind !== 'outside') return false;
   return !!mode && (mode.front === 'node' || mode.frontTo === 'node');
 }
 

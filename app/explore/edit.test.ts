@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   offeredModes,
   parseCidr,
+  parseClusterIp,
   parseNodeIp,
   parseNodePort,
   parsePort,
@@ -17,7 +18,10 @@ import { docOf } from './edit/test-doc';
 import { sampleCluster } from './sample-cluster';
 
 const TYPES: ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
-const STATES: edit.PodState[] = ['ready', 'not-ready', 'terminating'];
+const STATES: edit.PodState[] = ['ready', 'not-ready', 'terminating', 'terminating-serving'];
+const ZONES = ['zone-a', 'zone-b', ''];
+const POLICIES = [undefined, 'Cluster', 'Local'] as const;
+const DISTRIBUTIONS = [undefined, 'PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
 
 /** Picks the i-th of a list, wrapping; a made-up id when the list is empty. */
 const nth = <T extends { id: string }>(items: readonly T[], i: number) =>
@@ -33,7 +37,7 @@ const allocating: Record<string, Op> = {
     edit.addPod(d, nth(d.topology.nodes, i), j % 3 === 0 ? null : nth(d.topology.services, j)),
   movePod: (d, i, j) => edit.movePod(d, nth(d.topology.pods, i), nth(d.topology.nodes, j)),
   removePod: (d, i) => edit.removePod(d, nth(d.topology.pods, i)),
-  setPodState: (d, i, j) => edit.setPodState(d, nth(d.topology.pods, i), STATES[j % 3]!),
+  setPodState: (d, i, j) => edit.setPodState(d, nth(d.topology.pods, i), STATES[j % 4]!),
   addService: (d, i, j) => edit.addService(d, TYPES[i % 3], j % 2 === 0),
   removeService: (d, i) => edit.removeService(d, nth(d.topology.services, i)),
   setType: (d, i, j) => edit.setType(d, nth(d.topology.services, i), TYPES[j % 3]!),
@@ -51,6 +55,11 @@ const allocating: Record<string, Op> = {
   removeIngress: (d, i) => edit.removeIngress(d, nth(d.topology.ingresses, i)),
   newEmptyCluster: (d, i) => (i % 7 === 0 ? edit.newEmptyCluster(d) : d),
   resetToTalk: (d, i) => (i % 7 === 0 ? edit.resetToTalk(d) : d),
+  setZone: (d, i, j) => edit.setZone(d, nth(d.topology.nodes, i), ZONES[j % 3]!),
+  setInternalPolicy: (d, i, j) =>
+    edit.setSinceField(d, nth(d.topology.services, i), 'internalTrafficPolicy', POLICIES[j % 3]),
+  setDistribution: (d, i, j) =>
+    edit.setSinceField(d, nth(d.topology.services, i), 'trafficDistribution', DISTRIBUTIONS[j % 4]),
 };
 
 const TEXTS = [
@@ -89,6 +98,10 @@ const typed: Record<string, Op> = {
     const labels = edit.parseLabels(j % 2 ? 'app=a' : text(j));
     return labels.ok ? edit.setSelector(d, nth(d.topology.services, i), labels.value) : d;
   },
+  setClusterIp: (d, i, j) => {
+    const ip = parseClusterIp(text(j));
+    return ip.ok ? edit.setSinceField(d, nth(d.topology.services, i), 'clusterIp', ip.value) : d;
+  },
   setPodLabels: (d, i, j) => {
     const labels = edit.parseLabels(j % 2 ? 'app=b' : text(j));
     return labels.ok ? edit.setPodLabels(d, nth(d.topology.pods, i), labels.value) : d;
@@ -117,7 +130,16 @@ const steps = (names: string[]) =>
   );
 
 /** Edits that set something to a value: doing one again changes nothing. */
-const SETTERS = new Set(['setPodState', 'setType', 'setPolicy', 'setProxy', 'pickPods']);
+const SETTERS = new Set([
+  'setPodState',
+  'setType',
+  'setPolicy',
+  'setProxy',
+  'pickPods',
+  'setZone',
+  'setInternalPolicy',
+  'setDistribution',
+]);
 
 const errors = (t: Topology) => validate(t).filter((p) => p.severity === 'error');
 

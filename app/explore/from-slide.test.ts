@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_A, SERVICE_B } from '../model';
-import { defaultDoc, docFromSlide, slideHop } from './from-slide';
+import { defaultDoc, docFromSlide, slideHop, switchAlt } from './from-slide';
 
 const hcnp = (doc: ReturnType<typeof defaultDoc>, id: string) =>
   doc.topology.services.find((s) => s.id === id)?.healthCheckNodePort;
@@ -34,5 +34,24 @@ describe('the explorer on a slide of the deck', () => {
     ).toBe('Local');
     expect(docFromSlide(2, 0, null)).toEqual(defaultDoc());
     expect(slideHop(2, 0)).toBe(0);
+  });
+
+  it('a since slide brings its switches: #/since/8/1 (DSR) under each value of its switch', () => {
+    const n = 124 + 8;
+    expect(switchAlt(n, 'dsr')).toBe(1);
+    expect(switchAlt(n, 'DSR')).toBe(1);
+    expect(switchAlt(n, 'kube-proxy')).toBe(0);
+    expect(switchAlt(n, 'warp')).toBe(0);
+    expect(switchAlt(n, null)).toBe(0);
+    const dsr = docFromSlide(n, 1, null, 1);
+    expect([dsr.mode, dsr.entryNode, dsr.options]).toEqual(['2', 'node1', { dataplane: 'dsr' }]);
+    expect(docFromSlide(n, 1, null).options).toEqual({ dataplane: 'kube-proxy' });
+    expect(slideHop(n, 1, 1)).toBe(1);
+  });
+
+  it('a since slide with a client inside: Pod-b dials Service A’s cluster IP on the in-cluster cluster', () => {
+    const doc = docFromSlide(124 + 4, 0, null);
+    expect(doc.options).toEqual({ client: { kind: 'pod', pod: 'pod-b' }, target: 'cluster-ip' });
+    expect(doc.topology.services.find((s) => s.id === SERVICE_A)?.clusterIp).toBe('10.96.0.10');
   });
 });

@@ -10,7 +10,7 @@ import {
   type ServiceId,
   type Topology,
 } from '../model';
-import type { ExplorerDoc } from './doc';
+import type { ExplorerDoc, RequestOptions } from './doc';
 
 /**
  * The talk's cluster as Kubernetes would hold it: a healthCheckNodePort only on
@@ -69,16 +69,21 @@ export function withPolicy(t: Topology, id: ServiceId, policy: ExternalTrafficPo
 /**
  * The explorer on a slide of the deck: its cluster, its mode, the policy on
  * screen (the presenter's flip included) and the talk's Service, entering at
- * Node1 as the talk's pictures do. A slide without a packet gives the default.
+ * Node1 as the talk's pictures do (or where the scene says). A since-2020
+ * slide's scene brings its switches (the request's options), under the slide's
+ * own switch value when one is set (`alt`, the index `sw=` names). A slide
+ * without a packet gives the default.
  */
 export function docFromSlide(
   slide: number,
   step: number,
   policy: ExternalTrafficPolicy | null,
+  alt = 0,
 ): ExplorerDoc {
   const n = Math.min(Math.max(Math.floor(slide) || 1, 1), SLIDE_COUNT);
   const steps = slideAt(n).steps;
-  const scene: Scene | undefined = steps[Math.min(Math.max(step, 0), steps.length - 1)]?.scene;
+  const at = steps[Math.min(Math.max(step, 0), steps.length - 1)];
+  const scene: Scene | undefined = (alt > 0 ? at?.alts?.[alt - 1] : undefined) ?? at?.scene;
   const base = defaultDoc();
   if (!scene?.mode) return base;
   const mode = scene.mode;
@@ -88,12 +93,32 @@ export function docFromSlide(
     ...base,
     topology: asAllocated(withPolicy(topology, policyService, policy ?? talkPolicy(scene))),
     mode,
-    entryNode: findMode(mode)?.front === 'pod' ? null : 'node1',
+    entryNode: findMode(mode)?.front === 'pod' ? null : (scene.entryNode ?? 'node1'),
+    ...optionsOf(scene),
   };
 }
 
+/** A scene's since-2020 options as the request's switches (none set: none at all). */
+function optionsOf(scene: Scene): { options?: RequestOptions } {
+  const o = scene.options;
+  if (!o) return {};
+  const out: { -readonly [K in keyof RequestOptions]?: RequestOptions[K] } = {};
+  for (const key of Object.keys(o) as (keyof RequestOptions)[])
+    if (o[key] !== undefined) Object.assign(out, { [key]: o[key] });
+  return Object.keys(out).length > 0 ? { options: out } : {};
+}
+
 /** The hop a slide shows (the explorer opens there: a drop at the node it happens at). */
-export function slideHop(slide: number, step: number): number {
+export function slideHop(slide: number, step: number, alt = 0): number {
   const steps = slideAt(Math.min(Math.max(Math.floor(slide) || 1, 1), SLIDE_COUNT)).steps;
-  return steps[Math.min(Math.max(step, 0), steps.length - 1)]?.scene?.hop ?? 0;
+  const at = steps[Math.min(Math.max(step, 0), steps.length - 1)];
+  return ((alt > 0 ? at?.alts?.[alt - 1] : undefined) ?? at?.scene)?.hop ?? 0;
+}
+
+/** The index of a value of the slide's own switch, by the word `sw=` names it with (0: none such). */
+export function switchAlt(slide: number, word: string | null): number {
+  if (word === null) return 0;
+  const n = Math.min(Math.max(Math.floor(slide) || 1, 1), SLIDE_COUNT);
+  const i = slideAt(n).switch?.values.findIndex((v) => v.word === word.toLowerCase()) ?? -1;
+  return Math.max(i, 0);
 }

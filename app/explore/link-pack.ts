@@ -112,10 +112,16 @@ const sameLabels = (a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   );
 };
 
-/** ready, terminating (true), terminating written as false: a pod's state as one number. */
+/**
+ * ready, terminating (true), terminating written as false, serving (true),
+ * serving written as false: a pod's state as one number. The serving bits came
+ * with links of version 2; a version 1 link never has them.
+ */
 const READY = 1;
 const TERMINATING = 2;
 const NOT_TERMINATING = 4;
+const SERVING = 8;
+const NOT_SERVING = 16;
 
 export function packDoc(doc: ExplorerDoc): Json {
   const t = doc.topology;
@@ -132,6 +138,7 @@ export function packDoc(doc: ExplorerDoc): Json {
     names.pack(n.id, n.name, o);
     if (n.ip !== ip) o.a = n.ip;
     if (n.podCidr.text !== range) o.r = n.podCidr.text;
+    if (n.zone !== undefined) o.z = n.zone;
     ip = after(n.ip);
     range = nextRange(n.podCidr.text);
     if (!nodeIndex.has(n.id)) nodeIndex.set(n.id, i);
@@ -167,7 +174,9 @@ export function packDoc(doc: ExplorerDoc): Json {
     const state =
       (p.ready ? READY : 0) |
       (p.terminating === true ? TERMINATING : 0) |
-      (p.terminating === false ? NOT_TERMINATING : 0);
+      (p.terminating === false ? NOT_TERMINATING : 0) |
+      (p.serving === true ? SERVING : 0) |
+      (p.serving === false ? NOT_SERVING : 0);
     if (state !== READY) o.s = state;
     return o;
   });
@@ -180,6 +189,12 @@ export function packDoc(doc: ExplorerDoc): Json {
     if (s.healthCheckNodePort !== undefined) o.h = s.healthCheckNodePort;
     if (s.vip !== undefined) o.v = s.vip;
     if (s.proxyIp !== undefined) o.y = s.proxyIp;
+    if (s.clusterIp !== undefined) o.c = s.clusterIp;
+    if (s.internalTrafficPolicy !== undefined)
+      o.j = s.internalTrafficPolicy === 'Local' ? 1 : s.internalTrafficPolicy;
+    if (s.trafficDistribution !== undefined) o.d = s.trafficDistribution;
+    if (s.ipMode !== undefined) o.m = s.ipMode;
+    if (s.lbPrivateIp !== undefined) o.k = s.lbPrivateIp;
     return o;
   });
   topo.i = t.ingresses.map((g) => {
@@ -198,6 +213,7 @@ export function packDoc(doc: ExplorerDoc): Json {
   if (doc.requests !== DEFAULTS.requests) out.n = doc.requests;
   if (doc.seed !== DEFAULTS.seed) out.r = doc.seed;
   if (doc.view !== DEFAULTS.view) out.w = doc.view;
+  if (doc.options && Object.keys(doc.options).length > 0) out.o = doc.options;
   return out;
 }
 
@@ -219,16 +235,21 @@ function entries(v: unknown, what: string, max: number): unknown[] {
   return v;
 }
 
-/** Undoes packDoc: plain JSON in the shape docToJson writes, for readDoc to check. */
-export function unpackDoc(packed: unknown): Result<Json> {
+/**
+ * Undoes packDoc: plain JSON in the shape docToJson writes, for readDoc to check.
+ * A version 1 link is read as it always was: the fields that came with version 2
+ * (zones, serving, a Service's cluster IP and since-2020 fields, the request's
+ * switches) are not looked for in it.
+ */
+export function unpackDoc(packed: unknown, version = 2): Result<Json> {
   try {
-    return ok(unpack(packed));
+    return ok(unpack(packed, version >= 2));
   } catch (e) {
     return err(e instanceof Broken ? e.message : 'it could not be unpacked');
   }
 }
 
-function unpack(packed: unknown): Json {
+function unpack(packed: unknown, since: boolean): Json {
   const d = fields(packed, 'the link');
   const t = fields(d.t, 'its topology');
   const cidr = t.c ?? DEFAULTS.cidr;
@@ -239,7 +260,13 @@ function unpack(packed: unknown): Json {
   const nodes = entries(t.n, 'nodes', LIMITS.nodes).map((raw) => {
     const o = fields(raw, 'a node');
     const { id, name } = names.unpack(o);
-    const n = { id, name, ip: o.a ?? ip, podCidr: o.r ?? range };
+    const n = {
+      id,
+      name,
+      ip: o.a ?? ip,
+      podCidr: o.r ?? range,
+      ...(since && o.z !== undefined ? { zone: o.z } : {}),
+    };
     ip = typeof n.ip === 'string' ? after(n.ip) : null;
     range = typeof n.podCidr === 'string' ? nextRange(n.podCidr) : null;
     return n;
@@ -264,6 +291,15 @@ function unpack(packed: unknown): Json {
       healthCheckNodePort: o.h,
       vip: o.v,
       proxyIp: o.y,
+      ...(since
+        ? {
+            clusterIp: o.c,
+            internalTrafficPolicy: o.j === 1 ? 'Local' : o.j,
+            trafficDistribution: o.d,
+            ipMode: o.m,
+            lbPrivateIp: o.k,
+          }
+        : {}),
     };
   });
 
@@ -305,6 +341,9 @@ function unpack(packed: unknown): Json {
       ...((state & (TERMINATING | NOT_TERMINATING)) !== 0
         ? { terminating: (state & TERMINATING) !== 0 }
         : {}),
+      ...(since && (state & (SERVING | NOT_SERVING)) !== 0
+        ? { serving: (state & SERVING) !== 0 }
+        : {}),
     };
   });
 
@@ -330,5 +369,6 @@ function unpack(packed: unknown): Json {
     requests: d.n ?? DEFAULTS.requests,
     seed: d.r ?? DEFAULTS.seed,
     view: d.w ?? DEFAULTS.view,
+    ...(since && d.o !== undefined ? { options: d.o } : {}),
   };
 }

@@ -6,6 +6,8 @@ import {
   numberToIp,
   parseCidr,
   talkCluster,
+  type ClientPlace,
+  type ClusterIp,
   type ClusterNode,
   type ExternalIp,
   type NodeIp,
@@ -18,7 +20,7 @@ import {
   type Topology,
 } from '../model';
 import { bigSpecArb, bigTopology } from '../scene/core/test-topologies';
-import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc } from './doc';
+import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc, type RequestOptions } from './doc';
 import { decodeDoc, encodeDoc, encodePacked, MAX_LINK_CHARS, MESSAGES } from './link';
 import { packDoc, successor } from './link-pack';
 import { sampleCluster } from './sample-cluster';
@@ -170,7 +172,107 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     return c.ok ? { ...t, clusterCidr: c.value } : t;
   }),
   fc.constant<Edit>((t) => ({ ...t, nodes: [...t.nodes].reverse() })),
+  // Since 2020: zones on nodes, serving pods, a Service's cluster IP and its new fields.
+  fc
+    .record({
+      i: fc.nat(),
+      zone: fc.option(
+        nameArb.filter((z) => z.length > 0),
+        { nil: undefined },
+      ),
+    })
+    .map(({ i, zone }): Edit => (t) => ({
+      ...t,
+      nodes: replace(t.nodes, i, (n): ClusterNode => {
+        const rest = { id: n.id, name: n.name, ip: n.ip, podCidr: n.podCidr };
+        return zone === undefined ? rest : { ...rest, zone };
+      }),
+    })),
+  fc
+    .record({ i: fc.nat(), serving: fc.constantFrom(undefined, true, false) })
+    .map(({ i, serving }): Edit => (t) => ({
+      ...t,
+      pods: replace(t.pods, i, (p): Pod => {
+        const rest: { -readonly [K in keyof Pod]?: Pod[K] } = { ...p };
+        delete rest.serving;
+        return (serving === undefined ? rest : { ...rest, serving }) as Pod;
+      }),
+    })),
+  fc
+    .record({
+      i: fc.nat(),
+      clusterIp: fc.option(ipArb, { nil: undefined }),
+      internal: fc.constantFrom(undefined, 'Cluster' as const, 'Local' as const),
+      distribution: fc.constantFrom(
+        undefined,
+        'PreferClose' as const,
+        'PreferSameZone' as const,
+        'PreferSameNode' as const,
+      ),
+      ipMode: fc.constantFrom(undefined, 'VIP' as const, 'Proxy' as const),
+      lbPrivateIp: fc.option(ipArb, { nil: undefined }),
+    })
+    .map((e): Edit => (t) => ({
+      ...t,
+      services: replace(t.services, e.i, (s): Service => ({
+        id: s.id,
+        name: s.name,
+        type: s.type,
+        selector: s.selector,
+        port: s.port,
+        targetPort: s.targetPort,
+        externalTrafficPolicy: s.externalTrafficPolicy,
+        ...(s.nodePort !== undefined ? { nodePort: s.nodePort } : {}),
+        ...(s.vip !== undefined ? { vip: s.vip } : {}),
+        ...(e.clusterIp !== undefined ? { clusterIp: e.clusterIp as ClusterIp } : {}),
+        ...(e.internal !== undefined ? { internalTrafficPolicy: e.internal } : {}),
+        ...(e.distribution !== undefined ? { trafficDistribution: e.distribution } : {}),
+        ...(e.ipMode !== undefined ? { ipMode: e.ipMode } : {}),
+        ...(e.lbPrivateIp !== undefined ? { lbPrivateIp: e.lbPrivateIp as NodeIp } : {}),
+      })),
+    })),
 );
+
+/** The request's since-2020 switches, any of them set (a client pod or node the cluster has). */
+const optionsArb = (t: Topology): fc.Arbitrary<RequestOptions | undefined> =>
+  fc
+    .record(
+      {
+        client: fc.oneof(
+          fc.nat().map((i): ClientPlace | undefined => {
+            const p = at(t.pods, i);
+            return p ? { kind: 'pod', pod: p.id } : undefined;
+          }),
+          fc.nat().map((i): ClientPlace | undefined => {
+            const n = at(t.nodes, i);
+            return n ? { kind: 'node', node: n.id } : undefined;
+          }),
+        ),
+        target: fc.constant('cluster-ip' as const),
+        ipMode: fc.constantFrom('VIP' as const, 'Proxy' as const),
+        internalPolicy: fc.constantFrom('Cluster' as const, 'Local' as const),
+        trafficDistribution: fc.constantFrom(
+          null,
+          'PreferClose' as const,
+          'PreferSameZone' as const,
+          'PreferSameNode' as const,
+        ),
+        dataplane: fc.constantFrom('kube-proxy' as const, 'dsr' as const, 'ipvs-2020' as const),
+        clientIpPreservation: fc.boolean(),
+        proxyProtocol: fc.boolean(),
+        proxyProtocolVersion: fc.constantFrom(1 as const, 2 as const),
+        weighting: fc.constantFrom('equal' as const, 'by-pods' as const),
+      },
+      { requiredKeys: [] },
+    )
+    .map((o): RequestOptions | undefined => {
+      const out: { -readonly [K in keyof RequestOptions]?: RequestOptions[K] } = { ...o };
+      if (out.client === undefined) {
+        delete out.client;
+        delete out.target;
+      }
+      return Object.keys(out).length > 0 ? out : undefined;
+    });
 
 const docArb: fc.Arbitrary<ExplorerDoc> = fc
   .record({
@@ -183,9 +285,9 @@ const docArb: fc.Arbitrary<ExplorerDoc> = fc
     seed: fc.oneof(fc.integer(), fc.constant(1)),
     view: fc.constantFrom('talk' as const, 'ip' as const),
   })
-  .map((g) => {
+  .chain((g) => {
     const topology = g.edits.reduce((t, edit) => edit(t), g.base);
-    return {
+    return optionsArb(topology).map((options): ExplorerDoc => ({
       topology,
       service: at(topology.services, g.service)?.id ?? 'svc-a',
       mode: g.mode,
@@ -193,7 +295,8 @@ const docArb: fc.Arbitrary<ExplorerDoc> = fc
       requests: g.requests,
       seed: g.seed,
       view: g.view,
-    };
+      ...(options ? { options } : {}),
+    }));
   });
 
 /** The address bar's whole text for a link, as the issue measures it. */
@@ -204,7 +307,7 @@ describe('encodeDoc and decodeDoc', () => {
     fc.assert(
       fc.property(docArb, (doc) => {
         const link = encodeDoc(doc);
-        expect(link).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+        expect(link).toMatch(/^2\.[A-Za-z0-9_-]+$/);
         const back = decodeDoc(link);
         expect(back).toEqual({ ok: true, value: doc });
       }),
@@ -217,6 +320,68 @@ describe('encodeDoc and decodeDoc', () => {
       const doc: ExplorerDoc = { ...defaultDoc(), topology: talkCluster(variant) };
       expect(decodeDoc(encodeDoc(doc))).toEqual({ ok: true, value: doc });
     }
+  });
+
+  it('open links made before version 2 exactly as they opened then', () => {
+    // Written by the version 1 Inbound: the talk's cluster (mode 2), slide 39's
+    // cluster on 3a entering at Node2 (seed 42, N 500, addresses), a sample cluster on 3c.
+    const v1 = [
+      '1.hNWiUHWRy66CMBCGX-Vk1rXpQI5id7pz7dK4AGyURAHFEE3Td3emKDdx1bn1__5OLdxBW8hB76wT1u0FlBxDBhqy_HgzVTVDEDwBmyanLAYdCjiDDuiSny2LwyxuOug7ijt0Ip_FZLXPCL4YXp38VK2fqk49g-e25lZnqflbNZMW4pKME975F0RKwJUPDogeKrUkxzWNBCqUSiKGEhVdflIJl5H8R8qVXJBAR0tGtPWQlvymLeZfNF7jiBa1tM8e8mOWP97Uca1HHrZGLhoP6N0MPQQTL6Yar5lMdN_erploPj5xLM0jvpRnI9PiQrWk9yVTnjq1zxpZjWNWS36ocX9Cbe_cCw',
+      '1.dV_UX4WPS24CMRBErxLV2rHa46CAdzlDlhELZ2IlIzGMA2gAWb471eazZeXqdvu9dsEBoWCL8FWqKXVtkDVrB3n6gcEGQXilHTGYENy9enqStm-0gbT93L9G8pT8mXbz0KeXjyu_IGZqEVGbf0nRvx4aaPQiK2_wx9S1NHO4E2_FOuetE2LObLnV0i4ca7HvUDu9N_uw_X3YKWuZPESbTnHMm2T7aWTv-7FpXXOZkaXX2cR_t9cL4U47hLfO4KjgjHoB',
+      '1.eJ0nWHVSy26DMBD8lWrPYNlAG8KtvfVWqccqBx5uihQeDRVKhfLv3cFAsEskJNa7w8x4loF-KBmopuRjuHrzc_CoRYdKSqhtCj_0FXlA0RtOKR8aSgKPTpRI_uI2ysg65oxkjLKahY3RBmPzfI6YWT-y9KNJP_zPHWUO2Wt9POuu86PQDAILXWxIR5oQQLcE0PW5D0UA3vW5L3P98Gw-HChtOSlK2S0ii6VH33ihgEMp9-zyi6tgrHoGBzIUUigVCiWZ5pdbah-LR8VnKXbLxaGL66x1X2xdpH1Hd_c066JydJGmoxsvuuUUWX0s68uk7_ZWHuyR48e4UaMv4waV7SbYSIF7WALbmZbAKssSWHesmZBSoS9p1Z60yJuKe9lqYVvubmxztGBDDbbsDhvmG2wHvm3Fbf7Nr38',
+    ];
+    const docs: ExplorerDoc[] = [
+      defaultDoc(),
+      {
+        ...defaultDoc(),
+        topology: talkCluster('imbalance'),
+        mode: '3a',
+        entryNode: 'node2',
+        seed: 42,
+        requests: 500,
+        view: 'ip',
+      },
+      { ...defaultDoc(), topology: sampleCluster(4, 7), mode: '3c' },
+    ];
+    v1.forEach((link, i) => {
+      expect(link.startsWith('1.')).toBe(true);
+      expect(decodeDoc(link)).toEqual({ ok: true, value: docs[i] });
+    });
+    // A version 1 link never carries the request's switches: a key written into one is not read.
+    const packed = { ...packDoc(defaultDoc()), o: { dataplane: 'dsr' } };
+    const old = `1.${encodePacked(packed).slice(2)}`;
+    expect(decodeDoc(old)).toEqual({ ok: true, value: defaultDoc() });
+    expect(decodeDoc(encodePacked(packed))).toEqual({
+      ok: true,
+      value: { ...defaultDoc(), options: { dataplane: 'dsr' } },
+    });
+  });
+
+  it('carry the since-2020 fields and the request’s switches', () => {
+    const doc: ExplorerDoc = {
+      ...defaultDoc(),
+      topology: talkCluster('zones'),
+      service: 'svc-a',
+      options: {
+        client: { kind: 'pod', pod: 'client-pod' },
+        target: 'cluster-ip',
+        trafficDistribution: 'PreferSameZone',
+        dataplane: 'dsr',
+        proxyProtocol: true,
+        proxyProtocolVersion: 2,
+        weighting: 'by-pods',
+      },
+    };
+    const link = encodeDoc(doc);
+    expect(link.startsWith('2.')).toBe(true);
+    expect(decodeDoc(link)).toEqual({ ok: true, value: doc });
+    const packed = packDoc(doc) as {
+      t: { n: Record<string, unknown>[]; s: Record<string, unknown>[] };
+    };
+    expect(packed.t.n.map((n) => n.z)).toEqual(['zone-a', 'zone-a', 'zone-b']);
+    expect(packed.t.s[0]?.c).toBe('10.96.0.10');
+    const terminating = { ...defaultDoc(), topology: talkCluster('pod-a-terminating') };
+    expect(decodeDoc(encodeDoc(terminating))).toEqual({ ok: true, value: terminating });
   });
 
   it('guess the next name the way people number things', () => {

@@ -4,11 +4,14 @@ import type { ExplorerDoc } from './doc';
 import { packDoc, unpackDoc } from './link-pack';
 import { readDoc } from './topology-json';
 
-// The explorer's whole state in a link: `1.<base64url>`, where 1 is the format's
+// The explorer's whole state in a link: `2.<base64url>`, where 2 is the format's
 // version and the rest is a checksum and the packed doc (link-pack.ts), deflated.
+// Version 2 added the since-2020 fields (zones, serving pods, a Service's cluster
+// IP, internalTrafficPolicy, trafficDistribution, ipMode and load balancer
+// private address, the request's switches); a version 1 link opens as it always did.
 
-/** The link format this Inbound writes and reads. */
-export const LINK_VERSION = 1;
+/** The link format this Inbound writes (and the newest it reads). */
+export const LINK_VERSION = 2;
 /** Longer text is not read at all (a page's URL is rarely allowed past 2 MB). */
 export const MAX_LINK_CHARS = 2_000_000;
 /** The most a link may unpack to: a hostile link cannot make the page hold more. */
@@ -18,8 +21,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 export const MESSAGES = {
-  notALink:
-    'This is not an explorer link: an explorer link ends in #/explore?s=1. and a long code.',
+  notALink: `This is not an explorer link: an explorer link ends in #/explore?s=${LINK_VERSION}. and a long code.`,
   cutShort:
     'This explorer link is cut short: it ends before the cluster does. Copy the whole link again (some apps cut long links).',
   damaged:
@@ -98,7 +100,7 @@ function inflateCapped(data: Uint8Array): Result<Uint8Array> {
   return ok(out);
 }
 
-/** The doc as a link's `s=` value: `1.` and the packed, deflated doc in base64url. */
+/** The doc as a link's `s=` value: `2.` and the packed, deflated doc in base64url. */
 export const encodeDoc = (doc: ExplorerDoc): string => encodePacked(packDoc(doc));
 
 /** A link holding any JSON value as its packed doc (the tests make hostile links with it). */
@@ -136,7 +138,7 @@ export function decodeDoc(text: string): Result<ExplorerDoc> {
   } catch {
     return err(MESSAGES.damaged);
   }
-  const plain = unpackDoc(packed);
+  const plain = unpackDoc(packed, Number(version));
   if (!plain.ok) return err(MESSAGES.unusable(plain.error));
   const doc = readDoc(plain.value);
   return doc.ok ? doc : err(MESSAGES.unusable(doc.error));

@@ -54,9 +54,9 @@ describe('saveDoc and loadDoc', () => {
     expect(loadDoc(memory({ [SAVED_KEY]: cut }).storage).message).toBe(
       'The cluster this browser kept could not be read: it is damaged.',
     );
-    const newer = `2${encodeDoc(mine).slice(1)}`;
+    const newer = `3${encodeDoc(mine).slice(1)}`;
     expect(loadDoc(memory({ [SAVED_KEY]: newer }).storage).message).toBe(
-      'The cluster this browser kept was made by a newer Inbound (version 2), which this one cannot read.',
+      'The cluster this browser kept was made by a newer Inbound (version 3), which this one cannot read.',
     );
   });
 });

@@ -30,7 +30,10 @@ export interface ExplorerState {
 
   /** A change to the cluster (or anything else worth undoing), named for the status line. */
   edit(label: string, change: (doc: ExplorerDoc) => ExplorerDoc): void;
-  /** A change that is not an edit (the mode, the entry node, N, the seed, the view). */
+  /**
+   * A change that is not an edit (the mode, the entry node, N, the seed, the
+   * view). The request's since-2020 switches are edits (setOption): undo takes them back.
+   */
   set(patch: Partial<Omit<ExplorerDoc, 'topology'>>): void;
   undo(): void;
   redo(): void;
@@ -53,9 +56,7 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
     /** Moves to `next`, keeping the last valid drawing when `next` has errors. */
     const arrive = (next: ExplorerDoc, said: string) => {
       const found = next.topology === get().doc.topology ? get().problems : validate(next.topology);
-      const drawn = hasErrors(found)
-        ? { ...get().drawn, ...settingsOf(next), topology: get().drawn.topology }
-        : next;
+      const drawn = hasErrors(found) ? withSettings(get().drawn, next) : next;
       return { doc: next, problems: found, drawn, said };
     };
     return {
@@ -115,6 +116,20 @@ export function createExplorerStore(doc: ExplorerDoc): ExplorerStore {
       },
     };
   });
+}
+
+/**
+ * The last valid drawing with what the user now looks at and asks: the settings
+ * and the request's since-2020 switches of `next`, on the drawn cluster.
+ */
+function withSettings(drawn: ExplorerDoc, next: ExplorerDoc): ExplorerDoc {
+  const out: { -readonly [K in keyof ExplorerDoc]?: ExplorerDoc[K] } = {
+    ...drawn,
+    ...settingsOf(next),
+  };
+  if (next.options) out.options = next.options;
+  else delete out.options;
+  return out as ExplorerDoc;
 }
 
 /** The parts of a doc that undo leaves alone: what the user is looking at, not what they built. */

@@ -27,7 +27,16 @@ const refusal = (value: unknown) => {
 
 describe('readTopology', () => {
   it('reads back what topologyToJson wrote, for every talk cluster', () => {
-    for (const v of ['default', 'imbalance', 'shared-ingress', 'dedicated-ingress'] as const) {
+    for (const v of [
+      'default',
+      'imbalance',
+      'shared-ingress',
+      'dedicated-ingress',
+      'in-cluster',
+      'zones',
+      'pod-a-terminating',
+      'gateway',
+    ] as const) {
       const t = talkCluster(v);
       expect(readTopology(JSON.parse(JSON.stringify(topologyToJson(t))))).toEqual({
         ok: true,
@@ -103,6 +112,29 @@ describe('readTopology', () => {
       'client.port: 70000 is not a port: a port is a whole number from 1 to 65535',
     ],
     ['client', 'me', 'client: expected an object, found string'],
+    ['nodes.0.zone', 3, 'nodes[0].zone: expected text, found number'],
+    ['pods.0.serving', 'yes', 'pods[0].serving: expected true or false, found string'],
+    [
+      'services.0.clusterIp',
+      '10.96.0.300',
+      'services[0].clusterIp: "10.96.0.300" is not an IPv4 address: 300 is over 255',
+    ],
+    [
+      'services.0.internalTrafficPolicy',
+      'Node',
+      'services[0].internalTrafficPolicy: expected one of Cluster, Local, found "Node"',
+    ],
+    [
+      'services.0.trafficDistribution',
+      'PreferRegion',
+      'services[0].trafficDistribution: expected one of PreferClose, PreferSameZone, PreferSameNode, found "PreferRegion"',
+    ],
+    ['services.0.ipMode', 'vip', 'services[0].ipMode: expected one of VIP, Proxy, found "vip"'],
+    [
+      'services.0.lbPrivateIp',
+      'nlb',
+      'services[0].lbPrivateIp: "nlb" is not an IPv4 address (expected four numbers like 10.0.1.1)',
+    ],
   ])('names the first bad field: %s = %j', (path, value, message) => {
     expect(refusal(withField(path, value))).toBe(message);
   });
@@ -190,8 +222,56 @@ describe('readDoc', () => {
       { topology: withField('pods.3.ip', '10.0.2.999') },
       'topology.pods[3].ip: "10.0.2.999" is not an IPv4 address: 999 is over 255',
     ],
+    [{ options: 'dsr' }, 'options: expected an object, found string'],
+    [
+      { options: { dataplane: 'ebpf' } },
+      'options.dataplane: expected one of kube-proxy, dsr, ipvs-2020, found "ebpf"',
+    ],
+    [{ options: { turbo: true } }, 'options.turbo: is not one of the request’s switches'],
+    [
+      { options: { proxyProtocolVersion: 3 } },
+      'options.proxyProtocolVersion: expected 1 or 2, found 3',
+    ],
+    [
+      { options: { client: { kind: 'vm' } } },
+      'options.client.kind: expected one of outside, pod, node, found "vm"',
+    ],
+    [
+      { options: { client: { kind: 'pod', pod: 'pod-a' }, target: 'node-port' } },
+      'options.target: expected one of cluster-ip, found "node-port"',
+    ],
+    [
+      { options: { weighting: 'pods' } },
+      'options.weighting: expected one of equal, by-pods, found "pods"',
+    ],
   ])('names the bad field: %j', (patch, message) => {
     expect(docRefusal(patch)).toBe(message);
+  });
+
+  it('reads the request’s switches, and sends from outside when the client pod is gone', () => {
+    const options = {
+      client: { kind: 'pod', pod: 'pod-b' },
+      target: 'cluster-ip',
+      trafficDistribution: null,
+      dataplane: 'dsr',
+      clientIpPreservation: false,
+      proxyProtocol: true,
+      proxyProtocolVersion: 2,
+      weighting: 'by-pods',
+      ipMode: 'Proxy',
+      internalPolicy: 'Local',
+    };
+    expect(readDoc({ ...doc(), options })).toEqual({
+      ok: true,
+      value: { ...defaultDoc(), options },
+    });
+    const gone = readDoc({
+      ...doc(),
+      options: { client: { kind: 'pod', pod: 'pod-z' }, target: 'cluster-ip' },
+    });
+    expect(gone).toEqual({ ok: true, value: defaultDoc() });
+    const node = readDoc({ ...doc(), options: { client: { kind: 'node', node: 'node2' } } });
+    expect(node.ok && node.value.options).toEqual({ client: { kind: 'node', node: 'node2' } });
   });
 
   it('opens on the first Service, and lets the load balancer choose, when they are gone', () => {

@@ -6,10 +6,16 @@ import {
   parseNodePort,
   parsePodIp,
   parsePort,
+  parseClusterIp,
   err,
   ok,
   type AddressView,
   type Client,
+  type ClientPlace,
+  type Dataplane,
+  type IpMode,
+  type NodeWeighting,
+  type TrafficDistribution,
   type ClusterNode,
   type Ingress,
   type ModeId,
@@ -18,7 +24,7 @@ import {
   type Service,
   type Topology,
 } from '../model';
-import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc } from './doc';
+import { MAX_REQUESTS, MIN_REQUESTS, type ExplorerDoc, type RequestOptions } from './doc';
 
 // A topology or a whole explorer doc as plain JSON (a file, a link, storage), and
 // the reader that turns such an untrusted value back into one. The reader checks
@@ -40,6 +46,14 @@ export const LIMITS = {
 const SERVICE_TYPES: readonly Service['type'][] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 const POLICIES = ['Cluster', 'Local'] as const;
 const VIEWS: readonly AddressView[] = ['talk', 'ip'];
+const DISTRIBUTIONS: readonly TrafficDistribution[] = [
+  'PreferClose',
+  'PreferSameZone',
+  'PreferSameNode',
+];
+const IP_MODES: readonly IpMode[] = ['VIP', 'Proxy'];
+const DATAPLANES: readonly Dataplane[] = ['kube-proxy', 'dsr', 'ipvs-2020'];
+const WEIGHTINGS: readonly NodeWeighting[] = ['equal', 'by-pods'];
 
 /** A topology as JSON: the same fields, each CIDR block as its text. */
 export type TopologyJson = Omit<Topology, 'clusterCidr' | 'nodes'> & {
@@ -165,6 +179,7 @@ function node(v: unknown, at: string): ClusterNode {
     name: text(f.name, `${at}.name`, true),
     ip: parsed(f.ip, `${at}.ip`, parseNodeIp),
     podCidr: parsed(f.podCidr, `${at}.podCidr`, parseCidr),
+    ...optional(f, 'zone', at, (x, a) => text(x, a)),
   };
 }
 
@@ -178,6 +193,7 @@ function pod(v: unknown, at: string): Pod {
     labels: labels(f.labels, `${at}.labels`),
     ready: flag(f.ready, `${at}.ready`),
     ...optional(f, 'terminating', at, flag),
+    ...optional(f, 'serving', at, flag),
   };
 }
 
@@ -195,6 +211,11 @@ function service(v: unknown, at: string): Service {
     ...optional(f, 'healthCheckNodePort', at, (x, a) => port(x, a, parseNodePort)),
     ...optional(f, 'vip', at, (x, a) => parsed(x, a, parseExternalIp)),
     ...optional(f, 'proxyIp', at, (x, a) => parsed(x, a, parseExternalIp)),
+    ...optional(f, 'clusterIp', at, (x, a) => parsed(x, a, parseClusterIp)),
+    ...optional(f, 'internalTrafficPolicy', at, (x, a) => oneOf(x, a, POLICIES)),
+    ...optional(f, 'trafficDistribution', at, (x, a) => oneOf(x, a, DISTRIBUTIONS)),
+    ...optional(f, 'ipMode', at, (x, a) => oneOf(x, a, IP_MODES)),
+    ...optional(f, 'lbPrivateIp', at, (x, a) => parsed(x, a, parseNodeIp)),
   };
 }
 
@@ -298,6 +319,78 @@ export function readDoc(value: unknown): Result<ExplorerDoc> {
       requests: whole(f.requests, 'requests', MIN_REQUESTS, MAX_REQUESTS),
       seed: whole(f.seed, 'seed', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
       view: oneOf(f.view, 'view', VIEWS),
+      ...withOptions(f.options, t),
     };
   });
+}
+
+/** The doc's `options`, when it has any set. */
+function withOptions(v: unknown, t: Topology): { options?: RequestOptions } {
+  if (v === undefined || v === null) return {};
+  const o = options(v, 'options', t);
+  return Object.keys(o).length > 0 ? { options: o } : {};
+}
+
+/**
+ * The request's since-2020 switches, field by field. A client pod or node the
+ * cluster no longer has is not a reason to refuse a user's work: the request
+ * goes back to the client outside (and to the way in), as an edit that removes
+ * them does.
+ */
+function options(v: unknown, at: string, t: Topology): RequestOptions {
+  const f = object(v, at);
+  const known = new Set([
+    'client',
+    'target',
+    'ipMode',
+    'internalPolicy',
+    'trafficDistribution',
+    'dataplane',
+    'clientIpPreservation',
+    'proxyProtocol',
+    'proxyProtocolVersion',
+    'weighting',
+  ]);
+  for (const key of Object.keys(f))
+    if (!known.has(key))
+      refuse(`${at}.${key.slice(0, 40)}`, 'is not one of the request’s switches');
+  const client = f.client === undefined ? undefined : place(f.client, `${at}.client`, t);
+  const out: { -readonly [K in keyof RequestOptions]?: RequestOptions[K] } = {
+    ...(client ? { client } : {}),
+    ...(client && f.target !== undefined
+      ? { target: oneOf(f.target, `${at}.target`, ['cluster-ip'] as const) }
+      : {}),
+    ...optional(f, 'ipMode', at, (x, a) => oneOf(x, a, IP_MODES)),
+    ...optional(f, 'internalPolicy', at, (x, a) => oneOf(x, a, POLICIES)),
+    ...optional(f, 'dataplane', at, (x, a) => oneOf(x, a, DATAPLANES)),
+    ...optional(f, 'clientIpPreservation', at, flag),
+    ...optional(f, 'proxyProtocol', at, flag),
+    ...optional(f, 'proxyProtocolVersion', at, (x, a) => {
+      if (x !== 1 && x !== 2)
+        refuse(a, `expected 1 or 2, found ${JSON.stringify(x)?.slice(0, 20)}`);
+      return x as 1 | 2;
+    }),
+    ...optional(f, 'weighting', at, (x, a) => oneOf(x, a, WEIGHTINGS)),
+  };
+  // null is a value here: "not set", overriding a Service that sets one.
+  if (f.trafficDistribution === null) out.trafficDistribution = null;
+  else if (f.trafficDistribution !== undefined)
+    out.trafficDistribution = oneOf(
+      f.trafficDistribution,
+      `${at}.trafficDistribution`,
+      DISTRIBUTIONS,
+    );
+  return out;
+}
+
+function place(v: unknown, at: string, t: Topology): ClientPlace | undefined {
+  const f = object(v, at);
+  const kind = oneOf(f.kind, `${at}.kind`, ['outside', 'pod', 'node'] as const);
+  if (kind === 'outside') return undefined;
+  if (kind === 'pod') {
+    const pod = text(f.pod, `${at}.pod`);
+    return t.pods.some((p) => p.id === pod) ? { kind, pod } : undefined;
+  }
+  const node = text(f.node, `${at}.node`);
+  return t.nodes.some((n) => n.id === node) ? { kind, node } : undefined;
 }

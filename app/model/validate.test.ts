@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseCidr } from './address';
-import type { Cidr, ExternalIp, NodeIp, NodePort, PodIp } from './address';
+import type { Cidr, ClusterIp, ExternalIp, NodeIp, NodePort, PodIp } from './address';
 import { SERVICE_A, SERVICE_B, talkCluster } from './talk';
 import type { TalkVariant } from './talk';
 import type { ClusterNode, Pod, Service, Topology } from './topology';
@@ -36,6 +36,11 @@ describe('validate: the talk cluster', () => {
     'imbalance',
     'shared-ingress',
     'dedicated-ingress',
+    'in-cluster',
+    'in-cluster-pod-a-gone',
+    'zones',
+    'pod-a-terminating',
+    'gateway',
   ])('variant %s has no problems at all', (variant) => {
     expect(validate(talkCluster(variant))).toEqual([]);
   });
@@ -182,6 +187,40 @@ describe('validate: one thing broken at a time', () => {
       /Client 10\.0\.9\.9 is inside the cluster range 10\.0\.0\.0\/16/,
     ],
     [
+      'a cluster IP inside the pod network',
+      withService(talk, SERVICE_A, { clusterIp: '10.0.5.10' as ClusterIp }),
+      'cluster-ip-in-pod-network',
+      'Service A',
+      /Service A's cluster IP 10\.0\.5\.10 is inside the pod network 10\.0\.0\.0\/16/,
+    ],
+    [
+      'a cluster IP that is a node’s address',
+      withService(talk, SERVICE_B, { clusterIp: '10.240.0.2' as ClusterIp }),
+      'duplicate-ip',
+      "Service B's cluster IP",
+      /Service B's cluster IP and Node2 both have the address 10\.240\.0\.2/,
+    ],
+    [
+      'two Services on one cluster IP',
+      withService(
+        withService(talk, SERVICE_A, { clusterIp: '10.96.0.10' as ClusterIp }),
+        SERVICE_B,
+        {
+          clusterIp: '10.96.0.10' as ClusterIp,
+        },
+      ),
+      'duplicate-ip',
+      "Service B's cluster IP",
+      /Service B's cluster IP and Service A's cluster IP both have the address 10\.96\.0\.10/,
+    ],
+    [
+      'a cluster IP that is not an address',
+      withService(talk, SERVICE_A, { clusterIp: '10.96.0' as ClusterIp }),
+      'bad-address',
+      "Service A's cluster IP",
+      /Service A's cluster IP: "10\.96\.0" is not an IPv4 address/,
+    ],
+    [
       'a pod id used twice',
       withPod(talk, 'pod-d', { id: 'pod-c' }),
       'duplicate-id',
@@ -292,6 +331,22 @@ describe('validate: one thing broken at a time', () => {
 
   it('counts a pod that is not ready as matched (it exists, it just is not an endpoint)', () => {
     expect(validate(withPod(talk, 'pod-b', { ready: false }))).toEqual([]);
+  });
+
+  it('warns that ipMode on a Service without a load balancer changes nothing', () => {
+    const problems = validate(
+      withService(talk, SERVICE_A, { type: 'NodePort', vip: undefined, ipMode: 'Proxy' }),
+    );
+    expect(problems.filter((p) => p.code === 'ip-mode-without-lb')).toEqual([
+      {
+        code: 'ip-mode-without-lb',
+        severity: 'warning',
+        subject: 'Service A',
+        message:
+          "Service A is type NodePort: ipMode Proxy belongs to a load balancer's address, so it changes nothing",
+        ref: { kind: 'service', id: SERVICE_A },
+      },
+    ]);
   });
 
   it('does not flag a ClusterIP Service for having no load balancer address', () => {

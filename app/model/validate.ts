@@ -30,7 +30,9 @@ export type ProblemCode =
   | 'node-port-on-cluster-ip'
   | 'lb-address-without-lb'
   | 'health-check-port-misplaced'
-  | 'health-check-port-missing';
+  | 'health-check-port-missing'
+  | 'cluster-ip-in-pod-network'
+  | 'ip-mode-without-lb';
 
 /** The thing a problem is about, so a screen can show it next to that thing. */
 export interface ProblemRef {
@@ -218,6 +220,27 @@ export function validate(t: Topology): Problem[] {
     claimNodePort(svc.healthCheckNodePort, `${svc.name}'s healthCheckNodePort`);
     if (svc.vip) claim(svc.vip, `${svc.name}'s VIP`);
     if (svc.proxyIp) claim(svc.proxyIp, `${svc.name}'s proxy`);
+    // A cluster IP comes from the service range, which the API server keeps apart
+    // from the pod network (--service-cluster-ip-range); the explorer takes any
+    // address outside the pod network that no node, pod or other Service has.
+    if (svc.clusterIp !== undefined) {
+      const what = `${svc.name}'s cluster IP`;
+      if (claim(svc.clusterIp, what) && cidrContains(t.clusterCidr, svc.clusterIp))
+        add(
+          'cluster-ip-in-pod-network',
+          svc.name,
+          `${what} ${svc.clusterIp} is inside the pod network ${t.clusterCidr.text}: a cluster IP comes from the service range, apart from pods and nodes`,
+        );
+    }
+    if (svc.lbPrivateIp !== undefined)
+      claim(svc.lbPrivateIp, `${svc.name}'s load balancer private address`);
+    if (svc.ipMode !== undefined && svc.type !== 'LoadBalancer')
+      add(
+        'ip-mode-without-lb',
+        svc.name,
+        `${svc.name} is type ${svc.type}: ipMode ${svc.ipMode} belongs to a load balancer's address, so it changes nothing`,
+        'warning',
+      );
     if (svc.type === 'LoadBalancer' && !svc.vip && !svc.proxyIp)
       add(
         'lb-without-address',

@@ -33,7 +33,16 @@ function othersUse(t: Topology, id: ServiceId) {
  */
 export function fitType(t: Topology, svc: Service, withProxy = !!svc.proxyIp): Result<Service> {
   const { ports, addresses } = othersUse(t, svc.id);
-  const { nodePort, vip, proxyIp, healthCheckNodePort, ...rest } = svc;
+  const { nodePort, vip, proxyIp, healthCheckNodePort, ipMode, lbPrivateIp, ...kept } = svc;
+  // ipMode and the load balancer's private address belong to a load balancer: kept only with one.
+  const rest: typeof kept & Pick<Service, 'ipMode' | 'lbPrivateIp'> =
+    svc.type === 'LoadBalancer'
+      ? {
+          ...kept,
+          ...(ipMode !== undefined ? { ipMode } : {}),
+          ...(lbPrivateIp !== undefined ? { lbPrivateIp } : {}),
+        }
+      : kept;
   if (svc.type === 'ClusterIP') {
     // A ClusterIP Service has no external traffic to keep local.
     const out: Service = { ...rest, externalTrafficPolicy: 'Cluster' };

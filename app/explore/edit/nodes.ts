@@ -17,7 +17,7 @@ import {
 } from '../../model';
 import type { ExplorerDoc } from '../doc';
 import { lowestFree, nodeIpFor, podRangeFor, usedAddresses } from './alloc';
-import { onTopology, orSame, replaceById, tryOnTopology } from './settle';
+import { omit, onTopology, orSame, replaceById, tryOnTopology } from './settle';
 
 /** The number of the next node, NodeN, whose name and id are both free. */
 function nextNodeNumber(t: Topology): number {
@@ -145,4 +145,17 @@ function addressIn(block: Cidr, old: Cidr, pod: Pod, used: Set<string>): PodIp |
   }
   const next = nextFreeIp(block, used);
   return next.ok ? (next.value as string as PodIp) : null;
+}
+
+/** The node's topology.kubernetes.io/zone; blank takes it away. */
+export function setZone(doc: ExplorerDoc, id: NodeId, zone: string): ExplorerDoc {
+  const z = zone.trim();
+  return onTopology(doc, (t) => {
+    const nodes = replaceById(t.nodes, id, (n) => {
+      if ((n.zone ?? '') === z) return n;
+      const rest = omit(n, 'zone');
+      return z ? { ...rest, zone: z } : rest;
+    });
+    return nodes === t.nodes ? t : { ...t, nodes };
+  });
 }

@@ -16,10 +16,21 @@ import { sameLabels, type Labels } from './labels';
 import { omit, onTopology, orSame, replaceById, tryOnTopology } from './settle';
 
 /** A pod's state as its EndpointSlice shows it. */
-export type PodState = 'ready' | 'not-ready' | 'terminating';
+/**
+ * A pod's EndpointSlice conditions as one choice: ready; not ready; terminating
+ * (not serving); terminating but still serving, which kube-proxy still sends new
+ * connections to where no ready endpoint is left (KEP-1669).
+ */
+export type PodState = 'ready' | 'not-ready' | 'terminating' | 'terminating-serving';
 
 export const podState = (p: Pod): PodState =>
-  p.terminating ? 'terminating' : p.ready ? 'ready' : 'not-ready';
+  p.terminating
+    ? p.serving
+      ? 'terminating-serving'
+      : 'terminating'
+    : p.ready
+      ? 'ready'
+      : 'not-ready';
 
 /** A free address in a node's pod range, as the node's IPAM gives one. */
 function addressOn(t: Topology, node: NodeId): Result<PodIp> {
@@ -82,12 +93,14 @@ export function removePod(doc: ExplorerDoc, id: PodId): ExplorerDoc {
   );
 }
 
-/** Ready, not ready, or terminating (which is never ready: it takes no new connections). */
+/** Ready, not ready, or terminating, still serving or not (never ready: only KEP-1669's fallback sends to it). */
 export function setPodState(doc: ExplorerDoc, id: PodId, state: PodState): ExplorerDoc {
   return onTopology(doc, (t) => {
     const pods = replaceById(t.pods, id, (p) => {
       if (podState(p) === state) return p;
-      const rest = omit(p, 'terminating');
+      const rest = omit(omit(p, 'terminating'), 'serving');
+      if (state === 'terminating-serving')
+        return { ...rest, ready: false, terminating: true, serving: true };
       return state === 'terminating'
         ? { ...rest, ready: false, terminating: true }
         : { ...rest, ready: state === 'ready' };

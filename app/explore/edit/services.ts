@@ -161,3 +161,31 @@ export function tryRenameService(doc: ExplorerDoc, id: ServiceId, name: string) 
     return err<ExplorerDoc>(`Another Service is already called ${trimmed}`);
   return changeService(doc, id, (s) => ok(s.name === trimmed ? s : { ...s, name: trimmed }));
 }
+
+/** The since-2020 fields a Service's card sets by hand. */
+export type SinceField =
+  'clusterIp' | 'internalTrafficPolicy' | 'trafficDistribution' | 'ipMode' | 'lbPrivateIp';
+
+/**
+ * Sets one of a Service's since-2020 fields, or takes it away (undefined): a
+ * cluster IP (validate says when it is in the pod network or clashes), its
+ * internalTrafficPolicy, trafficDistribution, load balancer ipMode, or the
+ * private address a load balancer sending straight to pods uses as its source.
+ */
+export function setSinceField<K extends SinceField>(
+  doc: ExplorerDoc,
+  id: ServiceId,
+  key: K,
+  value: Service[K] | undefined,
+): ExplorerDoc {
+  return onTopology(doc, (t) => {
+    const services = replaceById(t.services, id, (s) => {
+      if (s[key] === value) return s;
+      const rest: { -readonly [P in keyof Service]?: Service[P] } = { ...s };
+      if (value === undefined) delete rest[key];
+      else rest[key] = value;
+      return rest as Service;
+    });
+    return services === t.services ? t : { ...t, services };
+  });
+}

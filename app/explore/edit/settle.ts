@@ -1,5 +1,5 @@
 import { offeredModes, type Result, type Topology } from '../../model';
-import type { ExplorerDoc } from '../doc';
+import { withOption, type ExplorerDoc } from '../doc';
 
 /**
  * Keeps the doc's choices pointing at things that exist after an edit: a
@@ -22,9 +22,26 @@ export function settle(doc: ExplorerDoc): ExplorerDoc {
     const offered = offeredModes(t, service);
     if (!offered.includes(mode) && offered[0]) mode = offered[0];
   }
-  return service === doc.service && entryNode === doc.entryNode && mode === doc.mode
+  const options = settleOptions(doc);
+  return service === doc.service &&
+    entryNode === doc.entryNode &&
+    mode === doc.mode &&
+    options === doc
     ? doc
-    : { ...doc, service, entryNode, mode };
+    : { ...options, service, entryNode, mode };
+}
+
+/**
+ * A client pod or node that an edit removed gives the request back to the
+ * client outside (and the cluster IP, which only a client inside dials, with it).
+ */
+function settleOptions(doc: ExplorerDoc): ExplorerDoc {
+  const c = doc.options?.client;
+  if (!c || c.kind === 'outside') return doc;
+  const t = doc.topology;
+  const there =
+    c.kind === 'pod' ? t.pods.some((p) => p.id === c.pod) : t.nodes.some((n) => n.id === c.node);
+  return there ? doc : withOption(withOption(doc, 'client', undefined), 'target', undefined);
 }
 
 /** Applies a change to the topology, then settles; the same doc when the topology is unchanged. */

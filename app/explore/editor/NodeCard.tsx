@@ -1,12 +1,13 @@
 import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
 import { useSame } from '../use-same';
-import { findNode, parseCidr, parseNodeIp, type NodeId } from '../../model';
+import { findNode, ok, err, parseCidr, parseNodeIp, type NodeId, type Result } from '../../model';
 import {
   removeNode,
   removeNodeLabel,
   tryRenameNode,
   setNodeIp,
   setPodRange,
+  setZone,
   tryAddPod,
   tryMovePod,
 } from '../edit';
@@ -18,6 +19,17 @@ import { parseName } from './parse-name';
 import { TextField } from './TextField';
 
 const NO_SERVICE = '';
+
+/** topology.kubernetes.io/zone: a label value (63 characters at most); blank for none. */
+function parseZone(text: string): Result<string> {
+  const z = text.trim();
+  if (z.length > 63) return err(`A zone is a label value: 63 characters at most, not ${z.length}`);
+  if (z && !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(z))
+    return err(
+      'A zone is a label value: letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
+    );
+  return ok(z);
+}
 
 /** A node lists up to this many pods at once; more wait for "Show pods". */
 const PODS_SHOWN = 16;
@@ -127,6 +139,21 @@ export function NodeCard({ id, onRemoved }: { id: NodeId; onRemoved: () => void 
           describedBy={describedBy}
           onCommit={(cidr) =>
             apply(`Set ${node.name}'s pod range to ${cidr.text}`, (d) => setPodRange(d, id, cidr))
+          }
+        />
+        <TextField
+          label="Zone"
+          of={node.name}
+          value={node.zone ?? ''}
+          parse={parseZone}
+          placeholder="none"
+          size={9}
+          describedBy={describedBy}
+          onCommit={(zone) =>
+            apply(
+              zone ? `Put ${node.name} in zone ${zone}` : `Take ${node.name} out of its zone`,
+              (d) => setZone(d, id, zone),
+            )
           }
         />
       </div>

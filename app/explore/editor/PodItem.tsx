@@ -26,6 +26,7 @@ const STATE_WORDS: Record<PodState, string> = {
   ready: 'Ready',
   'not-ready': 'Not ready',
   terminating: 'Terminating',
+  'terminating-serving': 'Terminating, serving',
 };
 
 /**

@@ -25,6 +25,7 @@ import { useExplorer } from '../store';
 import { useApply } from './context';
 import { parseName } from './parse-name';
 import { PickPods } from './PickPods';
+import { ServiceSince } from './ServiceSince';
 import { ProblemList, useProblemsOf } from './Problems';
 import { rolesOf } from './roles';
 import { TextField } from './TextField';
@@ -188,6 +189,7 @@ export function ServiceCard({ id, onRemoved }: { id: ServiceId; onRemoved: () =>
         }
       />
       <PickPods service={id} />
+      <ServiceSince id={id} svc={svc} describedBy={describedBy} />
       <ProblemList id={problemsId} problems={problems} />
     </li>
   );

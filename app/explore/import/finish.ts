@@ -10,6 +10,8 @@ export interface Verdict {
   readonly service: string;
   readonly ready: boolean;
   readonly terminating: boolean;
+  /** conditions.serving (nil read as ready); absent from tests written before it. */
+  readonly serving?: boolean;
 }
 
 export function finishPod(
@@ -20,9 +22,12 @@ export function finishPod(
   const line = draft.line;
   let ready: boolean;
   let terminating = draft.deleting;
+  // A terminating endpoint still serving gets new connections where no ready one is left (KEP-1669).
+  let serving = false;
   if (verdicts && verdicts.length > 0) {
     ready = verdicts.every((v) => v.ready);
     terminating ||= verdicts.some((v) => v.terminating);
+    serving = verdicts.every((v) => v.serving ?? v.ready);
     const yes = verdicts.filter((v) => v.ready).map((v) => v.service);
     const no = verdicts.filter((v) => !v.ready).map((v) => v.service);
     if (yes.length && no.length)
@@ -39,7 +44,12 @@ export function finishPod(
       line.note('It has no Ready condition and no EndpointSlice names it: counted not ready');
   }
   if (terminating) {
-    if (ready) line.note('It is terminating, so it gets no new connections: counted not ready');
+    if (serving)
+      line.note(
+        'It is terminating but still serving: only where no ready endpoint is left does kube-proxy send it new connections',
+      );
+    else if (ready)
+      line.note('It is terminating, so it gets no new connections: counted not ready');
     ready = false;
   }
   return {
@@ -50,6 +60,7 @@ export function finishPod(
     labels: { ...draft.labels, [NAMESPACE_LABEL]: draft.namespace },
     ready,
     ...(terminating ? { terminating: true } : {}),
+    ...(terminating && serving ? { serving: true } : {}),
   };
 }
 

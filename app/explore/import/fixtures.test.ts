@@ -99,6 +99,9 @@ describe('kind, 3 nodes (JSON List)', () => {
       nodePort: 31380,
       externalTrafficPolicy: 'Cluster',
       proxyIp: '172.18.0.5',
+      // Since 2020: spec.clusterIP, and the ipMode the load balancer's ingress states.
+      clusterIp: '10.96.112.40',
+      ipMode: 'Proxy',
     });
     expect(item(r, 'Service', 'default/web').notes).toContain(
       'Service default/web\'s targetPort "http" is containerPort 8080 in its pods',
@@ -192,6 +195,14 @@ describe('cloud LoadBalancer, externalTrafficPolicy Local (YAML)', () => {
     expect(errorsOf(t)).toEqual([]);
   });
 
+  it('reads each node’s zone from topology.kubernetes.io/zone', () => {
+    expect(t.nodes.map((n) => n.zone)).toEqual([
+      'europe-west1-b',
+      'europe-west1-c',
+      'europe-west1-d',
+    ]);
+  });
+
   it('keeps Local, the healthCheckNodePort and the VIP of ipMode VIP', () => {
     expect(svc(t, 'shop/storefront')).toEqual({
       id: 'shop/storefront',
@@ -204,6 +215,9 @@ describe('cloud LoadBalancer, externalTrafficPolicy Local (YAML)', () => {
       externalTrafficPolicy: 'Local',
       healthCheckNodePort: 31867,
       vip: '34.76.12.201',
+      // Since 2020: spec.clusterIP (internalTrafficPolicy Cluster is what no field means) and ipMode VIP.
+      clusterIp: '34.118.231.20',
+      ipMode: 'VIP',
     });
     // Both storefront pods on the first node: Local leaves the other two without one.
     expect(endpointsOf(t, svc(t, 'shop/storefront')!).map((p) => p.node)).toEqual([
@@ -214,7 +228,13 @@ describe('cloud LoadBalancer, externalTrafficPolicy Local (YAML)', () => {
 
   it('takes ipMode Proxy as a proxy address', () => {
     const checkout = svc(t, 'shop/checkout');
-    expect(checkout).toMatchObject({ proxyIp: '35.205.88.14', externalTrafficPolicy: 'Cluster' });
+    expect(checkout).toMatchObject({
+      proxyIp: '35.205.88.14',
+      externalTrafficPolicy: 'Cluster',
+      ipMode: 'Proxy',
+      clusterIp: '34.118.228.51',
+    });
+    expect(checkout?.internalTrafficPolicy).toBeUndefined();
     expect(checkout?.vip).toBeUndefined();
     expect(checkout?.healthCheckNodePort).toBeUndefined();
   });
@@ -358,7 +378,14 @@ describe('a messy dump', () => {
     // Ready False, but its slice says ready.
     expect(pod(t, 'app/api-6b7d9f8c5-m4xtc')).toMatchObject({ ready: true });
     // Being deleted, terminating in its slice (still serving): not ready, terminating.
-    expect(pod(t, 'app/api-6b7d9f8c5-tz5rb')).toMatchObject({ ready: false, terminating: true });
+    expect(pod(t, 'app/api-6b7d9f8c5-tz5rb')).toMatchObject({
+      ready: false,
+      terminating: true,
+      serving: true,
+    });
+    expect(item(r, 'Pod', 'app/api-6b7d9f8c5-tz5rb').notes).toContain(
+      'It is terminating but still serving: only where no ready endpoint is left does kube-proxy send it new connections',
+    );
     expect(item(r, 'Pod', 'app/api-6b7d9f8c5-m4xtc').notes).toEqual([
       'Its EndpointSlice says ready and its Ready condition False: the EndpointSlice decides',
     ]);
@@ -443,5 +470,47 @@ describe('multi-document YAML (k3s, ServiceLB)', () => {
       "Service kube-system/traefik's load balancer address 192.168.56.10 is also node k3s-server's; Inbound gives it the documentation address 203.0.113.1 so each address is one thing's",
     );
     expect(errorsOf(t)).toEqual([]);
+  });
+});
+
+describe('since-2020 fields of a Service (kind, 3 nodes, edited)', () => {
+  /** kind-3node.json with default/web's spec changed. */
+  const edited = (spec: Record<string, unknown>) => {
+    const list = JSON.parse(read('kind-3node.json')) as { items: Record<string, unknown>[] };
+    for (const o of list.items) {
+      const meta = o.metadata as { name?: string; namespace?: string };
+      if (o.kind === 'Service' && meta.name === 'web' && meta.namespace === 'default')
+        o.spec = { ...(o.spec as object), ...spec };
+    }
+    return ok(importText([{ name: 'kind-edited.json', text: JSON.stringify(list) }], { yaml }));
+  };
+
+  it('keeps internalTrafficPolicy Local and a trafficDistribution Inbound knows', () => {
+    const r = edited({ internalTrafficPolicy: 'Local', trafficDistribution: 'PreferSameZone' });
+    expect(svc(r.topology, 'default/web')).toMatchObject({
+      internalTrafficPolicy: 'Local',
+      trafficDistribution: 'PreferSameZone',
+      clusterIp: '10.96.112.40',
+    });
+  });
+
+  it('says what it does with values it does not know, and a cluster IP in the pod range', () => {
+    const r = edited({
+      internalTrafficPolicy: 'Topology',
+      trafficDistribution: 'PreferRegion',
+      clusterIP: '10.244.0.99',
+      clusterIPs: ['10.244.0.99'],
+    });
+    const web = svc(r.topology, 'default/web');
+    expect(web?.internalTrafficPolicy).toBeUndefined();
+    expect(web?.trafficDistribution).toBeUndefined();
+    expect(web?.clusterIp).toBeUndefined();
+    expect(item(r, 'Service', 'default/web').notes).toEqual(
+      expect.arrayContaining([
+        'Its internalTrafficPolicy "Topology" is read as Cluster',
+        'Its trafficDistribution "PreferRegion" is not one Inbound knows (PreferClose, PreferSameZone, PreferSameNode): left out',
+        "Service default/web's cluster IP 10.244.0.99 is inside the cluster's pod range 10.244.0.0/22: left out",
+      ]),
+    );
   });
 });

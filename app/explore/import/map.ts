@@ -168,7 +168,7 @@ export function* mapItems(
           continue;
         }
         const list = verdicts.get(pod.id) ?? [];
-        list.push({ service, ready: e.ready, terminating: e.terminating });
+        list.push({ service, ready: e.ready, terminating: e.terminating, serving: e.serving });
         verdicts.set(pod.id, list);
       }
       if (strangers)
@@ -190,6 +190,7 @@ export function* mapItems(
     name: n.draft.name,
     ip: n.draft.ip as NodeIp,
     podCidr: n.range,
+    ...(n.draft.zone !== undefined ? { zone: n.draft.zone } : {}),
   }));
 
   // Skipped kinds, counted, one line each.
@@ -228,8 +229,21 @@ export function* mapItems(
     pod: new Map(placed.pods.map((p) => [p.id, p.line])),
     service: new Map(services.map((s) => [s.service.id, s.line])),
   };
+  // A cluster IP inside the pod range Inbound derived (the service range overlaps it) is
+  // left out, not the whole Service: the request's other ways in do not need it.
+  const servicesChecked = serviceList.map((svc) => {
+    if (svc.clusterIp === undefined || !cidrContains(clusterCidr, svc.clusterIp)) return svc;
+    lines.service
+      .get(svc.id)
+      ?.change(
+        `Service ${svc.id}'s cluster IP ${svc.clusterIp} is inside the cluster's pod range ${clusterCidr.text}: left out`,
+      );
+    const rest: { -readonly [K in keyof Service]?: Service[K] } = { ...svc };
+    delete rest.clusterIp;
+    return rest as Service;
+  });
   const checked = leaveOutErrors(
-    { clusterCidr, nodes: nodeList, pods, services: serviceList, ingresses: [], client },
+    { clusterCidr, nodes: nodeList, pods, services: servicesChecked, ingresses: [], client },
     lines,
   );
   if ('error' in checked) return fail(checked.error);

@@ -21,7 +21,13 @@ export interface NodeDraft {
   readonly ipNumber: number;
   /** The IPv4 pod range the Node object states, if it states a usable one. */
   readonly declared: Cidr | null;
+  /** Its label topology.kubernetes.io/zone, when it has one. */
+  readonly zone?: string;
 }
+
+/** The well-known zone label (and the beta one it replaced, which old nodes still carry). */
+const ZONE = 'topology.kubernetes.io/zone';
+const BETA_ZONE = 'failure-domain.beta.kubernetes.io/zone';
 
 /** Reads one Node; null (and a skip line in the report) when it cannot be drawn. */
 export function readNode(item: KubeItem, report: ReportBuilder): NodeDraft | null {
@@ -80,5 +86,24 @@ export function readNode(item: KubeItem, report: ReportBuilder): NodeDraft | nul
     }
   }
   const ipNumber = (ipToNumber(ip) as { value: number }).value;
-  return { line, name, ip: ip as string as NodeIp, ipNumber, declared };
+  const labels = asObject(field(o, 'metadata.labels'));
+  const zoneText = asString(labels?.[ZONE]);
+  const betaZone = asString(labels?.[BETA_ZONE]);
+  let zone: string | undefined;
+  if (zoneText !== undefined && zoneText !== '') {
+    if (isRedacted(zoneText))
+      line.change(`Its zone is redacted ("${shown(zoneText, 30)}"): left out`);
+    else zone = shown(zoneText, 63);
+  } else if (betaZone !== undefined && betaZone !== '' && !isRedacted(betaZone)) {
+    zone = shown(betaZone, 63);
+    line.note(`Its zone ${zone} is read from the old label ${BETA_ZONE}`);
+  }
+  return {
+    line,
+    name,
+    ip: ip as string as NodeIp,
+    ipNumber,
+    declared,
+    ...(zone !== undefined ? { zone } : {}),
+  };
 }

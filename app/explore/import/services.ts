@@ -4,6 +4,7 @@
 import {
   parseNodePort,
   parsePort,
+  type ClusterIp,
   type ExternalIp,
   type ExternalTrafficPolicy,
   type NodePort,
@@ -137,6 +138,7 @@ export function readService(
       `Its externalTrafficPolicy "${shown(policy, 20)}" is read as Cluster${policy === 'Global' ? ' (its old name)' : ''}`,
     );
 
+  readSince(service, spec, line, ctx, what);
   if (type !== 'ClusterIP') readNodePorts(service, chosen, spec, line, ctx, what);
   if (type === 'LoadBalancer') readLoadBalancer(service, o, line, ctx, what);
   const external = asArray(spec.externalIPs).filter((v) => typeof v === 'string');
@@ -207,6 +209,46 @@ function resolveTargetPort(
   return line.skip(
     `Its targetPort "${shown(raw, 20)}" names a port that none of its pods declares and its EndpointSlices do not give: Inbound cannot tell which port the pods listen on`,
   );
+}
+
+const DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
+
+/**
+ * The since-2020 fields of a Service's spec: its cluster IP (the first IPv4 of
+ * clusterIPs, else clusterIP), internalTrafficPolicy (Local kept; Cluster is
+ * what no field means) and trafficDistribution.
+ */
+function readSince(
+  service: { -readonly [K in keyof Service]: Service[K] },
+  spec: Json,
+  line: ItemNotes,
+  ctx: ServiceContext,
+  what: string,
+) {
+  const ips = [...asArray(spec.clusterIPs), spec.clusterIP].filter(
+    (v): v is string => typeof v === 'string' && v !== 'None' && v !== '',
+  );
+  const first = ips.map(readAddress).find((a) => a.kind === 'ipv4');
+  if (first?.kind === 'ipv4') {
+    const holder = ctx.claimAddress(first.ip, `${what}'s cluster IP`);
+    if (holder !== null)
+      line.change(`${what}'s cluster IP ${first.ip} is also ${holder}'s; left out`);
+    else service.clusterIp = first.ip as string as ClusterIp;
+  } else if (ips.length > 0 && ips.some((v) => readAddress(v).kind === 'ipv6'))
+    line.change(`${what}'s cluster IP is IPv6 only: left out, Inbound draws IPv4`);
+
+  const internal = asString(spec.internalTrafficPolicy);
+  if (internal === 'Local') service.internalTrafficPolicy = 'Local';
+  else if (internal !== undefined && internal !== 'Cluster')
+    line.change(`Its internalTrafficPolicy "${shown(internal, 20)}" is read as Cluster`);
+
+  const distribution = asString(spec.trafficDistribution);
+  const known = DISTRIBUTIONS.find((d) => d === distribution);
+  if (known) service.trafficDistribution = known;
+  else if (distribution !== undefined)
+    line.change(
+      `Its trafficDistribution "${shown(distribution, 30)}" is not one Inbound knows (${DISTRIBUTIONS.join(', ')}): left out`,
+    );
 }
 
 function readNodePorts(
@@ -299,6 +341,9 @@ function readLoadBalancer(
     return set(kind, doc);
   }
   const kind = modeOf(withIp);
+  const stated = asString(withIp.ipMode);
+  // The field itself, as kube-proxy reads it: Proxy keeps in-cluster clients going out to the LB.
+  if (stated === 'VIP' || stated === 'Proxy') service.ipMode = stated;
   const ip = readAddress(withIp.ip);
   if (ip.kind !== 'ipv4') return;
   if (ingress.length > 1)

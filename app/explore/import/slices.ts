@@ -23,6 +23,11 @@ export interface SliceEndpoint {
   readonly ready: boolean;
   /** conditions.terminating; nil means not terminating. */
   readonly terminating: boolean;
+  /**
+   * conditions.serving: still passes its readiness probe while terminating
+   * (KEP-1669); nil means the same as ready.
+   */
+  readonly serving: boolean;
 }
 
 export interface SliceDraft {
@@ -93,6 +98,10 @@ export function readSlice(item: KubeItem, report: ReportBuilder): SliceDraft | n
       pod: isPod ? namespaced(asString(ref?.namespace) ?? namespace, refName) : undefined,
       ready: conditions?.ready !== false,
       terminating: conditions?.terminating === true,
+      serving:
+        conditions?.serving === undefined || conditions?.serving === null
+          ? conditions?.ready !== false
+          : conditions.serving === true,
     });
   }
   if (ipv6) line.note(`${ipv6} IPv6 endpoint address(es) left out: Inbound draws IPv4`);

@@ -70,8 +70,8 @@ export function RunsPanel() {
       </p>
       {stale && (
         <p className="runs-stale" role="status">
-          Out of date: the cluster, the way in, N or the seed changed since these numbers. Send
-          again to update them.
+          Out of date: the cluster, the way in, a since-2020 switch, N or the seed changed since
+          these numbers. Send again to update them.
         </p>
       )}
       <div className={stale ? 'runs-out-of-date' : undefined} data-stale={stale}>

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findMode, policyApplies, type ExternalTrafficPolicy } from '../../model';
 import { policyOf } from '../derive';
-import type { ExplorerDoc } from '../doc';
+import { optionsKey, type ExplorerDoc } from '../doc';
 import type { ExplorerStore } from '../store';
 import { isCancelled, runsInline, startRuns, type RunHandle, type RunPlace } from './client';
 import type { RunResult } from './types';
@@ -15,7 +15,10 @@ export interface Column {
 }
 
 /** The parts of the explorer's document a run's numbers depend on. */
-export type RunKey = Pick<ExplorerDoc, 'topology' | 'service' | 'mode' | 'requests' | 'seed'>;
+export type RunKey = Pick<ExplorerDoc, 'topology' | 'service' | 'mode' | 'requests' | 'seed'> & {
+  /** The request's since-2020 switches, as optionsKey writes them. */
+  readonly options: string;
+};
 
 export interface RunsState {
   readonly status: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -47,7 +50,8 @@ export const isFor = (key: RunKey | null, doc: ExplorerDoc): boolean =>
   key.service === doc.service &&
   key.mode === doc.mode &&
   key.requests === doc.requests &&
-  key.seed === doc.seed;
+  key.seed === doc.seed &&
+  key.options === optionsKey(doc.options);
 
 /** The policies a run compares: both where the mode has one, else the one in force. */
 export function policiesFor(doc: ExplorerDoc): readonly (ExternalTrafficPolicy | undefined)[] {
@@ -101,9 +105,15 @@ export function createRuns(): RunsStore {
         mode: doc.mode,
         requests: doc.requests,
         seed: doc.seed,
+        options: optionsKey(doc.options),
       };
       set({ status: 'running', done: 0, total: doc.requests * policies.length, error: null });
-      const query = { topology: doc.topology, service: doc.service, mode: doc.mode };
+      const query = {
+        topology: doc.topology,
+        service: doc.service,
+        mode: doc.mode,
+        ...(doc.options ? { options: doc.options } : {}),
+      };
       const current = startRuns(query, policies, doc.requests, doc.seed, {
         onProgress: (p) => {
           if (mine === generation) set({ done: p.done, total: p.total, where: p.where });

@@ -91,7 +91,7 @@ export function planRun(q: RunQuery): RunPlan | string {
     policy: applies ? (q.policy ?? frontSvc.externalTrafficPolicy) : 'Cluster',
     policyApplies: applies,
     viaIngress,
-    byPods: q.weighting === 'by-pods',
+    byPods: (q.weighting ?? q.options?.weighting) === 'by-pods',
     nodeIds,
     topologyNodes,
     front,

@@ -1,7 +1,9 @@
 import { err, ok, type Result } from '../../model';
 import { seededRandom } from '../../model/random';
 import { planRun, type RunPlan } from './plan';
-import { expectedShares, tallies } from './tally';
+import { expectedShares, shareQueryOf, tallies } from './tally';
+import { asksSince } from '../../model/since-shares';
+import { createSinceRun } from './since-run';
 import {
   DIRECT,
   lostReasons,
@@ -45,6 +47,8 @@ export function createRun(q: RunQuery, n: number, seed: number): Result<Run> {
   const p: RunPlan = planned;
   const refused = refusal(q, p, seed);
   if (refused) return err(refused);
+  const sq = shareQueryOf(q, p);
+  if (asksSince(sq)) return createSinceRun(q, p, sq, n, seed);
 
   const random = seededRandom(seed);
   const podCounts = new Uint32Array(p.backend.length);

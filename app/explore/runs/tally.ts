@@ -1,17 +1,25 @@
 import { shortNodeNames, shortPodName } from '../short-names';
-import { exactShares, type Shares } from '../../model';
+import { exactShares, type ShareQuery, type Shares } from '../../model';
+import { shareOptions } from '../doc';
 import type { RunPlan } from './plan';
 import type { RunQuery, Tally } from './types';
 
-/** The exact shares a run converges to (rule 10 of docs/traffic-model.md). */
-export function expectedShares(q: RunQuery, p: RunPlan): Shares {
-  const exact = exactShares({
+/** The question exactShares answers for a run: the policy in force and the request's switches. */
+export function shareQueryOf(q: RunQuery, p: Pick<RunPlan, 'policy'>): ShareQuery {
+  const weighting = q.weighting ?? q.options?.weighting;
+  return {
     topology: q.topology,
     service: q.service,
     mode: q.mode,
     policy: p.policy,
-    weighting: q.weighting,
-  });
+    ...shareOptions(q.options),
+    ...(weighting !== undefined ? { weighting } : {}),
+  };
+}
+
+/** The exact shares a run converges to (rule 10 of docs/traffic-model.md). */
+export function expectedShares(q: RunQuery, p: RunPlan): Shares {
+  const exact = exactShares(shareQueryOf(q, p));
   return exact.ok ? exact.value : { pods: new Map(), nodes: new Map(), lost: 1 };
 }
 

@@ -1,4 +1,5 @@
 import { trace, type ClientIpFate, type Scenario, type Trace } from '../../model';
+import { scenarioOptions } from '../doc';
 import type { RunPlan } from './plan';
 import type { FateCounts, LostReason, RunQuery } from './types';
 
@@ -22,7 +23,7 @@ export const SAME_NODE = 1;
 export const OTHER_NODE = 2;
 
 /** One request, pinned, as `trace` takes it. */
-function scenario(q: RunQuery, p: RunPlan, seed: number): Scenario {
+export function scenario(q: RunQuery, p: RunPlan, seed: number): Scenario {
   return {
     topology: q.topology,
     service: q.service,
@@ -30,6 +31,7 @@ function scenario(q: RunQuery, p: RunPlan, seed: number): Scenario {
     policy: p.policy,
     seed,
     proxyProtocol: q.proxyProtocol ?? false,
+    ...scenarioOptions(q.options),
   };
 }
 

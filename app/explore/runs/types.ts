@@ -7,6 +7,7 @@ import type {
   ServiceId,
   Topology,
 } from '../../model';
+import type { RequestOptions } from '../doc';
 
 /** What a run sends: the same question `exactShares` and `trace` answer, for many requests. */
 export interface RunQuery {
@@ -20,6 +21,8 @@ export interface RunQuery {
   readonly weighting?: NodeWeighting;
   /** An L4 proxy-like load balancer writes a PROXY protocol line. */
   readonly proxyProtocol?: boolean;
+  /** The request's since-2020 switches (who sends, what it dials, the overrides, the dataplane). */
+  readonly options?: RequestOptions;
 }
 
 /** One bar's worth of numbers: how many requests went there, and the share expected. */
