@@ -9,4 +9,9 @@ export * from './step-notes';
 export * from './words';
 export { type SinceInfo, type SlideSwitch, type SwitchValue } from './since/slides';
 export type { SinceBadge, SinceId, SinceMark } from './since/words-types';
-export { loadSinceCaptions, sinceCaptionsLoaded, sinceMarksOn } from './since/captions-loader';
+export {
+  loadSinceCaptions,
+  sinceCaptionsLoaded,
+  sinceLinesOf,
+  sinceMarksOn,
+} from './since/captions-loader';

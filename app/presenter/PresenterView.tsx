@@ -1,6 +1,6 @@
 import { MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
-import { noteFor, placeLabel, slideAt, slideNumber, sourcesFor } from '../deck';
+import { noteFor, placeLabel, sinceLinesOf, slideAt, slideNumber, sourcesFor } from '../deck';
 import {
   createInboundStore,
   selectLocation,
@@ -89,6 +89,10 @@ function Notes() {
   const slide = useInbound((s) => s.slide);
   const step = useInbound((s) => s.step);
   const sentence = useInbound(selectStepSentence);
+  // A slide after the talk: its points, once the section's captions have arrived.
+  const loaded = useInbound((s) => s.sinceCaptions);
+  const since = slideAt(slide).since;
+  const points = loaded && since ? sinceLinesOf(since.k) : [];
   return (
     // Focusable, so the notes can be scrolled from the keyboard when they run long.
     <section className="presenter-notes" aria-label="Speaker notes" tabIndex={0}>
@@ -100,6 +104,13 @@ function Notes() {
             {paragraph}
           </p>
         ))}
+      {points.length > 0 && (
+        <ul className="note-points" aria-label="Points of this slide">
+          {points.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       {sourcesFor(slide).length > 0 && (
         <p className="note-sources">Sources: {sourcesFor(slide).join('; ')}.</p>
       )}

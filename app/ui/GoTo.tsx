@@ -1,6 +1,13 @@
-import { useId, useMemo, useState } from 'react';
-import { SLIDES, slideNumber, TALK_SLIDE_COUNT, type Slide } from '../deck';
-import { useInboundStore } from '../store';
+import { useEffect, useId, useState } from 'react';
+import {
+  loadSinceCaptions,
+  sinceLinesOf,
+  SLIDES,
+  slideNumber,
+  TALK_SLIDE_COUNT,
+  type Slide,
+} from '../deck';
+import { useInbound, useInboundStore } from '../store';
 import { Modal } from './Modal';
 import { openExplorer } from './window-actions';
 
@@ -62,7 +69,11 @@ export function findSlides(query: string): Slide[] {
     .sort((a, b) => b.score - a.score);
   for (const r of ranked) add(r.s);
   const hasAll = (text: string) => words.every((w) => text.includes(w));
-  for (const s of SLIDES) if (hasAll(plain(`${s.lines.join(' ')} ${s.section}`))) add(s);
+  for (const s of SLIDES) {
+    // A slide of the section after the talk: its points too, once its captions are here.
+    const lines = s.since ? [...s.lines, ...sinceLinesOf(s.since.k)] : s.lines;
+    if (hasAll(plain(`${lines.join(' ')} ${s.section}`))) add(s);
+  }
   return found.slice(0, MAX_RESULTS);
 }
 
@@ -83,7 +94,14 @@ export function GoTo() {
   const store = useInboundStore();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const slides = useMemo(() => findSlides(query), [query]);
+  // The section's points come with its captions: fetched when Go to opens, searched once here.
+  // (Read, so that the list is drawn again when they arrive.)
+  useInbound((s) => s.sinceCaptions);
+  useEffect(() => {
+    void loadSinceCaptions().then(() => store.setState({ sinceCaptions: true }));
+  }, [store]);
+  // A search over 136 titles: cheap enough to run on every keystroke and render.
+  const slides = findSlides(query);
   const explorer = asksForExplorer(query);
   // The explorer comes first when asked for by name, as one more place to go.
   const results: (Slide | 'explorer')[] = explorer

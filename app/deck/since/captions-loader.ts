@@ -7,6 +7,7 @@
 import type { SinceMark } from './words-types';
 
 let loaded: readonly (readonly string[])[] | null = null;
+let points: readonly (readonly string[])[] | null = null;
 /** The talk's slides that link into the section, and where to: talk slide → its markers. */
 let marks: ReadonlyMap<number, readonly { k: number; mark: SinceMark }[]> | null = null;
 let loading: Promise<void> | null = null;
@@ -19,6 +20,9 @@ export const sinceCaption = (k: number, step: number): string | undefined =>
 export const sinceMarksOn = (n: number): readonly { k: number; mark: SinceMark }[] =>
   marks?.get(n) ?? [];
 
+/** The points of the section's diagram slide k (1-based), once loaded; none before. */
+export const sinceLinesOf = (k: number): readonly string[] => points?.[k - 1] ?? [];
+
 /** Whether the captions are here. */
 export const sinceCaptionsLoaded = (): boolean => loaded !== null;
 
@@ -26,6 +30,7 @@ export const sinceCaptionsLoaded = (): boolean => loaded !== null;
 export function loadSinceCaptions(): Promise<void> {
   loading ??= import('./captions').then((m) => {
     loaded = m.SINCE_CAPTIONS;
+    points = m.SINCE_LINES;
     const byTalkSlide = new Map<number, { k: number; mark: SinceMark }[]>();
     m.SINCE_MARK_WORDS.forEach((list, i) => {
       for (const mark of list)

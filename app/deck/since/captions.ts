@@ -146,3 +146,89 @@ export const SINCE_MARK_WORDS: readonly (readonly SinceMark[])[] = [
     { slides: [122, 123, 124], text: 'It exists now: a Gateway gets its own proxies' },
   ],
 ];
+
+/**
+ * The points of each diagram slide of the section, line by line, in the order
+ * of SINCE_IDS (the opener's are its own words, on its slide): the presenter's
+ * view lists them, and Go to searches them.
+ */
+export const SINCE_LINES: readonly (readonly string[])[] = [
+  [],
+  [
+    'The load balancer says what kind it is',
+    'status.loadBalancer.ingress[].ipMode',
+    'VIP: packets arrive with Dst = the LB IP',
+    'Proxy: Dst = node:NodePort, Src = the LB',
+    'The talk’s 3a and 3c, now in the API',
+  ],
+  [
+    'A pod dials the LB IP',
+    'VIP: kube-proxy catches it on the pod’s node',
+    'and the LB never sees the packet',
+    'Proxy: the packet really goes out to the LB',
+    'and comes back in, with what the LB adds',
+  ],
+  [
+    'Pod-b dials Service A’s cluster IP',
+    '10.96.0.10:80',
+    'Node1, the client’s node, DNATs to a pod',
+    'No SNAT: Pod-c sees Pod-b',
+    'A pod reaching itself is SNATed: hairpin',
+  ],
+  [
+    'Local, for clients inside the cluster',
+    'Only endpoints on the client’s own node',
+    'None there: dropped, no other node tried',
+    'No SNAT: the pod sees the client pod',
+    'externalTrafficPolicy never applies to pods',
+  ],
+  [
+    'Prefer a close pod, fall back to any',
+    'PreferSameZone: a pod in the client’s zone',
+    'PreferSameNode: one on the client’s node',
+    'None there: the next best, never a drop',
+    'Same headers; only the chosen pod changes',
+  ],
+  [
+    'Pod-a is shutting down, still serving',
+    'Node1’s health check says 503: drained',
+    'A packet that still lands on Node1',
+    'goes to Pod-a, not into a black hole',
+    'The health check reports the pod count',
+  ],
+  [
+    'Cluster, without losing the client IP',
+    'Node1 forwards without SNAT',
+    'Pod-c sees Src = 1.2.3.4',
+    'The reply leaves Node2 straight for the client',
+    'with Src = node1:30093, as the client expects',
+  ],
+  [
+    'The LB targets pod IPs, not nodes',
+    'No node hop, no kube-proxy',
+    'AWS NLB, IP targets: 3b, client IP kept',
+    'or like 3d, from the NLB’s own address',
+    'GKE container-native LB (NEGs): 3d, 4b',
+  ],
+  [
+    'The proxy writes the client into the stream',
+    'v1: one text line ahead of the payload',
+    'PROXY TCP4 1.2.3.4 198.51.100.7 51234 80\\r\\n',
+    'v2: 28 binary bytes for TCP over IPv4',
+    'The IP header still says Src = the proxy',
+  ],
+  [
+    'Slide 39: 1 pod on Node1, 6 on Node2',
+    'Equal per node: 50%, and 8.3% for each of six',
+    'Weighted by pods: 1/7 each',
+    'kube-proxy’s health check reports the count',
+    'GKE weights nodes by it, with Local',
+  ],
+  [
+    'GatewayClass, Gateway, HTTPRoute',
+    'GA in Gateway API v1.0, October 2023',
+    'A Gateway gets its own proxy pods',
+    'The talk’s 4d, by default in Istio, Envoy Gateway',
+    'ingress-nginx, 4c’s example: retired in 2026',
+  ],
+];

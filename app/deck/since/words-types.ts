@@ -36,9 +36,10 @@ export interface SinceWords {
   readonly id: SinceId;
   /** A short title for the overview, go-to search, the handout and the tab. */
   readonly title: string;
-  /** The slide's words, line by line, short lines as the talk sets them. */
+  /**
+   * The slide's words, line by line, short lines as the talk sets them: the
+   * opener's; a diagram slide's points come with its captions (SINCE_LINES).
+   */
   readonly lines: readonly string[];
   readonly badge: SinceBadge;
-  /** The two (or three) values of the slide's live switch, in words, when it has one. */
-  readonly switchWords?: readonly string[];
 }

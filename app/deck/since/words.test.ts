@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import talk from '../talk.json';
-import { SINCE_CAPTIONS, SINCE_MARK_WORDS } from './captions';
+import { SINCE_CAPTIONS, SINCE_LINES, SINCE_MARK_WORDS } from './captions';
+import { SINCE_SCENES } from './scenes';
 import { SINCE_NOTES, SINCE_SOURCES } from './notes';
 import { SINCE_WORDS } from './words';
 import { SINCE_IDS, type SinceId } from './words-types';
@@ -78,17 +79,17 @@ function talkParts(): Map<number, string> {
 const within = (part: string, allowed: readonly string[]) =>
   allowed.some((p) => part === p || part.startsWith(`${p}.`));
 
+/** A slide's words: the opener's own, a diagram slide's points (which come with its captions). */
+const linesOf = (id: SinceId): readonly string[] => {
+  const i = SINCE_IDS.indexOf(id);
+  return i === 0 ? (SINCE_WORDS[0]?.lines ?? []) : (SINCE_LINES[i] ?? []);
+};
+
 /** A slide's markers on the talk's slides, by its id. */
 const marksOf = (id: SinceId) => SINCE_MARK_WORDS[SINCE_IDS.indexOf(id)] ?? [];
 
 /** A slide's step captions, by its id. */
 const captionsOf = (id: SinceId) => SINCE_CAPTIONS[SINCE_IDS.indexOf(id)] ?? [];
-
-const byId = (id: SinceId) => {
-  const w = SINCE_WORDS.find((x) => x.id === id);
-  if (!w) throw new Error(`no words for ${id}`);
-  return w;
-};
 
 describe('the since-2020 section’s words', () => {
   it('has one entry per slide id, in order', () => {
@@ -107,10 +108,12 @@ describe('the since-2020 section’s words', () => {
     }
   });
 
-  it('names the live switch’s values exactly where a slide has one', () => {
+  it('gives a live switch, with distinct values, exactly where a slide has one', () => {
     for (const w of SINCE_WORDS) {
-      expect(w.switchWords?.length ?? 0, w.id).toBe(SWITCH[w.id]);
-      if (w.switchWords) expect(new Set(w.switchWords).size, w.id).toBe(w.switchWords.length);
+      const values = SINCE_SCENES[w.id]?.switch?.values ?? [];
+      expect(values.length, w.id).toBe(SWITCH[w.id]);
+      expect(new Set(values.map((v) => v.word)).size, w.id).toBe(values.length);
+      expect(new Set(values.map((v) => v.label)).size, w.id).toBe(values.length);
     }
   });
 
@@ -144,17 +147,18 @@ describe('the since-2020 section’s words', () => {
 
   it('keeps every line short, as the talk sets them', () => {
     for (const w of SINCE_WORDS) {
-      const short = [w.title, w.badge.label, ...w.lines, ...(w.switchWords ?? [])];
+      const short = [w.title, w.badge.label, ...linesOf(w.id)];
       short.push(...marksOf(w.id).map((m) => m.text));
       for (const line of short)
         expect(line.length, `${w.id}: ${line}`).toBeLessThanOrEqual(MAX_LINE);
-      expect(w.lines.length, w.id).toBeGreaterThanOrEqual(3);
+      expect(linesOf(w.id).length, w.id).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('uses none of the talk’s own lines', () => {
     const talkLines = new Set(talk.flatMap((s) => s.lines));
-    for (const w of SINCE_WORDS) for (const l of w.lines) expect(talkLines.has(l), l).toBe(false);
+    for (const w of SINCE_WORDS)
+      for (const l of linesOf(w.id)) expect(talkLines.has(l), l).toBe(false);
   });
 
   it('derives the talk’s parts from its headings', () => {
@@ -218,8 +222,8 @@ describe('the since-2020 section’s words', () => {
     const caption = captionsOf('proxy-protocol')[1] ?? '';
     expect(caption).toContain(`${v1}\\r\\n (${v1.length + 2} bytes)`);
     expect(caption).toContain(`${hex(v2)} (${v2.length} bytes)`);
-    expect(byId('proxy-protocol').lines).toContain(`${v1}\\r\\n`);
-    expect(byId('proxy-protocol').lines.join(' ')).toContain(`${v2.length} binary bytes`);
+    expect(linesOf('proxy-protocol')).toContain(`${v1}\\r\\n`);
+    expect(linesOf('proxy-protocol').join(' ')).toContain(`${v2.length} binary bytes`);
   });
 
   it('gives slide 39’s shares as they compute: per node, then per pod', () => {
