@@ -13,7 +13,15 @@ import './embed.css';
 /** What the frame's link asks for: the caption under the stage, and who may drive it. */
 function readParams(search: string) {
   const params = new URLSearchParams(search);
-  return { caption: params.get('caption') === '1', ...parseOrigins(search) };
+  const { origins, problems } = parseOrigins(search);
+  return {
+    caption: params.get('caption') === '1',
+    origins,
+    problems:
+      problems.length === 0
+        ? []
+        : [`${problems.join('; ')}${origins?.length ? '.' : ': no page may drive this frame.'}`],
+  };
 }
 
 /**
@@ -38,7 +46,7 @@ export function EmbedView({
   const store = useInboundStore();
   const [{ caption, origins, problems }] = useState(() => readParams(window.location.search));
   const ignored = useEmbedMessages(store, origins);
-  useEmbedHash(store);
+  useEmbedHash(store, problems);
   useEmbedKeys(store);
   useReturnPlayback(store);
   useSinceCaptions(store);
@@ -50,14 +58,6 @@ export function EmbedView({
       live = false;
     };
   }, []);
-  useEffect(() => {
-    if (problems.length > 0)
-      store
-        .getState()
-        .showNotice(
-          `${problems.join(' ')} ${origins?.length ? '' : 'No page may drive this frame.'}`.trim(),
-        );
-  }, [store, problems, origins]);
   return (
     <div
       className="embed"

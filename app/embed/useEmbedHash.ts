@@ -7,12 +7,16 @@ import { selectLocation, type InboundStore } from '../store';
  * difference: the hash is only ever replaced. A frame's history entries join
  * the host page's, and the host's Back button must not step the demo.
  */
-export function useEmbedHash(store: InboundStore): void {
+export function useEmbedHash(store: InboundStore, linkProblems: readonly string[] = []): void {
   useEffect(() => {
+    // What else was wrong with the frame's link (its origins) is said once, with the hash's own.
+    let also = linkProblems;
     const fromUrl = () => {
       const { location, problems } = parseHash(window.location.hash);
       store.getState().applyLocation(location);
-      if (problems.length > 0) store.getState().showNotice(problems.join(' '));
+      const all = [...also, ...problems];
+      also = [];
+      if (all.length > 0) store.getState().showNotice(all.join(' '));
     };
     let timer = 0;
     const write = () => {
@@ -31,5 +35,5 @@ export function useEmbedHash(store: InboundStore): void {
       window.clearTimeout(timer);
       window.removeEventListener('hashchange', fromUrl);
     };
-  }, [store]);
+  }, [store, linkProblems]);
 }

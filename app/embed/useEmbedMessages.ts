@@ -53,6 +53,8 @@ export function useEmbedMessages(store: InboundStore, origins: readonly string[]
       }, 50);
     };
     const onMessage = (e: MessageEvent) => {
+      // reveal.js tells every iframe on a slide when the slide starts and stops: not for us.
+      if (e.data === 'slide:start' || e.data === 'slide:stop') return;
       if (!framed || e.source !== parent) return ignore('it did not come from the embedding page');
       if (!originAllowed(e.origin, origins))
         return ignore(`${e.origin.slice(0, 60)} is not among the origins this frame allows`);
