@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { loadMotionFeatures } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { Stage } from '../ui/Stage';
@@ -50,6 +50,11 @@ export function EmbedView({
   useEmbedKeys(store);
   useReturnPlayback(store);
   useSinceCaptions(store);
+  // public/boot.js hides the page of `?view=embed` before it is drawn, so the prerendered
+  // deck (title slide and bar) never shows in the frame, not even before the scripts run.
+  useLayoutEffect(() => {
+    document.documentElement.style.visibility = '';
+  }, []);
   const [motionReady, setMotionReady] = useState(false);
   useEffect(() => {
     let live = true;
