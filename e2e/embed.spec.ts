@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { snap, watchErrors } from './helpers';
+import { snap, trackCard, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
 
@@ -127,6 +127,24 @@ test.describe('?view=embed: the stage alone', () => {
       /“javascript:alert\(1\)” is not an origin such as https:\/\/talks\.example: no page may drive this frame\. There is no slide 999: the talk has slides 1 to 124\. Showing slide 124\./,
     );
     expect(errors).toEqual([]);
+  });
+  test('honours prefers-reduced-motion: the card flies without it, and is there at once with it', async ({
+    page,
+  }) => {
+    const distinct = (boxes: { x: number; y: number }[]) =>
+      new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`)).size;
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto('/?view=embed#/26');
+    await expect(page.locator('.embed')).toHaveAttribute('data-motion', 'ready');
+    await expect.poll(() => card(page)).toEqual(AT_26);
+    expect(distinct(await trackCard(page, 'ArrowRight', 1200))).toBeGreaterThan(5);
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/?view=embed#/26');
+    await expect(page.locator('.embed')).toHaveAttribute('data-motion', 'ready');
+    await expect.poll(() => card(page)).toEqual(AT_26);
+    // Where it was, then where it goes: nothing in between.
+    expect(distinct(await trackCard(page, 'ArrowRight', 600))).toBeLessThanOrEqual(2);
   });
 });
 
