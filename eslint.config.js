@@ -33,6 +33,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser, sourceType: 'script' },
   },
   {
+    // The reveal.js plugin is an ES module that a host deck imports as it is.
+    files: ['public/inbound-reveal.js'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
     files: ['app/**/*.tsx', 'app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
@@ -104,6 +109,13 @@ export default tseslint.config(
         })),
       ],
     },
+  },
+  {
+    files: ['app/embed/**'],
+    rules: restrict(
+      above('presenter', 'explore'),
+      'app/embed is the stage alone: it may use the chrome below it, not the other views.',
+    ),
   },
   {
     files: ['app/ui/**'],

@@ -2,6 +2,9 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { isExplorerHash, parseHash } from './deck';
 import { createInboundStore, StoreProvider } from './store';
 import { Deck } from './ui/Deck';
+import { LiveRegion } from './ui/LiveRegion';
+import { Notice } from './ui/Notice';
+import { SlideView } from './ui/SlideView';
 import { initialTheme } from './ui/usePreferences';
 
 const TracePage = lazy(() => import('./explore/TracePage').then((m) => ({ default: m.TracePage })));
@@ -15,13 +18,16 @@ const PresenterView = lazy(() =>
 const PrintView = lazy(() =>
   import('./presenter/PrintView').then((m) => ({ default: m.PrintView })),
 );
+const EmbedView = lazy(() => import('./embed/EmbedView').then((m) => ({ default: m.EmbedView })));
 
-export type View = 'deck' | 'presenter' | 'print' | 'table' | 'scene';
+export type View = 'deck' | 'presenter' | 'print' | 'embed' | 'table' | 'scene';
 
-/** The view the query string asks for (`?view=presenter`, `print`, `table`); the deck otherwise. */
+/** The view the query string asks for (`?view=presenter`, `print`, `embed`, `table`); the deck otherwise. */
 export function viewOf(search: string): View {
   const v = new URLSearchParams(search).get('view');
-  return v === 'presenter' || v === 'print' || v === 'table' || v === 'scene' ? v : 'deck';
+  return v === 'presenter' || v === 'print' || v === 'embed' || v === 'table' || v === 'scene'
+    ? v
+    : 'deck';
 }
 
 /** Picks the view and gives it a store. `resumed` says the deck reopened where this browser left it. */
@@ -59,7 +65,16 @@ export function App({ resumed = null }: { resumed?: number | null }) {
         <SceneLab />
       ) : (
         <StoreProvider store={store}>
-          {view === 'presenter' ? <PresenterView /> : <PrintView />}
+          {view === 'presenter' ? (
+            <PresenterView />
+          ) : view === 'embed' ? (
+            // The deck's own parts, handed in from here where the first load already has them:
+            // imported from the lazy chunk instead, they make the bundler split the store into
+            // a chunk of its own, which costs every first visit most of a kilobyte.
+            <EmbedView stage={<SlideView />} notice={<Notice />} caption={<LiveRegion />} />
+          ) : (
+            <PrintView />
+          )}
         </StoreProvider>
       )}
     </Suspense>

@@ -23,4 +23,5 @@
   if (/^#?\/?$/.test(hash) && last && written.test(last)) hash = last;
   if (/[?&]view=/.test(window.location.search) || /^#\/?(?!1(?:[/?]|$))./.test(hash))
     root.classList.add('deep-link');
+  if (/[?&]view=embed(&|$)/.test(location.search)) root.style.visibility = 'hidden';
 })();
