@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './modes';
+import { PROS_CONS } from './pros-cons';
 import { talkCluster, talkVariantFor, SERVICE_A } from './talk';
 import { trace } from './trace';
 import type { ExternalTrafficPolicy } from './topology';
@@ -24,7 +25,7 @@ function run(mode: Mode, policy: ExternalTrafficPolicy): Trace {
 
 const listed = MODES.flatMap((mode) =>
   (['Cluster', 'Local'] as const).flatMap((policy) => {
-    const list = mode.prosCons[policy];
+    const list = PROS_CONS[mode.id][policy];
     return list ? [{ mode, policy, list, all: [...list.pros, ...list.cons] }] : [];
   }),
 );
