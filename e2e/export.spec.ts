@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { snap, watchErrors } from './helpers';
 
@@ -46,6 +47,12 @@ test.describe('the step as a picture', () => {
     await expect(panel(page)).toBeVisible();
     await expect(panel(page).locator('svg.diagram')).toBeVisible();
     await snap(page, 'picture-panel-27');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    ).toEqual([]);
     const download = await saveWith(page, 'Save as SVG');
     expect(download.suggestedFilename()).toBe('inbound-27-step0-cluster.svg');
     const svg = await text(download);
