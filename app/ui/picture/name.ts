@@ -22,7 +22,7 @@ const slug = (s: string) =>
 
 /**
  * A file name that says what the picture is, so a folder of them sorts and
- * reads: `inbound-27-step0-cluster.svg`, `inbound-since-8-step1-dsr.png`,
+ * reads: `inbound-27-step0-cluster.svg`, `inbound-since-8-step1-cluster-dsr.png`,
  * `inbound-66-step0-local-reply2-ip.png`.
  */
 export function pictureName(p: PictureOf, ext: 'svg' | 'png'): string {
