@@ -227,6 +227,45 @@ test.describe('the presenter view', () => {
     await expect(page.getByLabel('Clock')).toHaveText(/10:0\d/);
   });
 
+  test('the timer starts by itself on the first step forward, from either window', async ({
+    page,
+  }) => {
+    const t0 = new Date('2026-11-23T10:00:00').getTime();
+    await page.clock.install({ time: t0 });
+    const { audience, presenter } = await twoWindows(page, '#/1');
+    await presenter.clock.install({ time: t0 });
+    await presenter.reload();
+    const elapsed = presenter.getByTestId('elapsed');
+    // Loaded, and left alone: nothing counts.
+    await expect(elapsed).toHaveText('0:00');
+    await expect(presenter.getByRole('button', { name: 'Start' })).toBeVisible();
+    await presenter.clock.runFor(30_000);
+    await expect(elapsed).toHaveText('0:00');
+    // The audience window steps forward: the presenter's timer runs.
+    await audience.keyboard.press('ArrowRight');
+    await expectAt(presenter, 2);
+    await expect(presenter.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await presenter.clock.runFor(65_000);
+    await expect(elapsed).toHaveText('1:05');
+    // Paused, it stays paused through later steps.
+    await presenter.getByRole('button', { name: 'Pause' }).click();
+    await presenter.keyboard.press('ArrowRight');
+    await expectAt(presenter, 3);
+    await presenter.clock.runFor(20_000);
+    await expect(elapsed).toHaveText('1:05');
+    // Reset: zero, and it waits for the next step forward, not a step back.
+    await presenter.getByRole('button', { name: 'Reset' }).click();
+    await expect(elapsed).toHaveText('0:00');
+    await presenter.keyboard.press('ArrowLeft');
+    await expectAt(presenter, 2);
+    await presenter.clock.runFor(20_000);
+    await expect(elapsed).toHaveText('0:00');
+    await presenter.keyboard.press('ArrowRight');
+    await expect(presenter.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await presenter.clock.runFor(7_000);
+    await expect(elapsed).toHaveText('0:07');
+  });
+
   test('S in the deck opens the presenter view at the same place', async ({ page }) => {
     await page.goto('/#/27');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);

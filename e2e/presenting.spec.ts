@@ -197,6 +197,14 @@ test.describe('help overlay', () => {
         .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
         .not.toBe(before);
     },
+    picture: async (page, press) => {
+      // Slide 26 has a diagram: the panel to save it opens, and the same key closes it.
+      await press();
+      await expect(dialog(page, 'Save as a picture')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save as PNG' })).toBeVisible();
+      await press();
+      await expect(dialog(page, 'Save as a picture')).toBeHidden();
+    },
     help: async (page, press) => {
       await press();
       await expect(dialog(page, 'Keyboard shortcuts')).toBeVisible();

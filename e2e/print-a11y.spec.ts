@@ -77,7 +77,7 @@ test.describe('print and PDF', () => {
   test('speaker notes can go under each page', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto('/?view=print');
-    await page.getByRole('checkbox', { name: 'Speaker notes under each page' }).check();
+    await page.getByRole('checkbox', { name: 'Speaker notes with each step' }).check();
     await expect(page).toHaveURL(/notes=1/);
     await expect(page.locator('.print[data-ready]')).toBeAttached({ timeout: 30_000 });
     const labels = await pageLabels(page);

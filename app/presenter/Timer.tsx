@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { slideAt } from '../deck';
+import { useInboundStore } from '../store';
 import { KEYS, recall, remember } from '../ui/storage';
 import {
   elapsed,
   formatElapsed,
+  isStepForward,
   pauseTimer,
   readTimer,
+  startOnStepForward,
   startTimer,
   TIMER_ZERO,
   type TimerState,
@@ -21,14 +25,37 @@ function useNow(on = true): number {
   return now;
 }
 
-/** Elapsed time with start/pause and reset; kept in storage, so it survives a reload. */
+const stepsOf = (n: number) => slideAt(n).steps.length;
+
+/**
+ * Elapsed time with start/pause and reset; kept in storage, so it survives a
+ * reload. It starts by itself the first time the deck steps forward, whichever
+ * window of the presentation made the step (the others' moves arrive here by
+ * sync), and not on load.
+ */
 export function Timer() {
+  const store = useInboundStore();
   const [timer, setTimer] = useState<TimerState>(() => readTimer(recall(KEYS.timer), Date.now()));
+  const current = useRef(timer);
   const now = useNow(timer.startedAt !== null);
   const update = (next: TimerState) => {
+    current.current = next;
     setTimer(next);
     remember(KEYS.timer, JSON.stringify(next));
   };
+  useEffect(() => {
+    let was = store.getState();
+    return store.subscribe((s) => {
+      const forward = isStepForward(was, s, stepsOf);
+      was = s;
+      if (!forward) return;
+      const next = startOnStepForward(current.current, Date.now());
+      if (next === current.current) return;
+      current.current = next;
+      setTimer(next);
+      remember(KEYS.timer, JSON.stringify(next));
+    });
+  }, [store]);
   const running = timer.startedAt !== null;
   const shown = elapsed(timer, running ? Math.max(now, timer.startedAt ?? 0) : now);
   return (

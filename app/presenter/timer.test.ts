@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { elapsed, formatElapsed, pauseTimer, readTimer, startTimer, TIMER_ZERO } from './timer';
+import {
+  elapsed,
+  formatElapsed,
+  isStepForward,
+  pauseTimer,
+  readTimer,
+  startOnStepForward,
+  startTimer,
+  TIMER_ZERO,
+} from './timer';
 
 describe('presenter timer', () => {
   it('counts only while running, and keeps what it counted across pauses', () => {
@@ -57,5 +66,40 @@ describe('presenter timer', () => {
     expect(formatElapsed(7_900)).toBe('0:07');
     expect(formatElapsed(754_000)).toBe('12:34');
     expect(formatElapsed(3_723_000)).toBe('1:02:03');
+  });
+});
+
+describe('the timer starts on the first step forward', () => {
+  // Slide 1 has one step, slide 62 three (the talk's, then 3b's two hops).
+  const stepsOf = (n: number) => (n === 62 ? 3 : 1);
+
+  it('counts a step forward: the next step, or the next slide from the last step', () => {
+    expect(isStepForward({ slide: 1, step: 0 }, { slide: 2, step: 0 }, stepsOf)).toBe(true);
+    expect(isStepForward({ slide: 62, step: 0 }, { slide: 62, step: 1 }, stepsOf)).toBe(true);
+    expect(isStepForward({ slide: 62, step: 2 }, { slide: 63, step: 0 }, stepsOf)).toBe(true);
+  });
+
+  it('does not count staying, going back, jumping, or leaving a slide before its last step', () => {
+    expect(isStepForward({ slide: 5, step: 0 }, { slide: 5, step: 0 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 5, step: 0 }, { slide: 4, step: 0 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 62, step: 1 }, { slide: 62, step: 0 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 1, step: 0 }, { slide: 27, step: 0 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 62, step: 0 }, { slide: 62, step: 2 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 62, step: 0 }, { slide: 63, step: 0 }, stepsOf)).toBe(false);
+    expect(isStepForward({ slide: 3, step: 0 }, { slide: 4, step: 1 }, stepsOf)).toBe(false);
+  });
+
+  it('starts a timer at zero, and leaves a running or paused one alone', () => {
+    const started = startOnStepForward(TIMER_ZERO, 5_000);
+    expect(started).toEqual({ startedAt: 5_000, banked: 0 });
+    expect(elapsed(started, 12_000)).toBe(7_000);
+    // Running: a later step does not restart it.
+    expect(startOnStepForward(started, 9_000)).toBe(started);
+    // Paused by the presenter: stepping on keeps it paused.
+    const paused = pauseTimer(started, 20_000);
+    expect(startOnStepForward(paused, 30_000)).toBe(paused);
+    expect(elapsed(paused, 30_000)).toBe(15_000);
+    // Reset: zero again, so the next step forward starts it afresh.
+    expect(startOnStepForward(TIMER_ZERO, 40_000)).toEqual({ startedAt: 40_000, banked: 0 });
   });
 });

@@ -55,3 +55,28 @@ export function readTimer(raw: string | null, now: number): TimerState {
     return TIMER_ZERO;
   }
 }
+
+/** A place in the deck, as far as the timer cares. */
+export interface Place {
+  readonly slide: number;
+  readonly step: number;
+}
+
+/**
+ * Whether the deck went from `from` to `to` by one step forward: the slide's
+ * next step, or from its last step to the next slide's first. A jump (Go to,
+ * End) or a window catching up with the others on opening is not one.
+ * `stepsOf(n)` is how many steps slide n has.
+ */
+export function isStepForward(from: Place, to: Place, stepsOf: (slide: number) => number): boolean {
+  if (to.slide === from.slide) return to.step === from.step + 1;
+  return to.slide === from.slide + 1 && to.step === 0 && from.step === stepsOf(from.slide) - 1;
+}
+
+/**
+ * A step forward starts a timer that has counted nothing yet (the talk has
+ * begun). One that is running, or that the presenter paused, is left as it
+ * is; after Reset it waits for the next step forward again.
+ */
+export const startOnStepForward = (t: TimerState, now: number): TimerState =>
+  t.startedAt === null && t.banked === 0 ? startTimer(t, now) : t;

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { InboundState } from './state';
 
-/** A panel over the deck: the slide overview, the key help, or go-to. */
-export type Overlay = 'overview' | 'help' | 'goto';
+/** A panel over the deck: the slide overview, the key help, go-to, or saving the step as a picture. */
+export type Overlay = 'overview' | 'help' | 'goto' | 'picture';
 
 export type Theme = 'light' | 'dark' | 'contrast';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'contrast'];

@@ -158,6 +158,15 @@ export function Controls({
         >
           {otherWindowName.split(' ')[0]}
         </button>
+        <button
+          type="button"
+          onClick={() => act().toggleOverlay('picture')}
+          aria-haspopup="dialog"
+          aria-label="Save this step as a picture"
+          title="Picture (D)"
+        >
+          ⤓
+        </button>
         <ThemeSelect />
         <button
           type="button"

@@ -12,7 +12,7 @@ type Panels = typeof PanelsModule;
 let loading: Promise<Panels> | null = null;
 const loadPanels = () => (loading ??= import('./panels'));
 
-/** Whichever panel is open over the deck: overview, key help or go-to. */
+/** Whichever panel is open over the deck: overview, key help, go-to or the picture. */
 export function Overlays() {
   const overlay = useInbound((s) => s.overlay);
   const [panels, setPanels] = useState<Panels | null>(null);
@@ -27,8 +27,9 @@ export function Overlays() {
     };
   }, [overlay]);
   if (!panels || overlay === null) return null;
-  const { GoTo, HelpOverlay, Overview } = panels;
+  const { GoTo, HelpOverlay, Overview, PictureSave } = panels;
   if (overlay === 'help') return <HelpOverlay />;
+  if (overlay === 'picture') return <PictureSave />;
   if (overlay === 'goto') return <GoTo />;
   return <Overview />;
 }

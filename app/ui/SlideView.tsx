@@ -36,18 +36,18 @@ const useInBrowser = () =>
  * prepares the next diagram step in the background (a deferred render), so
  * the key press that reaches it only has to show it.
  */
-export function SlideView() {
+/** The diagram the current step draws, with every live switch, or null on a slide of words. */
+export function useCurrentDiagram(): DiagramProps | null {
   const slide = useInbound(selectSlide);
   const step = useInbound(selectStep);
   const trace = useInbound(selectTrace);
   const policy = useInbound(selectPolicy);
   const view = useInbound((s) => s.addressView);
   const returnHop = useInbound(selectReturnHop);
-  const upcoming = useInbound(selectUpcomingDiagram);
   // The slide's own switch (after the talk) picks which of the step's scenes is drawn.
   const scene = useInbound(selectScene);
   const alt = useInbound((s) => s.alt ?? 0);
-  const current: DiagramProps | null = scene
+  return scene
     ? {
         scene,
         trace,
@@ -59,6 +59,13 @@ export function SlideView() {
         ...sinceProps(slide, alt),
       }
     : null;
+}
+
+export function SlideView() {
+  const slide = useInbound(selectSlide);
+  const view = useInbound((s) => s.addressView);
+  const upcoming = useInbound(selectUpcomingDiagram);
+  const current = useCurrentDiagram();
   const ahead = useDeferredValue(current ? null : upcoming);
   // Until a diagram is shown or prepared, the talk's first diagram waits hidden.
   const [kept, setKept] = useState<DiagramProps>(

@@ -21,6 +21,7 @@ export type Command =
   | 'theme'
   | 'help'
   | 'explore'
+  | 'picture'
   | 'close';
 
 /** One key as the help overlay names it, and the `KeyboardEvent.key` values that press it. */
@@ -113,6 +114,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     keys: [letter('X')],
     does: 'Explore this slide’s cluster in the explorer (Esc or Back comes back here)',
   },
+  { command: 'picture', keys: [letter('D')], does: 'Save this step as a picture (SVG or PNG)' },
   { command: 'help', keys: [letter('?')], does: 'This list of keys' },
   {
     command: 'close',

@@ -2,3 +2,4 @@
 export { GoTo } from './GoTo';
 export { HelpOverlay } from './HelpOverlay';
 export { Overview } from './Overview';
+export { PictureSave } from './PictureSave';

@@ -80,6 +80,7 @@ export function useKeyboard(store: InboundStore, { onOtherWindow }: KeyboardOpti
         case 'goto':
         case 'overview':
         case 'help':
+        case 'picture':
           return s.toggleOverlay(command);
         case 'close':
           return s.toggleOverlay('overview');
