@@ -198,6 +198,29 @@ test.describe('markers on the talk’s slides', () => {
   });
 });
 
+test.describe('the bar with a slide’s own switch', () => {
+  for (const [width, height] of [
+    [1280, 720],
+    [1600, 1000],
+    [1920, 1080],
+  ] as const)
+    test(`${width}×${height}: every control is on screen`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      for (const hash of ['#/since/8/1?sw=dsr', '#/since/6?sw=prefersamenode', '#/since/2/1']) {
+        await page.goto(`/${hash}`);
+        const controls = bar(page).locator('button, select');
+        await expect(controls.first()).toBeVisible();
+        for (const control of await controls.all()) {
+          const box = await control.boundingBox();
+          expect(
+            (box?.x ?? 0) + (box?.width ?? 0),
+            `${hash}: ${await control.innerText()}`,
+          ).toBeLessThanOrEqual(width);
+        }
+      }
+    });
+});
+
 test.describe('readable and accessible', () => {
   test.use({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
 

@@ -58,7 +58,12 @@ export function Controls({
   const act = () => store.getState();
 
   return (
-    <nav className="controls" aria-label="Deck controls" onClick={handBackKeys}>
+    <nav
+      className="controls"
+      aria-label="Deck controls"
+      data-own-switch={own ? '' : undefined}
+      onClick={handBackKeys}
+    >
       <button
         type="button"
         className="nav-button"
