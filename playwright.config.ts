@@ -16,6 +16,9 @@ process.env.INBOUND_E2E_PORT ??= execFileSync(process.execPath, [
 const port = Number(process.env.INBOUND_E2E_PORT);
 // Its own build folder too, so a run never serves (or half-overwrites) another run's build.
 const outDir = join(tmpdir(), `inbound-e2e-${port}`);
+// The same build writes dist/inbound.html there too (build/single-file.ts): the single-file
+// spec opens it straight from that folder, with no server.
+process.env.INBOUND_E2E_DIST = outDir;
 
 // Playwright drives the *built* app (vite build + vite preview) in the system
 // Chromium; see e2e/chromium.mjs for how it is found.

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type * as Prerender from './app/prerender';
+import { alsoBuildSingleFile, SINGLE_FILE_MODE, singleFileOutput } from './build/single-file.ts';
 
 type PrerenderModule = typeof Prerender;
 
@@ -44,24 +45,48 @@ function prerenderFirstSlide(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), prerenderFirstSlide()],
-  base: './',
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    // The first-slide prerender spends ~2 s in a module runner by design; no need to warn about it.
-    rolldownOptions: { checks: { bundlerTimings: false } },
-  },
-  // Workers are modules (both are made with { type: 'module' }), so the YAML reader stays a
-  // chunk of its own that the import worker loads only for YAML.
-  worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
-  test: {
-    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'e2e/bench/**/*.test.ts'],
-    environment: 'node',
-    // Tests here assert what is computed, never how fast: property tests over thousands of hops
-    // get room on a busy CI machine (speed is measured by npm run bench).
-    testTimeout: 30_000,
-  },
+export default defineConfig(({ mode }) => {
+  // The second pass of `vite build` (build/single-file.ts): the whole app in one bundle, put
+  // into dist/inbound.html with everything it needs, to be opened from a disk (file://).
+  const singleFile = mode === SINGLE_FILE_MODE;
+  return {
+    plugins: [
+      react(),
+      prerenderFirstSlide(),
+      singleFile
+        ? singleFileOutput(fileURLToPath(new URL('./public', import.meta.url)))
+        : alsoBuildSingleFile(),
+    ],
+    base: './',
+    // Read by app/ui/single-file.ts: that copy starts no worker and says where sync may fail.
+    define: { __INBOUND_SINGLE_FILE__: JSON.stringify(singleFile) },
+    build: {
+      target: 'es2022',
+      sourcemap: !singleFile,
+      // One file on a disk keeps none of the served app's others: no public/ copies beside it.
+      copyPublicDir: !singleFile,
+      rolldownOptions: {
+        // The first-slide prerender spends ~2 s in a module runner by design; no need to warn about it.
+        checks: { bundlerTimings: false },
+        // file:// loads no chunk: one bundle, every dynamic import inlined into it.
+        ...(singleFile ? { output: { codeSplitting: false } } : {}),
+      },
+    },
+    // Workers are modules (both are made with { type: 'module' }), so the YAML reader stays a
+    // chunk of its own that the import worker loads only for YAML.
+    worker: { format: 'es' },
+    preview: { port: 4173, strictPort: true },
+    test: {
+      include: [
+        'app/**/*.test.ts',
+        'app/**/*.test.tsx',
+        'build/**/*.test.ts',
+        'e2e/bench/**/*.test.ts',
+      ],
+      environment: 'node',
+      // Tests here assert what is computed, never how fast: property tests over thousands of hops
+      // get room on a busy CI machine (speed is measured by npm run bench).
+      testTimeout: 30_000,
+    },
+  };
 });

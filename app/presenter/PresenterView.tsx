@@ -17,6 +17,7 @@ import { Overlays } from '../ui/Overlays';
 import { SlideView } from '../ui/SlideView';
 import { Stage } from '../ui/Stage';
 import { WindowShell } from '../ui/WindowShell';
+import { SyncNote } from './SyncNote';
 import { Clock, Timer } from './Timer';
 import './presenter.css';
 
@@ -155,6 +156,7 @@ export function PresenterView() {
       {({ typed, openOtherWindow }) => (
         <div className="presenter">
           <Header />
+          <SyncNote />
           <main className="presenter-current" aria-label="Current step">
             <Stage>
               <SlideView />

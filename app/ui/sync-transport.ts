@@ -56,3 +56,20 @@ export function storageTransport(): SyncTransport {
     close: () => {},
   };
 }
+
+/**
+ * The same transport, calling `onHeard` whenever a message from another window
+ * arrives (a window never hears its own: neither a BroadcastChannel nor a
+ * storage event comes back to the window that sent it), so a window can tell
+ * whether it is joined to any other at all.
+ */
+export function noticingOthers(transport: SyncTransport, onHeard: () => void): SyncTransport {
+  return {
+    ...transport,
+    listen: (fn) =>
+      transport.listen((m) => {
+        onHeard();
+        fn(m);
+      }),
+  };
+}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { connectSync, type InboundStore } from '../store';
-import { browserTransport } from './sync-transport';
+import { SINGLE_FILE } from './single-file';
+import { browserTransport, noticingOthers } from './sync-transport';
 
 /**
  * Joins this window to the others of the presentation (presenter view,
@@ -10,7 +11,15 @@ import { browserTransport } from './sync-transport';
  */
 export function useSync(store: InboundStore): void {
   useEffect(() => {
-    const link = connectSync(store, browserTransport());
+    // The single-file copy notes whether any other window answers (presenter/SyncNote.tsx);
+    // the served app has no need to, and carries none of it.
+    const transport = SINGLE_FILE
+      ? noticingOthers(browserTransport(), () =>
+          // HEARD_OTHER_WINDOW (other-windows.ts), written out so the served app imports none of it.
+          window.dispatchEvent(new Event('inbound:heard-other-window')),
+        )
+      : browserTransport();
+    const link = connectSync(store, transport);
     link.hello();
     const wake = () => {
       if (document.visibilityState === 'visible') link.hello();

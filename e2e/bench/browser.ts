@@ -54,13 +54,16 @@ const parseTrace = (buffer: Buffer): TraceEvent[] => {
   return Array.isArray(trace) ? trace : trace.traceEvents;
 };
 
-/** First contentful paint of the first slide, cold, median of several loads. */
-async function firstPaint(browser: Browser, url: string): Promise<number> {
+/**
+ * First contentful paint of the first slide, cold, median of several loads of
+ * `pageUrl` (the served app's `/#/1`, or the single file's `file://…#/1`).
+ */
+export async function firstPaint(browser: Browser, pageUrl: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await page.goto(`${url}/#/1`);
+    await page.goto(pageUrl);
     await page.getByText('Kubernetes cluster').first().waitFor();
     const fcp = await page.evaluate(
       () =>
@@ -319,7 +322,7 @@ export interface BrowserTargets {
 export async function browserFigures({ url, dist, revealUrl }: BrowserTargets): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
-    const fcp = await firstPaint(browser, url);
+    const fcp = await firstPaint(browser, `${url}/#/1`);
     const loaded = await loadedBeforeFirstKey(browser, url, dist);
 
     // Both decks walked in one run, in alternating chunks, so that a busy

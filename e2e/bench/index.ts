@@ -3,7 +3,9 @@
 // folder of its own, writes the same talk as a reveal.js deck beside it for
 // comparison, serves both with `vite preview` on a port the system says is
 // free (inside this process, so no way out leaves a server behind), and
-// drives the system Chromium. Exits non-zero when a figure is over budget.
+// drives the system Chromium. The same build's single file (dist/inbound.html) is opened
+// from the disk with no server, for its size and first paint. Exits non-zero when a
+// figure is over budget.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { explorerFigures } from './explorer';
 import { writeRevealDeck } from './reveal';
 import { removeOnExit, serveFolder } from './server';
 import { simulatorFigures } from './simulator';
+import { singleFileFigures } from './single-file';
 import { passes, renderTable, type Figure } from './table';
 
 const dist = mkdtempSync(join(tmpdir(), 'inbound-bench-'));
@@ -44,6 +47,7 @@ try {
 } finally {
   await server.close();
 }
+figures.push(...(await singleFileFigures(dist)));
 console.log(renderTable(figures));
 if (revealNote) console.log(`\n${revealNote}`);
 console.log(

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Topology } from '../../model';
+import { SINGLE_FILE } from '../../ui/single-file';
 import { importDump, type DumpInput, type DumpResult } from './client';
 import type { ImportSuccess, Progress } from './map';
 import { CopyCommand, DialogShell, Dropzone } from './DialogParts';
@@ -190,8 +191,9 @@ function ImportPanel({
           </p>
           {done.ranOn === 'main thread' && (
             <p className="import-hint">
-              This browser could not start a Web Worker, so the import ran on this page&rsquo;s main
-              thread, a slice at a time.
+              {SINGLE_FILE
+                ? 'In this single-file copy the import runs on the page itself (a page opened from a file cannot start a Web Worker), a slice at a time.'
+                : 'This browser could not start a Web Worker, so the import ran on this page’s main thread, a slice at a time.'}
             </p>
           )}
           <ServicePicker services={done.services} value={service} onChange={setService} />

@@ -2,6 +2,7 @@
 // its progress; cancel terminates it. Where no worker can start (an old
 // browser, a page opened from a file), the same steps run here on the main
 // thread, a few milliseconds at a time, and the result says so.
+import { SINGLE_FILE } from '../../ui/single-file';
 import { importSteps, needsYaml } from './import-text';
 import type { ImportResult, Progress } from './map';
 import type { YamlModule } from './parse';
@@ -41,7 +42,9 @@ export function importDump(
   if (signal?.aborted) return Promise.reject(aborted());
   const refusal = refuseBySize(list);
   if (refusal) return Promise.resolve({ ok: false, error: refusal, ranOn: 'main thread' });
-  if (options.mainThread || typeof Worker === 'undefined') return onMainThread(list, options);
+  // The single-file copy has no worker script beside it: the import runs on the page.
+  if (SINGLE_FILE || options.mainThread || typeof Worker === 'undefined')
+    return onMainThread(list, options);
 
   return new Promise<DumpResult>((resolve, reject) => {
     let worker: Worker;

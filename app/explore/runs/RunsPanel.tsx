@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { SINGLE_FILE } from '../../ui/single-file';
 import { useExplorer, useExplorerStore } from '../store';
 import { warmRuns } from './client';
 import { isFor, runsFor } from './controller';
@@ -49,11 +50,19 @@ export function RunsPanel() {
         </p>
       )}
       <RunControls runs={runs} />
-      {where === 'main-sliced' && (
+      {SINGLE_FILE ? (
         <p className="runs-note">
-          This browser could not start a Web Worker, so runs go on this page in short slices; the
-          page stays responsive, but a large run takes longer.
+          In this single-file copy, runs of many requests use the page itself: a page opened from a
+          file cannot start a Web Worker. Large runs go in short slices, so the page stays
+          responsive, but they take longer than in the served app.
         </p>
+      ) : (
+        where === 'main-sliced' && (
+          <p className="runs-note">
+            This browser could not start a Web Worker, so runs go on this page in short slices; the
+            page stays responsive, but a large run takes longer.
+          </p>
+        )
       )}
       {status === 'failed' && error && (
         <p className="runs-error" role="alert">

@@ -1,3 +1,5 @@
+import { SINGLE_FILE } from '../../ui/single-file';
+
 /**
  * Run workers kept started between runs: starting one (loading its script)
  * takes longer than sending 100,000 requests, so a run takes a waiting one.
@@ -23,7 +25,8 @@ const whileIdle = (worker: Worker) => (event: ErrorEvent) => {
 };
 
 function spawn(): Worker | null {
-  if (broken || typeof Worker === 'undefined') return null;
+  // The single-file copy has no worker script beside it: its runs go on the page (client.ts).
+  if (SINGLE_FILE || broken || typeof Worker === 'undefined') return null;
   try {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     worker.onerror = whileIdle(worker);
