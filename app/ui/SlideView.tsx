@@ -1,6 +1,6 @@
 import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { shallow } from 'zustand/shallow';
-import { TALK_SCENES, type Scene, type Step } from '../deck';
+import { SLIDES, TALK_SCENES, type Scene, type Slide, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
 import {
   selectPolicy,
@@ -17,6 +17,9 @@ import { LazyDiagram as Diagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
 import { sinceProps } from './since-heading';
 import { TextSlide } from './TextSlide';
+
+/** The slide a step belongs to (the deck's steps are its slides' own objects). */
+const slideWith = (step: Step): Slide | undefined => SLIDES.find((s) => s.steps.includes(step));
 
 const FIRST_DIAGRAM_STEP: Step = { scene: TALK_SCENES[3] as Scene };
 
@@ -72,7 +75,11 @@ export function SlideView() {
     () => current ?? talkProps(FIRST_DIAGRAM_STEP, view),
   );
   const wanted =
-    current ?? (ahead ? { ...talkProps(ahead, view), shown: false } : { ...kept, shown: false });
+    current ??
+    (ahead
+      ? // Prepared as it will be shown: a slide after the talk with its own heading and switch.
+        { ...talkProps(ahead, view, slideWith(ahead)), shown: false }
+      : { ...kept, shown: false });
   if (!shallow(wanted, kept)) setKept(wanted);
   const inBrowser = useInBrowser();
 
