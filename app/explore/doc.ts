@@ -1,13 +1,5 @@
-import type {
-  AddressView,
-  ModeId,
-  NodeId,
-  NodeWeighting,
-  Scenario,
-  ServiceId,
-  ShareQuery,
-  Topology,
-} from '../model';
+import type { AddressView, ModeId, NodeId, Scenario, ServiceId, Topology } from '../model';
+import type { SceneOptions } from '../deck';
 
 /**
  * The request's since-2020 switches (docs/since-2020.md): who sends it, what it
@@ -16,21 +8,7 @@ import type {
  * preservation and PROXY protocol, and how a load balancer weights nodes under
  * Local. Every one absent is the talk's request exactly.
  */
-export type RequestOptions = Pick<
-  Scenario,
-  | 'client'
-  | 'target'
-  | 'ipMode'
-  | 'internalPolicy'
-  | 'trafficDistribution'
-  | 'dataplane'
-  | 'clientIpPreservation'
-  | 'proxyProtocol'
-  | 'proxyProtocolVersion'
-> & {
-  /** How a load balancer weights nodes under Local, for the shares (slide 39 is "equal"). */
-  readonly weighting?: NodeWeighting;
-};
+export type RequestOptions = SceneOptions;
 
 /**
  * Everything the explorer's screen is made of, and all a link carries: the
@@ -73,18 +51,8 @@ export function scenarioOptions(o: RequestOptions | undefined): Partial<Scenario
   return out;
 }
 
-/** The options the shares take (ShareQuery's since-2020 fields and the weighting). */
-export function shareOptions(o: RequestOptions | undefined): Partial<ShareQuery> {
-  if (!o) return {};
-  const out: { -readonly [K in keyof ShareQuery]?: ShareQuery[K] } = {};
-  if (o.client !== undefined && o.client.kind !== 'outside') out.client = o.client;
-  if (o.target !== undefined) out.target = o.target;
-  if (o.ipMode !== undefined) out.ipMode = o.ipMode;
-  if (o.internalPolicy !== undefined) out.internalPolicy = o.internalPolicy;
-  if (o.trafficDistribution !== undefined) out.trafficDistribution = o.trafficDistribution;
-  if (o.weighting !== undefined) out.weighting = o.weighting;
-  return out;
-}
+/** The options the shares take: the deck's own rule (deck/words/shares.ts). */
+export { shareOptions } from '../deck';
 
 /**
  * The options with one switch set (undefined takes it away). An options object

@@ -1,26 +1,28 @@
 import { exactShares, type ModeId, type ShareQuery, type Topology } from '../../model';
-import type { Scene } from '../scene';
+import type { Scene, SceneOptions } from '../scene';
 
 /** What else a share question can ask beyond the mode and policy (a since-2020 option). */
 export type ShareExtras = Omit<ShareQuery, 'topology' | 'service' | 'mode' | 'policy'>;
 
 /**
- * The share question's since-2020 extras a scene sets: the load balancer's
- * weighting, and for a client inside the cluster where it is, what it dials
- * and the policies and hints that choose its endpoint.
+ * The share question's since-2020 extras a scene or an explorer request sets:
+ * the load balancer's weighting, and for a client inside the cluster where it
+ * is, what it dials and the policies and hints that choose its endpoint.
  */
-export function shareExtras(scene: Scene): ShareExtras {
-  const o = scene.options;
+export function shareOptions(o: SceneOptions | undefined): ShareExtras {
   if (!o) return {};
   const out: { -readonly [K in keyof ShareExtras]: ShareExtras[K] } = {};
-  if (o.weighting) out.weighting = o.weighting;
-  if (o.client) out.client = o.client;
-  if (o.target) out.target = o.target;
-  if (o.internalPolicy) out.internalPolicy = o.internalPolicy;
+  if (o.weighting !== undefined) out.weighting = o.weighting;
+  if (o.client !== undefined && o.client.kind !== 'outside') out.client = o.client;
+  if (o.target !== undefined) out.target = o.target;
+  if (o.internalPolicy !== undefined) out.internalPolicy = o.internalPolicy;
   if (o.trafficDistribution !== undefined) out.trafficDistribution = o.trafficDistribution;
-  if (o.ipMode) out.ipMode = o.ipMode;
+  if (o.ipMode !== undefined) out.ipMode = o.ipMode;
   return out;
 }
+
+/** The extras a scene's own options set. */
+export const shareExtras = (scene: Scene): ShareExtras => shareOptions(scene.options);
 
 export interface ShareLabels {
   readonly pods: ReadonlyMap<string, string>;
