@@ -2,7 +2,7 @@ import { findMode, type ModeId } from '../model';
 import type { Scene } from './scene';
 import { TALK_SCENES } from './scenes';
 import { SINCE_SLIDES, type SinceInfo, type SlideSwitch } from './since/slides';
-import talk from './talk.json';
+import talk from './talk.json' with { type: 'json' };
 
 export type SlideKind = 'title' | 'section' | 'statement' | 'proscons' | 'diagram';
 
