@@ -200,3 +200,19 @@ test('the policy names its two scripts by hash and allows no eval, no other scri
     seen: ['script-src-elem', 'script-src'],
   });
 });
+
+test('the served build opened from the disk says it needs a server and points at inbound.html', async ({
+  page,
+}) => {
+  await offline(page.context());
+  await page.goto(`${pathToFileURL(join(dist, 'index.html')).href}#/27`);
+  const notice = page.getByRole('alert').filter({ hasText: 'This page needs a web server' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('open inbound.html from the same folder');
+  await snap(page, 'single-file-index-from-disk');
+  // The link goes to the single file, at the same place in the talk, and that one works.
+  await notice.getByRole('link', { name: 'Open inbound.html' }).click();
+  await expect(page).toHaveURL(/inbound\.html#\/27$/);
+  await expectAt(page, 27);
+  await expect(page.getByRole('alert').filter({ hasText: 'needs a web server' })).toHaveCount(0);
+});

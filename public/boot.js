@@ -24,4 +24,32 @@
   if (/[?&]view=/.test(window.location.search) || /^#\/?(?!1(?:[/?]|$))./.test(hash))
     root.classList.add('deep-link');
   if (/[?&]view=embed(&|$)/.test(location.search)) root.style.visibility = 'hidden';
+
+  // The served app opened straight from a disk (dist/index.html over file://): the browser
+  // will not load its module scripts from there, so the deck would sit dead on its title
+  // slide. Say so, and point at the single file built beside it for that (inbound.html
+  // carries its scripts inline and has no such tag).
+  if (window.location.protocol === 'file:') {
+    document.addEventListener('DOMContentLoaded', function () {
+      if (!document.querySelector('script[type="module"][src]')) return;
+      var box = document.createElement('div');
+      box.setAttribute('role', 'alert');
+      box.className = 'file-notice';
+      box.style.cssText =
+        'position:fixed;inset:0 0 auto 0;z-index:100;padding:16px 24px;font:18px/1.5 system-ui,sans-serif;background:#7f1d1d;color:#fff';
+      var words = document.createElement('p');
+      words.style.margin = '0';
+      words.textContent =
+        'This page needs a web server: browsers do not run its scripts when it is opened from a disk. ' +
+        'To give the talk from a disk or a USB stick, open inbound.html from the same folder (it works with no server and no network), ' +
+        'or serve this folder (npm start).';
+      var link = document.createElement('a');
+      link.href = './inbound.html' + window.location.hash;
+      link.textContent = 'Open inbound.html';
+      link.style.cssText = 'color:#fff;font-weight:700;margin-left:8px';
+      words.appendChild(link);
+      box.appendChild(words);
+      document.body.appendChild(box);
+    });
+  }
 })();
