@@ -1,12 +1,12 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { MotionRoot } from './MotionRoot';
+import { whenIdle } from './idle';
 import { textWidth, type Box } from './core/geometry';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
-import { dropNote, PACKET_SERVICE, passthroughNote, topologyOf } from '../deck';
+import { dropNote, PACKET_SERVICE, passthroughNote } from '../deck';
 import {
   findService,
-  backendServices,
   CLIENT,
   findMode,
   nodeDevice,
@@ -20,10 +20,9 @@ import {
 import { AtFlip } from './AtFlip';
 import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
-import type { HopRef } from './core/frame';
 import { frameOf, framesToPrepare, wordsColumn } from './core/frame';
 import type { SceneFold } from './core/fold-box';
-import { layoutDiagram } from './core/layout';
+import type { DiagramLayout } from './core/layout';
 import { hopPath, wirePoints } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
 import { Defs } from './Defs';
@@ -35,15 +34,19 @@ import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { ProxyBytes } from './ProxyBytes';
 import { Appear } from './Appear';
-import { dumpLayout, type ProxyLine } from './core/proxy-bytes';
+import {
+  ADDED,
+  bytesShown,
+  currentRef,
+  stepGeometry,
+  type DiagramHeading,
+} from './core/diagram-geometry';
 import { shareExtras, shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
 
-export interface DiagramHeading {
-  readonly title: string;
-  /** e.g. "Kubernetes 1.32 · KEP-1860 · 2024". */
-  readonly badge: string;
-}
+export type { DiagramHeading } from './core/diagram-geometry';
+/** Lays out a step ahead of the key press that shows it (the deck calls it at idle). */
+export { prepareStep } from './core/diagram-geometry';
 
 export interface DiagramProps {
   readonly scene: Scene;
@@ -78,45 +81,6 @@ export interface DiagramProps {
    * nodes left out, and each node's count of pods not drawn.
    */
   readonly fold?: SceneFold;
-}
-
-/**
- * Runs the jobs one per idle moment of the main thread (a short timer where
- * the browser has no idle callbacks); the returned function cancels the rest.
- */
-function whenIdle(jobs: readonly (() => void)[]): () => void {
-  let next = 0;
-  let handle = 0;
-  const idle = typeof requestIdleCallback === 'function';
-  const run = () => {
-    jobs[next++]?.();
-    if (next < jobs.length) schedule();
-  };
-  const schedule = () => {
-    handle = idle ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 50);
-  };
-  if (jobs.length > 0) schedule();
-  return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
-}
-
-/**
- * The node ports written on each node: the backend Services' (the talk's
- * :30093 and :30076). Past two, a node has no room to write them all large
- * enough to read, so only the packet's own Service's is written.
- */
-function portsDrawn(topology: Topology, service: ServiceId): string[] {
-  const ids = backendServices(topology, service)
-    .filter((svc) => svc.nodePort !== undefined)
-    .map((svc) => svc.id);
-  return ids.length > 2 ? ids.filter((id) => id === service) : ids;
-}
-
-/** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
-function currentRef(trace: Trace | null, scene: Scene, returnHop: number | null): HopRef | null {
-  if (!trace) return null;
-  if (returnHop !== null) return trace.back[returnHop] ? { dir: 'return', index: returnHop } : null;
-  if (scene.hop === undefined || !trace.forward[scene.hop]) return null;
-  return { dir: 'forward', index: scene.hop };
 }
 
 /**
@@ -160,34 +124,14 @@ function DiagramBody({
   shown = true,
   fold,
 }: DiagramProps) {
-  const topology = given ?? topologyOf(scene.variant);
-  const headingBox = useMemo(() => (heading ? headingGeometry(heading) : null), [heading]);
-  // A pod that sends the request itself (since 2020) wears a "client" tag.
-  const inside = trace?.ok ? trace.value.client : undefined;
-  const clientPod = inside?.kind === 'pod' ? inside.pod : undefined;
+  // The heading, the bytes and the cluster's layout: remembered, and laid out ahead of the key
+  // press where the deck could (see prepareStep).
+  const { topology, headingBox, dump, layout } = useMemo(
+    () => stepGeometry({ scene, topology: given, service, trace, returnHop, heading, fold }),
+    [scene, given, service, trace, returnHop, heading, fold],
+  );
   const t = trace?.ok ? trace.value : null;
-  // The PROXY header's bytes, where the scene shows them and the packet on screen carries one.
   const proxyLine = bytesShown(scene, t, returnHop);
-  const dump = useMemo(
-    () =>
-      proxyLine
-        ? dumpLayout(proxyLine, { x: 28, y: headingBox ? bottomOf(headingBox.box) + 10 : 128 }, 532)
-        : null,
-    [proxyLine, headingBox],
-  );
-  const layout = useMemo(
-    () =>
-      layoutDiagram(topology, {
-        // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
-        nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
-        fold,
-        ...(headingBox ? { heading: headingBox.box } : {}),
-        ...(scene.rows ? { rows: scene.rows } : {}),
-        ...(clientPod ? { clientPod } : {}),
-        ...(dump ? { panel: dump.box } : {}),
-      }),
-    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod, dump],
-  );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
   // The slide's own switch sits under the policy (or in its place where the policy means nothing).
@@ -454,42 +398,6 @@ function DiagramBody({
   );
 }
 
-const ADDED = 'Added to the talk · not its words';
-
-/**
- * Where a since-2020 heading goes: its title, its badge (a pill holding the
- * year and where the change stands, wrapped at its " · " onto as many lines as
- * the left column needs, never smaller than projector size) and the "added"
- * line under it; the wires keep clear of the whole of it.
- */
-function headingGeometry(h: DiagramHeading) {
-  const room = 548 - 36;
-  const lines: string[] = [];
-  for (const part of h.badge.split(' · ')) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && textWidth(`${last} · ${part}`, 28) * 1.08 <= room)
-      lines[lines.length - 1] = `${last} · ${part}`;
-    else lines.push(part);
-  }
-  const badgeW = Math.max(...lines.map((l) => textWidth(l, 28) * 1.08)) + 36;
-  const badgeH = 8 + 34 * lines.length;
-  const addedY = 78 + badgeH + 34;
-  const w = Math.max(textWidth(h.title, 30) * 1.08, badgeW, textWidth(ADDED, 28) * 1.05) + 12;
-  return { lines, badgeW, badgeH, addedY, box: { x: 28, y: 22, w, h: addedY - 10 } };
-}
-
-const bottomOf = (b: Box) => b.y + b.h;
-
-/**
- * The PROXY header of the packet on screen, where the scene shows bytes: the
- * forward hop's (the proxy writes it, and it rides on while the packet carries
- * it); none on a reply, or on a hop without one.
- */
-function bytesShown(scene: Scene, t: Trace | null, returnHop: number | null): ProxyLine | null {
-  if (!scene.bytes || !t || returnHop !== null || scene.hop === undefined) return null;
-  return t.forward[scene.hop]?.packet.proxyLine ?? null;
-}
-
 /** What is left of the legend's area under a box drawn over its top. */
 function below(legend: Box, box: Box): Box {
   const top = Math.max(legend.y, box.y + box.h + 12);
@@ -508,7 +416,7 @@ function ShareArrows({
   layout,
   labels,
 }: {
-  layout: ReturnType<typeof layoutDiagram>;
+  layout: DiagramLayout;
   labels: ReadonlyMap<string, string>;
 }) {
   return (

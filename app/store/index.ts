@@ -3,4 +3,5 @@ export * from './create';
 export * from './selectors';
 export type { InboundState } from './state';
 export * from './sync';
+export { nextChange, prevChange } from './location-slice';
 export { THEMES, type Overlay, type Theme } from './view-slice';

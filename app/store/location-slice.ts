@@ -79,6 +79,26 @@ function place(state: InboundState, slide: number, step: number): Partial<Inboun
   };
 }
 
+/** What → changes: the reply's next hop while it is shown (until it reaches the client), else the next step. */
+export function nextChange(state: InboundState): Partial<InboundState> {
+  const { slide, step, returnHop } = state;
+  if (returnHop !== null && selectReplyHasNext(state))
+    return { returnHop: returnHop + 1, replyPlaying: false };
+  if (step < slideAt(slide).steps.length - 1) return place(state, slide, step + 1);
+  if (slide < SLIDE_COUNT) return place(state, slide + 1, 0);
+  return {};
+}
+
+/** What ← changes: the reply back a hop (from its first, back to the request), else the step before. */
+export function prevChange(state: InboundState): Partial<InboundState> {
+  const { slide, step, returnHop } = state;
+  if (returnHop !== null)
+    return { returnHop: returnHop > 0 ? returnHop - 1 : null, replyPlaying: false };
+  if (step > 0) return place(state, slide, step - 1);
+  if (slide > 1) return place(state, slide - 1, slideAt(slide - 1).steps.length - 1);
+  return {};
+}
+
 export const createLocationSlice: StateCreator<
   InboundState,
   [],
@@ -93,22 +113,8 @@ export const createLocationSlice: StateCreator<
   replyPlaying: false,
 
   goTo: (slide, step = 0) => set(place(get(), slide, step)),
-  next: () => {
-    const { slide, step, returnHop } = get();
-    // While the reply is shown, the next step is its next hop, until it reaches the client.
-    if (returnHop !== null && selectReplyHasNext(get()))
-      return set({ returnHop: returnHop + 1, replyPlaying: false });
-    if (step < slideAt(slide).steps.length - 1) set(place(get(), slide, step + 1));
-    else if (slide < SLIDE_COUNT) set(place(get(), slide + 1, 0));
-  },
-  prev: () => {
-    const { slide, step, returnHop } = get();
-    // While the reply is shown, back a hop; from its first hop, back to the request.
-    if (returnHop !== null)
-      return set({ returnHop: returnHop > 0 ? returnHop - 1 : null, replyPlaying: false });
-    if (step > 0) set(place(get(), slide, step - 1));
-    else if (slide > 1) set(place(get(), slide - 1, slideAt(slide - 1).steps.length - 1));
-  },
+  next: () => set(nextChange(get())),
+  prev: () => set(prevChange(get())),
   first: () => set(place(get(), 1, 0)),
   last: () => set(place(get(), SLIDE_COUNT, 0)),
 

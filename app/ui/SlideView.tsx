@@ -1,7 +1,9 @@
-import { Suspense, useDeferredValue, useState, useSyncExternalStore } from 'react';
+import { Suspense, useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { shallow } from 'zustand/shallow';
 import { SLIDES, TALK_SCENES, type Scene, type Slide, type Step } from '../deck';
 import type { DiagramProps } from '../scene/Diagram';
+import { whenIdle } from '../scene/idle';
 import {
   selectPolicy,
   selectReturnHop,
@@ -9,11 +11,16 @@ import {
   selectSlide,
   selectStep,
   selectTrace,
+  selectLocation,
   selectUpcomingDiagram,
+  nextChange,
+  prevChange,
   useInbound,
+  useInboundStore,
+  type InboundState,
 } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LazyDiagram as Diagram } from './lazy-diagram';
+import { LazyDiagram as Diagram, loadDiagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
 import { sinceProps } from './since-heading';
 import { TextSlide } from './TextSlide';
@@ -39,29 +46,48 @@ const useInBrowser = () =>
  * prepares the next diagram step in the background (a deferred render), so
  * the key press that reaches it only has to show it.
  */
-/** The diagram the current step draws, with every live switch, or null on a slide of words. */
-export function useCurrentDiagram(): DiagramProps | null {
-  const slide = useInbound(selectSlide);
-  const step = useInbound(selectStep);
-  const trace = useInbound(selectTrace);
-  const policy = useInbound(selectPolicy);
-  const view = useInbound((s) => s.addressView);
-  const returnHop = useInbound(selectReturnHop);
+/** The diagram a state of the deck draws, with every live switch, or null on a slide of words. */
+export function diagramPropsOf(s: InboundState): DiagramProps | null {
   // The slide's own switch (after the talk) picks which of the step's scenes is drawn.
-  const scene = useInbound(selectScene);
-  const alt = useInbound((s) => s.alt ?? 0);
-  return scene
-    ? {
-        scene,
-        trace,
-        policy,
-        view,
-        returnHop,
-        // After the talk a step's words go under the stage (the live region), not onto it.
-        ...(step.caption && !slide.since ? { caption: step.caption } : {}),
-        ...sinceProps(slide, alt),
-      }
-    : null;
+  const scene = selectScene(s);
+  if (!scene) return null;
+  const slide = selectSlide(s);
+  const step = selectStep(s);
+  return {
+    scene,
+    trace: selectTrace(s),
+    policy: selectPolicy(s),
+    view: s.addressView,
+    returnHop: selectReturnHop(s),
+    // After the talk a step's words go under the stage (the live region), not onto it.
+    ...(step.caption && !slide.since ? { caption: step.caption } : {}),
+    ...sinceProps(slide, s.alt ?? 0),
+  };
+}
+
+/** The diagram the current step draws (an object that changes only when what it holds does). */
+export function useCurrentDiagram(): DiagramProps | null {
+  return useInbound(useShallow(diagramPropsOf));
+}
+
+/**
+ * Lays out, at idle, the steps ← and → would show from here, so the key press
+ * that shows one only has to draw it (the diagram's chunk, once it is loaded).
+ */
+function usePrepareNeighbours() {
+  const store = useInboundStore();
+  const here = useInbound(useShallow(selectLocation));
+  useEffect(() => {
+    const state = store.getState();
+    const wanted = [nextChange, prevChange]
+      .map((change) => diagramPropsOf({ ...state, ...change(state) }))
+      .filter((p): p is DiagramProps => p !== null);
+    return whenIdle(
+      wanted.map((props) => () => {
+        void loadDiagram().then((m) => m.prepareStep(props, props.view));
+      }),
+    );
+  }, [store, here]);
 }
 
 export function SlideView() {
@@ -69,6 +95,7 @@ export function SlideView() {
   const view = useInbound((s) => s.addressView);
   const upcoming = useInbound(selectUpcomingDiagram);
   const current = useCurrentDiagram();
+  usePrepareNeighbours();
   const ahead = useDeferredValue(current ? null : upcoming);
   // Until a diagram is shown or prepared, the talk's first diagram waits hidden.
   const [kept, setKept] = useState<DiagramProps>(

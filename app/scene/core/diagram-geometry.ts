@@ -1,0 +1,201 @@
+import type { Scene } from '../../deck';
+import { PACKET_SERVICE, topologyOf } from '../../deck';
+import {
+  backendServices,
+  type AddressView,
+  type Result,
+  type ServiceId,
+  type Topology,
+  type Trace,
+} from '../../model';
+import type { SceneFold } from './fold-box';
+import { frameOf, type HopRef } from './frame';
+import { textWidth, type Box } from './geometry';
+import { layoutDiagram, type DiagramLayout, type LayoutOptions } from './layout';
+import { dumpLayout, type DumpLayout, type ProxyLine } from './proxy-bytes';
+
+// Everything a diagram step lays out before React draws it: the since-2020
+// heading, a PROXY header's bytes, the cluster's layout and the frame of the
+// hop on screen. Each is remembered by what it is made from (all immutable),
+// so the deck can lay out the step a key press will show while the presenter
+// talks (`prepareStep`), and the press itself only draws.
+
+export interface DiagramHeading {
+  readonly title: string;
+  /** e.g. "Kubernetes 1.32 · KEP-1860 · 2024". */
+  readonly badge: string;
+}
+
+/** What the geometry of a step is made from: the diagram's props that shape it. */
+export interface GeometryInput {
+  readonly scene: Scene;
+  readonly topology?: Topology;
+  readonly service?: ServiceId;
+  readonly trace: Result<Trace> | null;
+  readonly returnHop: number | null;
+  readonly heading?: DiagramHeading;
+  readonly fold?: SceneFold;
+}
+
+export interface HeadingGeometry {
+  readonly lines: readonly string[];
+  readonly badgeW: number;
+  readonly badgeH: number;
+  readonly addedY: number;
+  readonly box: Box;
+}
+
+export interface StepGeometry {
+  readonly topology: Topology;
+  readonly headingBox: HeadingGeometry | null;
+  readonly dump: DumpLayout | null;
+  readonly layout: DiagramLayout;
+}
+
+export const ADDED = 'Added to the talk · not its words';
+
+const headings = new WeakMap<DiagramHeading, HeadingGeometry>();
+
+/**
+ * Where a since-2020 heading goes: its title, its badge (a pill holding the
+ * year and where the change stands, wrapped at its " · " onto as many lines as
+ * the left column needs, never smaller than projector size) and the "added"
+ * line under it; the wires keep clear of the whole of it.
+ */
+export function headingGeometry(h: DiagramHeading): HeadingGeometry {
+  const known = headings.get(h);
+  if (known) return known;
+  const room = 548 - 36;
+  const lines: string[] = [];
+  for (const part of h.badge.split(' · ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} · ${part}`, 28) * 1.08 <= room)
+      lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  const badgeW = Math.max(...lines.map((l) => textWidth(l, 28) * 1.08)) + 36;
+  const badgeH = 8 + 34 * lines.length;
+  const addedY = 78 + badgeH + 34;
+  const w = Math.max(textWidth(h.title, 30) * 1.08, badgeW, textWidth(ADDED, 28) * 1.05) + 12;
+  const made = { lines, badgeW, badgeH, addedY, box: { x: 28, y: 22, w, h: addedY - 10 } };
+  headings.set(h, made);
+  return made;
+}
+
+export const bottomOf = (b: Box) => b.y + b.h;
+
+/**
+ * The node ports written on each node: the backend Services' (the talk's
+ * :30093 and :30076). Past two, a node has no room to write them all large
+ * enough to read, so only the packet's own Service's is written.
+ */
+export function portsDrawn(topology: Topology, service: ServiceId): string[] {
+  const ids = backendServices(topology, service)
+    .filter((svc) => svc.nodePort !== undefined)
+    .map((svc) => svc.id);
+  return ids.length > 2 ? ids.filter((id) => id === service) : ids;
+}
+
+/** The hop on screen: a reply hop while the reply plays, else the scene's forward hop. */
+export function currentRef(
+  trace: Trace | null,
+  scene: Scene,
+  returnHop: number | null,
+): HopRef | null {
+  if (!trace) return null;
+  if (returnHop !== null) return trace.back[returnHop] ? { dir: 'return', index: returnHop } : null;
+  if (scene.hop === undefined || !trace.forward[scene.hop]) return null;
+  return { dir: 'forward', index: scene.hop };
+}
+
+/**
+ * The PROXY header of the packet on screen, where the scene shows bytes: the
+ * forward hop's (the proxy writes it, and it rides on while the packet carries
+ * it); none on a reply, or on a hop without one.
+ */
+export function bytesShown(
+  scene: Scene,
+  t: Trace | null,
+  returnHop: number | null,
+): ProxyLine | null {
+  if (!scene.bytes || !t || returnHop !== null || scene.hop === undefined) return null;
+  return t.forward[scene.hop]?.packet.proxyLine ?? null;
+}
+
+const dumps = new WeakMap<ProxyLine, Map<number, DumpLayout>>();
+
+/** A PROXY header's dump in the left column, under the heading (remembered per header and place). */
+function dumpAt(line: ProxyLine, y: number): DumpLayout {
+  let byY = dumps.get(line);
+  if (!byY) dumps.set(line, (byY = new Map()));
+  let d = byY.get(y);
+  if (!d) byY.set(y, (d = dumpLayout(line, { x: 28, y }, 532)));
+  return d;
+}
+
+const layouts = new WeakMap<Topology, Map<string, DiagramLayout>>();
+
+const boxKey = (b: Box | undefined) => (b ? `${b.x},${b.y},${b.w},${b.h}` : '');
+
+/**
+ * The cluster laid out, remembered per topology and options (a folded big
+ * cluster is laid out afresh: the explorer makes a new fold on every edit).
+ */
+export function cachedLayout(topology: Topology, options: LayoutOptions): DiagramLayout {
+  if (options.fold) return layoutDiagram(topology, options);
+  let byOptions = layouts.get(topology);
+  if (!byOptions) layouts.set(topology, (byOptions = new Map()));
+  const key = [
+    options.nodePortServices.join(','),
+    boxKey(options.heading),
+    options.rows ?? '',
+    options.clientPod ?? '',
+    boxKey(options.panel),
+  ].join('|');
+  let layout = byOptions.get(key);
+  if (!layout) byOptions.set(key, (layout = layoutDiagram(topology, options)));
+  return layout;
+}
+
+/** The heading, the bytes and the cluster's layout of one step (each remembered). */
+export function stepGeometry({
+  scene,
+  topology: given,
+  service = PACKET_SERVICE,
+  trace,
+  returnHop,
+  heading,
+  fold,
+}: GeometryInput): StepGeometry {
+  const topology = given ?? topologyOf(scene.variant);
+  const headingBox = heading ? headingGeometry(heading) : null;
+  const t = trace?.ok ? trace.value : null;
+  const inside = t?.client;
+  const clientPod = inside?.kind === 'pod' ? inside.pod : undefined;
+  const proxyLine = bytesShown(scene, t, returnHop);
+  const dump = proxyLine
+    ? dumpAt(proxyLine, headingBox ? bottomOf(headingBox.box) + 10 : 128)
+    : null;
+  const layout = cachedLayout(topology, {
+    // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
+    nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
+    ...(fold ? { fold } : {}),
+    ...(headingBox ? { heading: headingBox.box } : {}),
+    ...(scene.rows ? { rows: scene.rows } : {}),
+    ...(clientPod ? { clientPod } : {}),
+    ...(dump ? { panel: dump.box } : {}),
+  });
+  return { topology, headingBox, dump, layout };
+}
+
+/**
+ * Lays out a step before it is shown: its geometry and the frame of its hop
+ * in the address view it will be drawn in. What the diagram then draws comes
+ * from the same caches, so the key press that shows the step only renders it.
+ */
+export function prepareStep(input: GeometryInput, view: AddressView): void {
+  const { layout } = stepGeometry(input);
+  const t = input.trace?.ok ? input.trace.value : null;
+  const ref = currentRef(t, input.scene, input.returnHop);
+  if (t && ref) frameOf(layout, t, ref, { view, srcDstOnly: input.scene.srcDstOnly === true });
+}
