@@ -35,6 +35,7 @@ import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { ProxyBytes } from './ProxyBytes';
 import { Appear } from './Appear';
+import { ShareChart, useShareChart } from './ShareChart';
 import { dumpLayout, type ProxyLine } from './core/proxy-bytes';
 import { shareExtras, shareLabels } from '../deck';
 import { Trail, Wire } from './Wire';
@@ -64,7 +65,9 @@ export interface DiagramProps {
    */
   readonly heading?: DiagramHeading;
   /** A since-2020 slide's own switch as it stands ("ipMode = Proxy"), drawn with the policy. */
-  readonly switchTag?: { readonly name: string; readonly value: string };
+  readonly switchTag?: { readonly name: string; readonly value: string; readonly first?: string };
+  /** The step with the switch at its first value, where it stands elsewhere: the shares' "before". */
+  readonly opening?: Scene;
   /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
   readonly note?: string | null;
   /**
@@ -156,6 +159,7 @@ function DiagramBody({
   caption,
   heading,
   switchTag,
+  opening,
   note,
   shown = true,
   fold,
@@ -175,6 +179,15 @@ function DiagramBody({
         : null,
     [proxyLine, headingBox],
   );
+  const chart = useShareChart({
+    scene,
+    opening,
+    topology,
+    service,
+    policy,
+    switchTag,
+    headingBottom: headingBox ? bottomOf(headingBox.box) : null,
+  });
   const layout = useMemo(
     () =>
       layoutDiagram(topology, {
@@ -184,9 +197,9 @@ function DiagramBody({
         ...(headingBox ? { heading: headingBox.box } : {}),
         ...(scene.rows ? { rows: scene.rows } : {}),
         ...(clientPod ? { clientPod } : {}),
-        ...(dump ? { panel: dump.box } : {}),
+        ...(dump ? { panel: dump.box } : chart ? { panel: chart.box } : {}),
       }),
-    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod, dump],
+    [topology, service, scene.nodePorts, fold, headingBox, scene.rows, clientPod, dump, chart],
   );
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
@@ -371,6 +384,7 @@ function DiagramBody({
         )}
       </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
+      {chart && <ShareChart chart={chart} layout={layout} />}
       {!dump &&
         scene.build !== 'cluster' &&
         roles.size > 0 &&

@@ -60,6 +60,8 @@ export function useCurrentDiagram(): DiagramProps | null {
         // After the talk a step's words go under the stage (the live region), not onto it.
         ...(step.caption && !slide.since ? { caption: step.caption } : {}),
         ...sinceProps(slide, alt),
+        // The switch moved: the step as the slide opens, for what the switch changed.
+        ...(alt > 0 && step.scene ? { opening: step.scene } : {}),
       }
     : null;
 }

@@ -29,7 +29,13 @@ export function sinceProps(slide: Slide, alt = 0): SinceProps {
     p = {
       heading,
       ...(slide.switch && value
-        ? { switchTag: { name: slide.switch.name, value: value.label } }
+        ? {
+            switchTag: {
+              name: slide.switch.name,
+              value: value.label,
+              first: slide.switch.values[0]?.label ?? value.label,
+            },
+          }
         : {}),
     };
     list[alt] = p;
