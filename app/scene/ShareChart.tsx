@@ -4,20 +4,7 @@ import type { Scene } from '../deck';
 import type { ExternalTrafficPolicy, Topology } from '../model';
 import { roleColour } from './ClusterShapes';
 import type { DiagramLayout, PodRole } from './core/layout';
-import {
-  chartRoom,
-  sceneShares,
-  shareChart,
-  valueText,
-  type ShareChartLayout,
-} from './core/share-chart';
-
-/** A slide's own switch as the diagram has it: its name, the value standing, and its first value. */
-export interface ChartSwitch {
-  readonly value: string;
-  /** The value the slide opens with: the "before" of the chart. */
-  readonly first?: string;
-}
+import { stepChart, valueText, type ShareChartLayout } from './core/share-chart';
 
 export interface ShareChartArgs {
   readonly scene: Scene;
@@ -26,15 +13,16 @@ export interface ShareChartArgs {
   readonly topology: Topology;
   readonly service: string;
   readonly policy: ExternalTrafficPolicy;
-  readonly switchTag: ChartSwitch | undefined;
-  /** The bottom of the slide's heading: the chart goes under it. */
+  /** The slide's own switch as it stands, with its first value (the chart's "was"). */
+  readonly switchTag: { readonly value: string; readonly first?: string } | undefined;
+  /** The bottom of the slide's heading (null: no heading, no chart). */
   readonly headingBottom: number | null;
 }
 
 /**
  * The chart for a step that shows shares on a slide with a switch (since 2020),
- * or null: the shares now and, where the switch has moved, as the slide opened,
- * both from the simulator. Null too where its words do not fit at 28.
+ * or null (`stepChart`), kept from render to render while the step and the
+ * switch stay.
  */
 export function useShareChart({
   scene,
@@ -47,24 +35,13 @@ export function useShareChart({
 }: ShareChartArgs): ShareChartLayout | null {
   const value = switchTag?.value;
   const first = switchTag?.first ?? value;
-  return useMemo(() => {
-    if (!scene.shares || value === undefined || first === undefined || headingBottom === null)
-      return null;
-    const now = sceneShares(topology, service, scene, policy);
-    if (!now) return null;
-    const was =
-      opening && opening !== scene ? sceneShares(topology, service, opening, policy) : null;
-    const chart = shareChart(
-      {
-        topology,
-        now: { label: value, shares: now },
-        before: was ? { label: first, shares: was } : null,
-        firstLabel: first,
-      },
-      chartRoom(headingBottom),
-    );
-    return chart.fits ? chart : null;
-  }, [scene, opening, topology, service, policy, value, first, headingBottom]);
+  return useMemo(
+    () =>
+      value === undefined || first === undefined || headingBottom === null
+        ? null
+        : stepChart({ scene, opening, topology, service, policy, value, first, headingBottom }),
+    [scene, opening, topology, service, policy, value, first, headingBottom],
+  );
 }
 
 export interface ShareChartProps {

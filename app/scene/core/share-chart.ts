@@ -345,6 +345,46 @@ export function sceneShares(
   return r.ok ? r.value.pods : null;
 }
 
+/** What the diagram knows of a step when it asks for its chart. */
+export interface StepChartArgs {
+  readonly scene: Scene;
+  /** The same step with the switch at its first value; none (or the scene itself) when that stands. */
+  readonly opening: Scene | undefined;
+  readonly topology: Topology;
+  readonly service: string;
+  readonly policy: ExternalTrafficPolicy;
+  /** The slide's switch: the value standing and the first value, by their names. */
+  readonly value: string;
+  readonly first: string;
+  /** The bottom of the slide's heading: the chart goes under it. */
+  readonly headingBottom: number;
+}
+
+/**
+ * The chart of a step that shows shares, or null: the shares now and, where
+ * the switch has moved, as the slide opened, both from the simulator. Null too
+ * where its words do not fit at 28 (the pods' own labels still say it).
+ */
+export function stepChart(a: StepChartArgs): ShareChartLayout | null {
+  if (!a.scene.shares) return null;
+  const now = sceneShares(a.topology, a.service, a.scene, a.policy);
+  if (!now) return null;
+  const was =
+    a.opening && a.opening !== a.scene
+      ? sceneShares(a.topology, a.service, a.opening, a.policy)
+      : null;
+  const chart = shareChart(
+    {
+      topology: a.topology,
+      now: { label: a.value, shares: now },
+      before: was ? { label: a.first, shares: was } : null,
+      firstLabel: a.first,
+    },
+    chartRoom(a.headingBottom),
+  );
+  return chart.fits ? chart : null;
+}
+
 /**
  * The room for the chart: the left column from under the heading down to a
  * wire's lane over the client and the load balancer, clear of the lane beside
