@@ -66,8 +66,8 @@ export interface DiagramProps {
   readonly heading?: DiagramHeading;
   /** A since-2020 slide's own switch as it stands ("ipMode = Proxy"), drawn with the policy. */
   readonly switchTag?: { readonly name: string; readonly value: string; readonly first?: string };
-  /** The step with the switch at its first value, where it stands elsewhere: the shares' "before". */
-  readonly opening?: Scene;
+  /** The step under each value of the slide's own switch, the first as the slide opens (the shares' "was"). */
+  readonly switchScenes?: readonly Scene[];
   /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
   readonly note?: string | null;
   /**
@@ -159,7 +159,7 @@ function DiagramBody({
   caption,
   heading,
   switchTag,
-  opening,
+  switchScenes,
   note,
   shown = true,
   fold,
@@ -181,7 +181,7 @@ function DiagramBody({
   );
   const chart = useShareChart({
     scene,
-    opening,
+    switchScenes,
     topology,
     service,
     policy,

@@ -8,8 +8,8 @@ import { stepChart, valueText, type ShareChartLayout } from './core/share-chart'
 
 export interface ShareChartArgs {
   readonly scene: Scene;
-  /** The same step with the switch at its first value; none (or the scene itself) when that stands. */
-  readonly opening: Scene | undefined;
+  /** The step under each value of the switch, the first as the slide opens. */
+  readonly switchScenes: readonly Scene[] | undefined;
   readonly topology: Topology;
   readonly service: string;
   readonly policy: ExternalTrafficPolicy;
@@ -26,7 +26,7 @@ export interface ShareChartArgs {
  */
 export function useShareChart({
   scene,
-  opening,
+  switchScenes,
   topology,
   service,
   policy,
@@ -39,8 +39,17 @@ export function useShareChart({
     () =>
       value === undefined || first === undefined || headingBottom === null
         ? null
-        : stepChart({ scene, opening, topology, service, policy, value, first, headingBottom }),
-    [scene, opening, topology, service, policy, value, first, headingBottom],
+        : stepChart({
+            scene,
+            scenes: switchScenes ?? [scene],
+            topology,
+            service,
+            policy,
+            value,
+            first,
+            headingBottom,
+          }),
+    [scene, switchScenes, topology, service, policy, value, first, headingBottom],
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyDiagram as Diagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
-import { sinceProps } from './since-heading';
+import { sinceProps, switchScenesProp } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 /** The slide a step belongs to (the deck's steps are its slides' own objects). */
@@ -60,8 +60,7 @@ export function useCurrentDiagram(): DiagramProps | null {
         // After the talk a step's words go under the stage (the live region), not onto it.
         ...(step.caption && !slide.since ? { caption: step.caption } : {}),
         ...sinceProps(slide, alt),
-        // The switch moved: the step as the slide opens, for what the switch changed.
-        ...(alt > 0 && step.scene ? { opening: step.scene } : {}),
+        ...switchScenesProp(step),
       }
     : null;
 }

@@ -42,7 +42,7 @@ function chartOf(id: SinceId, alt: number): ShareChartLayout {
   const scene = scenes[alt]!;
   const chart = stepChart({
     scene,
-    opening: alt > 0 ? scenes[0] : undefined,
+    scenes,
     topology: topologyOf(scene.variant),
     service: PACKET_SERVICE,
     policy: talkPolicy(scene),
@@ -122,6 +122,24 @@ describe('since/6: trafficDistribution from the client pod on Node1 (zone-a)', (
       ['Node3', '33.3% → 0% each'],
     ]);
     expect(nowOf(c)).toEqual({ 'pod-c': 1, 'pod-e': 0, 'pod-f': 0 });
+  });
+});
+
+describe('one scale for every value of the switch', () => {
+  const height = (c: ShareChartLayout, pod: string) => c.bars.find((b) => b.pod === pod)!.now.h;
+
+  it('since/6: Pod-c’s bar triples when PreferSameZone comes on, Pod-e’s and Pod-f’s go', () => {
+    const [off, zone, node] = [0, 1, 2].map((alt) => chartOf('traffic-distribution', alt));
+    expect(height(off!, 'pod-c')).toBeGreaterThan(30);
+    expect(height(zone!, 'pod-c')).toBeCloseTo(3 * height(off!, 'pod-c'), 6);
+    expect(height(zone!, 'pod-e')).toBe(0);
+    expect(height(node!, 'pod-c')).toBeCloseTo(height(zone!, 'pod-c'), 6);
+  });
+
+  it('since/11: Node1’s pod drops from 50% to 1/7, Node2’s grow from 1/12 to 1/7', () => {
+    const [equal, byPods] = [0, 1].map((alt) => chartOf('weighted', alt));
+    expect(height(byPods!, 'pod-1')).toBeCloseTo((height(equal!, 'pod-1') * 2) / 7, 6);
+    expect(height(byPods!, 'pod-2')).toBeCloseTo((height(equal!, 'pod-2') * 12) / 7, 6);
   });
 });
 

@@ -59,6 +59,8 @@ export interface ShareChartInput {
    * diagram its wires) when the switch flips.
    */
   readonly firstLabel: string;
+  /** The largest share the scale must reach (the step's under any value of the switch); else the largest drawn. */
+  readonly scaleTop?: number;
 }
 
 /** One pod's bar: the share now, and (outlined) the share before. */
@@ -260,7 +262,7 @@ export function shareChart(input: ShareChartInput, room: Box): ShareChartLayout 
 
   const top = Math.max(
     ...groups.flatMap((g) => g.pods.map((id) => Math.max(nowOf(id), beforeOf(id)))),
-    0,
+    input.scaleTop ?? 0,
   );
   const y = scaleLinear()
     .domain([0, top > 0 ? top : 1])
@@ -348,8 +350,13 @@ export function sceneShares(
 /** What the diagram knows of a step when it asks for its chart. */
 export interface StepChartArgs {
   readonly scene: Scene;
-  /** The same step with the switch at its first value; none (or the scene itself) when that stands. */
-  readonly opening: Scene | undefined;
+  /**
+   * The step under each value of the switch, the first as the slide opens: its
+   * shares are the "was", and the scale reaches the largest share of any, so a
+   * bar's height means the same whatever the switch and grows or shrinks when
+   * it flips.
+   */
+  readonly scenes: readonly Scene[];
   readonly topology: Topology;
   readonly service: string;
   readonly policy: ExternalTrafficPolicy;
@@ -369,16 +376,18 @@ export function stepChart(a: StepChartArgs): ShareChartLayout | null {
   if (!a.scene.shares) return null;
   const now = sceneShares(a.topology, a.service, a.scene, a.policy);
   if (!now) return null;
+  const [opening] = a.scenes;
   const was =
-    a.opening && a.opening !== a.scene
-      ? sceneShares(a.topology, a.service, a.opening, a.policy)
-      : null;
+    opening && opening !== a.scene ? sceneShares(a.topology, a.service, opening, a.policy) : null;
+  const all = a.scenes.map((s) => sceneShares(a.topology, a.service, s, a.policy));
+  const scaleTop = Math.max(...all.flatMap((m) => (m ? [...m.values()] : [])), 0);
   const chart = shareChart(
     {
       topology: a.topology,
       now: { label: a.value, shares: now },
       before: was ? { label: a.first, shares: was } : null,
       firstLabel: a.first,
+      scaleTop,
     },
     chartRoom(a.headingBottom),
   );
