@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { snap, watchErrors } from './helpers';
 
@@ -185,3 +186,19 @@ for (const motion of ['no-preference', 'reduce'] as const)
     else expect(between.length).toBeGreaterThan(2);
     await context.close();
   });
+
+test('axe finds nothing serious on the chart, in each theme', async ({ page }) => {
+  for (const theme of ['light', 'dark', 'contrast']) {
+    await page.goto('/');
+    await page.evaluate((t) => localStorage.setItem('inbound:theme', t), theme);
+    await page.goto('about:blank');
+    await page.goto('/#/since/11?sw=by-pods');
+    await expect(chart(page)).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${theme}: ${v.id}`),
+    ).toEqual([]);
+  }
+});
