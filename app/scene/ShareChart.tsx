@@ -4,7 +4,8 @@ import type { Scene } from '../deck';
 import type { ExternalTrafficPolicy, Topology } from '../model';
 import { roleColour } from './ClusterShapes';
 import type { DiagramLayout, PodRole } from './core/layout';
-import { stepChart, valueText, type ShareChartLayout } from './core/share-chart';
+import { valueText, type ShareChartLayout } from './core/share-chart';
+import { stepChart } from './core/share-chart-step';
 
 export interface ShareChartArgs {
   readonly scene: Scene;

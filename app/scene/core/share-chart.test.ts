@@ -10,12 +10,11 @@ import { wirePoints } from './routes';
 import {
   CHART_FONT,
   CHART_TITLE,
-  chartRoom,
-  stepChart,
   valueText,
   valueWidth,
   type ShareChartLayout,
 } from './share-chart';
+import { chartRoom, stepChart } from './share-chart-step';
 
 // The histogram on the steps with shares of since/6 (trafficDistribution) and
 // since/11 (a load balancer weighting nodes by their pods), as Diagram asks for
