@@ -49,8 +49,12 @@ test('the talk from one file: title, → to 27 with the packet, E, a since-2020 
   await snap(page, 'single-file-title');
 
   // The prerendered slide came alive: → walks the talk, step by step, to slide 27.
-  for (let i = 0; i < 120 && !/#\/27(\?|$)/.test(page.url()); i++)
+  // Each press moves one step, and the address follows: wait for it before reading it again.
+  for (let i = 0; i < 120 && !/#\/27(\?|$)/.test(page.url()); i++) {
+    const before = page.url();
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).not.toBe(before);
+  }
   await expectAt(page, 27);
   await expect(stage(page).getByTestId('packet')).toBeVisible();
   await expect.poll(() => packetLines(page)).toEqual(['Src: node1', 'Dst: pod:pod-port']);

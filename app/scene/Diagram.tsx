@@ -34,6 +34,7 @@ import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { ProxyBytes } from './ProxyBytes';
 import { Appear } from './Appear';
+import { ShareChart } from './ShareChart';
 import {
   ADDED,
   bytesShown,
@@ -67,7 +68,9 @@ export interface DiagramProps {
    */
   readonly heading?: DiagramHeading;
   /** A since-2020 slide's own switch as it stands ("ipMode = Proxy"), drawn with the policy. */
-  readonly switchTag?: { readonly name: string; readonly value: string };
+  readonly switchTag?: { readonly name: string; readonly value: string; readonly first?: string };
+  /** The step under each value of the slide's own switch, the first as the slide opens (the shares' "was"). */
+  readonly switchScenes?: readonly Scene[];
   /** A small note beside the card (e.g. what the talk's label means where it is not the header). */
   readonly note?: string | null;
   /**
@@ -120,15 +123,28 @@ function DiagramBody({
   caption,
   heading,
   switchTag,
+  switchScenes,
   note,
   shown = true,
   fold,
 }: DiagramProps) {
   // The heading, the bytes and the cluster's layout: remembered, and laid out ahead of the key
   // press where the deck could (see prepareStep).
-  const { topology, headingBox, dump, layout } = useMemo(
-    () => stepGeometry({ scene, topology: given, service, trace, returnHop, heading, fold }),
-    [scene, given, service, trace, returnHop, heading, fold],
+  const { topology, headingBox, dump, chart, layout } = useMemo(
+    () =>
+      stepGeometry({
+        scene,
+        topology: given,
+        service,
+        trace,
+        policy,
+        returnHop,
+        heading,
+        switchTag,
+        switchScenes,
+        fold,
+      }),
+    [scene, given, service, trace, policy, returnHop, heading, switchTag, switchScenes, fold],
   );
   const t = trace?.ok ? trace.value : null;
   const proxyLine = bytesShown(scene, t, returnHop);
@@ -315,6 +331,7 @@ function DiagramBody({
         )}
       </Presence>
       {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
+      {chart && <ShareChart chart={chart} layout={layout} />}
       {!dump &&
         scene.build !== 'cluster' &&
         roles.size > 0 &&

@@ -22,7 +22,7 @@ import {
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyDiagram as Diagram, loadDiagram } from './lazy-diagram';
 import { talkProps } from './StaticStep';
-import { sinceProps } from './since-heading';
+import { sinceProps, switchScenesProp } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 /** The slide a step belongs to (the deck's steps are its slides' own objects). */
@@ -62,6 +62,7 @@ export function diagramPropsOf(s: InboundState): DiagramProps | null {
     // After the talk a step's words go under the stage (the live region), not onto it.
     ...(step.caption && !slide.since ? { caption: step.caption } : {}),
     ...sinceProps(slide, s.alt ?? 0),
+    ...switchScenesProp(step),
   };
 }
 

@@ -11,7 +11,7 @@ import {
 import type { AddressView } from '../model';
 import type { DiagramProps } from '../scene/Diagram';
 import { LazyDiagram as Diagram } from './lazy-diagram';
-import { sinceProps } from './since-heading';
+import { sinceProps, switchScenesProp } from './since-heading';
 import { TextSlide } from './TextSlide';
 
 /** Diagram props for a step as the talk shows it (talk policy, no reply), stable for the same step. */
@@ -20,7 +20,7 @@ export function talkProps(step: Step, view: AddressView, slide?: Slide): Diagram
   const policy = talkPolicy(scene);
   const trace = traceFor(scene, policy);
   return {
-    ...(slide ? sinceProps(slide) : {}),
+    ...(slide ? { ...sinceProps(slide), ...switchScenesProp(step) } : {}),
     scene,
     trace,
     policy,

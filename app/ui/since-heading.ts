@@ -1,7 +1,8 @@
-import type { Slide } from '../deck';
+import type { Scene, Slide, Step } from '../deck';
 import type { DiagramHeading, DiagramProps } from '../scene/Diagram';
 
 type SinceProps = Pick<DiagramProps, 'heading' | 'switchTag'>;
+type SwitchScenesProp = Pick<DiagramProps, 'switchScenes'>;
 
 const cache = new WeakMap<Slide, SinceProps[]>();
 
@@ -29,10 +30,34 @@ export function sinceProps(slide: Slide, alt = 0): SinceProps {
     p = {
       heading,
       ...(slide.switch && value
-        ? { switchTag: { name: slide.switch.name, value: value.label } }
+        ? {
+            switchTag: {
+              name: slide.switch.name,
+              value: value.label,
+              first: slide.switch.values[0]?.label ?? value.label,
+            },
+          }
         : {}),
     };
     list[alt] = p;
+  }
+  return p;
+}
+
+const scenesCache = new WeakMap<Step, SwitchScenesProp>();
+
+/**
+ * A step's scene under each value of its slide's own switch, the first as the
+ * slide opens (the share chart's "was" and its scale); empty where the slide
+ * has no switch. One object per step, so the diagram's props compare equal.
+ */
+export function switchScenesProp(step: Step): SwitchScenesProp {
+  if (!step.scene || !step.alts) return {};
+  let p = scenesCache.get(step);
+  if (!p) {
+    const scenes: readonly Scene[] = [step.scene, ...step.alts];
+    p = { switchScenes: scenes };
+    scenesCache.set(step, p);
   }
   return p;
 }

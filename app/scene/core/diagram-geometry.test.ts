@@ -12,7 +12,7 @@ describe('a step laid out ahead of the key press', () => {
   it('is the very layout the diagram then draws, for every diagram step of the deck', () => {
     for (const scene of diagramScenes) {
       const trace = traceFor(scene, talkPolicy(scene));
-      const input = { scene, trace, returnHop: null };
+      const input = { scene, trace, policy: talkPolicy(scene), returnHop: null };
       expect(stepGeometry(input).layout).toBe(stepGeometry({ ...input }).layout);
     }
   });
@@ -21,7 +21,7 @@ describe('a step laid out ahead of the key press', () => {
     const scene = sinceScene(10, 1); // PROXY protocol: the bytes beside the card, under a heading
     const trace = traceFor(scene, talkPolicy(scene));
     const heading = { title: 'PROXY protocol', badge: '2010 · HAProxy · PROXY v2' };
-    const input = { scene, trace, returnHop: null, heading };
+    const input = { scene, trace, policy: talkPolicy(scene), returnHop: null, heading };
     prepareStep(input, 'talk');
     const { layout, dump, headingBox } = stepGeometry(input);
     expect(headingBox?.box.y).toBe(22);
@@ -45,7 +45,12 @@ describe('a step laid out ahead of the key press', () => {
 
   it('is laid out afresh when what shapes it differs (a heading, rows)', () => {
     const scene = sinceScene(6);
-    const topology = stepGeometry({ scene, trace: null, returnHop: null }).topology;
+    const topology = stepGeometry({
+      scene,
+      trace: null,
+      policy: 'Cluster',
+      returnHop: null,
+    }).topology;
     const plain = cachedLayout(topology, { nodePortServices: [] });
     const headed = cachedLayout(topology, {
       nodePortServices: [],

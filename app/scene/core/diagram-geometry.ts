@@ -3,6 +3,7 @@ import { PACKET_SERVICE, topologyOf } from '../../deck';
 import {
   backendServices,
   type AddressView,
+  type ExternalTrafficPolicy,
   type Result,
   type ServiceId,
   type Topology,
@@ -13,6 +14,8 @@ import { frameOf, type HopRef } from './frame';
 import { textWidth, type Box } from './geometry';
 import { layoutDiagram, type DiagramLayout, type LayoutOptions } from './layout';
 import { dumpLayout, type DumpLayout, type ProxyLine } from './proxy-bytes';
+import type { ShareChartLayout } from './share-chart';
+import { stepChart } from './share-chart-step';
 
 // Everything a diagram step lays out before React draws it: the since-2020
 // heading, a PROXY header's bytes, the cluster's layout and the frame of the
@@ -32,8 +35,13 @@ export interface GeometryInput {
   readonly topology?: Topology;
   readonly service?: ServiceId;
   readonly trace: Result<Trace> | null;
+  readonly policy: ExternalTrafficPolicy;
   readonly returnHop: number | null;
   readonly heading?: DiagramHeading;
+  /** The slide's own switch as it stands, with its first value (a share chart's "was"). */
+  readonly switchTag?: { readonly value: string; readonly first?: string };
+  /** The step under each value of the slide's own switch, the first as the slide opens. */
+  readonly switchScenes?: readonly Scene[];
   readonly fold?: SceneFold;
 }
 
@@ -49,6 +57,8 @@ export interface StepGeometry {
   readonly topology: Topology;
   readonly headingBox: HeadingGeometry | null;
   readonly dump: DumpLayout | null;
+  /** The shares of requests per pod, now and as the slide opened (since/6, since/11). */
+  readonly chart: ShareChartLayout | null;
   readonly layout: DiagramLayout;
 }
 
@@ -133,6 +143,42 @@ function dumpAt(line: ProxyLine, y: number): DumpLayout {
   return d;
 }
 
+const charts = new WeakMap<Scene, Map<string, ShareChartLayout | null>>();
+
+/**
+ * A share chart for a step on a slide with its own switch, under a heading
+ * (`stepChart`), remembered per scene, switch and policy.
+ */
+function chartFor(
+  scene: Scene,
+  input: GeometryInput,
+  topology: Topology,
+  service: ServiceId,
+  headingBottom: number | null,
+): ShareChartLayout | null {
+  const value = input.switchTag?.value;
+  const first = input.switchTag?.first ?? value;
+  if (!scene.shares || value === undefined || first === undefined || headingBottom === null)
+    return null;
+  let known = charts.get(scene);
+  if (!known) charts.set(scene, (known = new Map()));
+  const key = `${value}|${first}|${input.policy}|${service}|${headingBottom}`;
+  if (!input.topology && known.has(key)) return known.get(key) ?? null;
+  const chart = stepChart({
+    scene,
+    scenes: input.switchScenes ?? [scene],
+    topology,
+    service,
+    policy: input.policy,
+    value,
+    first,
+    headingBottom,
+  });
+  // Only the talk's own clusters are remembered; a cluster given from outside is charted afresh.
+  if (!input.topology) known.set(key, chart);
+  return chart;
+}
+
 const layouts = new WeakMap<Topology, Map<string, DiagramLayout>>();
 
 const boxKey = (b: Box | undefined) => (b ? `${b.x},${b.y},${b.w},${b.h}` : '');
@@ -157,16 +203,17 @@ export function cachedLayout(topology: Topology, options: LayoutOptions): Diagra
   return layout;
 }
 
-/** The heading, the bytes and the cluster's layout of one step (each remembered). */
-export function stepGeometry({
-  scene,
-  topology: given,
-  service = PACKET_SERVICE,
-  trace,
-  returnHop,
-  heading,
-  fold,
-}: GeometryInput): StepGeometry {
+/** The heading, the bytes or the share chart, and the cluster's layout of one step (each remembered). */
+export function stepGeometry(input: GeometryInput): StepGeometry {
+  const {
+    scene,
+    topology: given,
+    service = PACKET_SERVICE,
+    trace,
+    returnHop,
+    heading,
+    fold,
+  } = input;
   const topology = given ?? topologyOf(scene.variant);
   const headingBox = heading ? headingGeometry(heading) : null;
   const t = trace?.ok ? trace.value : null;
@@ -176,6 +223,9 @@ export function stepGeometry({
   const dump = proxyLine
     ? dumpAt(proxyLine, headingBox ? bottomOf(headingBox.box) + 10 : 128)
     : null;
+  const chart = dump
+    ? null
+    : chartFor(scene, input, topology, service, headingBox ? bottomOf(headingBox.box) : null);
   const layout = cachedLayout(topology, {
     // The node ports of the backend Services (the talk's :30093 and :30076), where the scene shows them.
     nodePortServices: scene.nodePorts ? portsDrawn(topology, service) : [],
@@ -183,9 +233,9 @@ export function stepGeometry({
     ...(headingBox ? { heading: headingBox.box } : {}),
     ...(scene.rows ? { rows: scene.rows } : {}),
     ...(clientPod ? { clientPod } : {}),
-    ...(dump ? { panel: dump.box } : {}),
+    ...(dump ? { panel: dump.box } : chart ? { panel: chart.box } : {}),
   });
-  return { topology, headingBox, dump, layout };
+  return { topology, headingBox, dump, chart, layout };
 }
 
 /**
