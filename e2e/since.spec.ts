@@ -42,6 +42,10 @@ test.describe('the section after the talk', () => {
           const heading = stage(page).locator('.since-heading');
           await expect(heading).toContainText('Added to the talk · not its words');
           await expect(heading.locator('.since-badge-text')).toContainText(/20\d\d/);
+          // Its title, however long, stays in the column left of the cluster.
+          const title = await heading.locator('.mode-title').boundingBox();
+          const cluster = await stage(page).locator('.cluster-shapes > rect').first().boundingBox();
+          expect(title && cluster && title.x + title.width).toBeLessThan(cluster?.x ?? 0);
         }
         await page.keyboard.press('ArrowRight');
       }

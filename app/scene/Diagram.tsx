@@ -1,7 +1,7 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { MotionRoot } from './MotionRoot';
 import { whenIdle } from './idle';
-import { textWidth, type Box } from './core/geometry';
+import type { Box } from './core/geometry';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote } from '../deck';
@@ -40,6 +40,8 @@ import {
   bytesShown,
   currentRef,
   stepGeometry,
+  switchTagPlace,
+  TITLE_PITCH,
   type DiagramHeading,
 } from './core/diagram-geometry';
 import { shareExtras, shareLabels } from '../deck';
@@ -151,20 +153,10 @@ function DiagramBody({
   const reduce = useReducedMotionConfig() === true;
   const mode = scene.mode ? findMode(scene.mode) : undefined;
   // The slide's own switch sits under the policy (or in its place where the policy means nothing).
-  const switchBox = switchTag
-    ? {
-        ...layout.policyTag,
-        ...(t?.policyApplies ? { y: layout.policyTag.y + layout.policyTag.h + 10 } : {}),
-        // As wide as its words need, within the column left of the cluster.
-        w: Math.min(
-          layout.cluster.x - 16 - layout.policyTag.x,
-          Math.max(
-            layout.policyTag.w,
-            textWidth(`${switchTag.name} = ${switchTag.value}`, 28) * 1.06 + 28,
-          ),
-        ),
-      }
+  const switchPlace = switchTag
+    ? switchTagPlace(layout, switchTag, t?.policyApplies === true)
     : null;
+  const switchBox = switchPlace?.box ?? null;
   const ref = currentRef(t, scene, returnHop);
   const srcDstOnly = scene.srcDstOnly === true;
   const frame = useMemo(
@@ -249,10 +241,14 @@ function DiagramBody({
       <Defs />
       {heading && headingBox ? (
         <g className="since-heading">
-          <text x={36} y={56} fontSize={30} className="mode-title">
-            {heading.title}
+          <text fontSize={30} className="mode-title">
+            {headingBox.titleLines.map((line, i) => (
+              <tspan key={i} x={36} y={56 + TITLE_PITCH * i}>
+                {line}
+              </tspan>
+            ))}
           </text>
-          <g transform="translate(36 78)">
+          <g transform={`translate(36 ${headingBox.badgeY})`}>
             <rect
               width={headingBox.badgeW}
               height={headingBox.badgeH}
@@ -330,7 +326,8 @@ function DiagramBody({
           />
         )}
       </Presence>
-      {shares && <ShareArrows layout={layout} labels={shares.nodes} />}
+      {/* Arrows from the client outside to each node; a pod that sends (since 2020) starts on its own node. */}
+      {shares && t?.client?.kind !== 'pod' && <ShareArrows layout={layout} labels={shares.nodes} />}
       {chart && <ShareChart chart={chart} layout={layout} />}
       {!dump &&
         scene.build !== 'cluster' &&
@@ -346,7 +343,12 @@ function DiagramBody({
       {/* The audience sees the policy that routes the packet, and a live flip marks it. */}
       {t?.policyApplies && <PolicyTag box={layout.policyTag} policy={policy} />}
       {switchTag && switchBox && (
-        <PolicyTag box={switchBox} name={switchTag.name} policy={switchTag.value} />
+        <PolicyTag
+          box={switchBox}
+          name={switchTag.name}
+          policy={switchTag.value}
+          twoLines={switchPlace?.twoLines === true}
+        />
       )}
       {dump && proxyLine && (
         // Builds in as the proxy writes the header, and stays while the packet carries it.

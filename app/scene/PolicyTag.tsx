@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExternalTrafficPolicy } from '../model';
 import type { Box } from './core/geometry';
+import { SWITCH_LINE_PITCH } from './core/diagram-geometry';
 import { POLICY_FONT } from './core/layout';
 
 /** How long a flipped policy stays marked, in milliseconds. */
@@ -13,6 +14,8 @@ interface Props {
   readonly policy: ExternalTrafficPolicy | string;
   /** What is set: externalTrafficPolicy, or a since-2020 slide's own switch ("ipMode"). */
   readonly name?: string;
+  /** The value on a line of its own under the name (words too long for one line at this size). */
+  readonly twoLines?: boolean;
 }
 
 /**
@@ -23,7 +26,12 @@ interface Props {
  * reduced motion). An SVG <animate> would not do: it counts from the page's
  * start, so a fade begun on a flip has long ended.
  */
-export function PolicyTag({ box, policy, name = 'externalTrafficPolicy' }: Props) {
+export function PolicyTag({
+  box,
+  policy,
+  name = 'externalTrafficPolicy',
+  twoLines = false,
+}: Props) {
   const [shown, setShown] = useState(policy);
   const [flips, setFlips] = useState(0);
   const [marked, setMarked] = useState(false);
@@ -39,7 +47,8 @@ export function PolicyTag({ box, policy, name = 'externalTrafficPolicy' }: Props
   }, [marked, flips]);
 
   const { x, y, w, h } = box;
-  const baseline = y + h / 2 + POLICY_FONT * 0.36;
+  const pitch = twoLines ? SWITCH_LINE_PITCH : 0;
+  const baseline = y + h / 2 + POLICY_FONT * 0.36 - pitch / 2;
   return (
     <g
       className="policy-tag"
@@ -76,7 +85,10 @@ export function PolicyTag({ box, policy, name = 'externalTrafficPolicy' }: Props
         fontSize={POLICY_FONT}
         fill={marked ? 'var(--changed-ink)' : undefined}
       >
-        {name} = <tspan className="label-strong">{policy}</tspan>
+        {name} ={' '}
+        <tspan className="label-strong" {...(twoLines ? { x: x + 14, dy: pitch } : {})}>
+          {policy}
+        </tspan>
       </text>
     </g>
   );

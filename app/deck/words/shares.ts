@@ -1,4 +1,12 @@
-import { exactShares, type ModeId, type ShareQuery, type Topology } from '../../model';
+import {
+  endpointsOf,
+  exactShares,
+  findService,
+  type ModeId,
+  type ServiceId,
+  type ShareQuery,
+  type Topology,
+} from '../../model';
 import type { Scene, SceneOptions } from '../scene';
 
 /** What else a share question can ask beyond the mode and policy (a since-2020 option). */
@@ -46,6 +54,9 @@ export function shareLabels(
   const r = exactShares({ ...extras, topology, service, mode, policy });
   if (!r.ok) return null;
   const pods = new Map<string, string>();
+  // The Service's endpoints that get none are written too ("0%": trafficDistribution keeps them out).
+  const svc = findService(topology, service as ServiceId);
+  for (const p of svc ? endpointsOf(topology, svc) : []) pods.set(p.id, percent(0));
   for (const [id, s] of r.value.pods) pods.set(id, percent(s));
   const nodes = new Map<string, string>();
   for (const [id, s] of r.value.nodes) nodes.set(id, percent(s));

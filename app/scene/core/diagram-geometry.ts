@@ -46,6 +46,10 @@ export interface GeometryInput {
 }
 
 export interface HeadingGeometry {
+  /** The title, wrapped at its spaces onto as many lines as the column needs. */
+  readonly titleLines: readonly string[];
+  /** Where the badge's top is. */
+  readonly badgeY: number;
   readonly lines: readonly string[];
   readonly badgeW: number;
   readonly badgeH: number;
@@ -76,21 +80,57 @@ export function headingGeometry(h: DiagramHeading): HeadingGeometry {
   const known = headings.get(h);
   if (known) return known;
   const room = 548 - 36;
-  const lines: string[] = [];
-  for (const part of h.badge.split(' · ')) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && textWidth(`${last} · ${part}`, 28) * 1.08 <= room)
-      lines[lines.length - 1] = `${last} · ${part}`;
-    else lines.push(part);
-  }
+  // Greedy lines of `parts` joined by `sep`, each within the column at `size` (bold: wider).
+  const wrap = (parts: readonly string[], sep: string, size: number): string[] => {
+    const lines: string[] = [];
+    for (const part of parts) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && textWidth(`${last}${sep}${part}`, size) * 1.08 <= room)
+        lines[lines.length - 1] = `${last}${sep}${part}`;
+      else lines.push(part);
+    }
+    return lines;
+  };
+  const words = h.title.split(' ');
+  const greedy = wrap(words, ' ', 30);
+  // Two lines are balanced ("LoadBalancer ipMode:" over "VIP or Proxy"), not one word left over.
+  const titleLines =
+    greedy.length === 2
+      ? words
+          .slice(1)
+          .map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')])
+          .reduce((best, pair) =>
+            Math.max(...pair.map((l) => l.length)) < Math.max(...best.map((l) => l.length))
+              ? pair
+              : best,
+          )
+      : greedy;
+  const badgeY = 78 + TITLE_PITCH * (titleLines.length - 1);
+  const lines = wrap(h.badge.split(' · '), ' · ', 28);
   const badgeW = Math.max(...lines.map((l) => textWidth(l, 28) * 1.08)) + 36;
   const badgeH = 8 + 34 * lines.length;
-  const addedY = 78 + badgeH + 34;
-  const w = Math.max(textWidth(h.title, 30) * 1.08, badgeW, textWidth(ADDED, 28) * 1.05) + 12;
-  const made = { lines, badgeW, badgeH, addedY, box: { x: 28, y: 22, w, h: addedY - 10 } };
+  const addedY = badgeY + badgeH + 34;
+  const w =
+    Math.max(
+      ...titleLines.map((l) => textWidth(l, 30) * 1.08),
+      badgeW,
+      textWidth(ADDED, 28) * 1.05,
+    ) + 12;
+  const made = {
+    titleLines,
+    badgeY,
+    lines,
+    badgeW,
+    badgeH,
+    addedY,
+    box: { x: 28, y: 22, w, h: addedY - 10 },
+  };
   headings.set(h, made);
   return made;
 }
+
+/** From one line of a since-2020 slide's title to the next. */
+export const TITLE_PITCH = 36;
 
 export const bottomOf = (b: Box) => b.y + b.h;
 
@@ -236,6 +276,34 @@ export function stepGeometry(input: GeometryInput): StepGeometry {
     ...(dump ? { panel: dump.box } : chart ? { panel: chart.box } : {}),
   });
   return { topology, headingBox, dump, chart, layout };
+}
+
+/** Between the two lines of a switch tag that needs them. */
+export const SWITCH_LINE_PITCH = 34;
+
+/**
+ * Where a since-2020 slide's own switch is written ("ipMode = Proxy"): under
+ * the policy (or in its place where the policy means nothing), as wide as its
+ * words need within the column left of the cluster. Words too long for that
+ * column at 28 ("trafficDistribution = PreferSameZone") go on two lines, the
+ * value under the name, rather than smaller or past the box.
+ */
+export function switchTagPlace(
+  layout: DiagramLayout,
+  tag: { readonly name: string; readonly value: string },
+  policyShown: boolean,
+): { box: Box; twoLines: boolean } {
+  const tagBox = layout.policyTag;
+  const room = layout.cluster.x - 16 - tagBox.x;
+  const y = policyShown ? tagBox.y + tagBox.h + 10 : tagBox.y;
+  // The value is bold: wider than the estimate's average glyph.
+  const nameW = textWidth(`${tag.name} = `, 28) * 1.06;
+  const valueW = textWidth(tag.value, 28) * 1.14;
+  const oneLine = nameW + valueW + 28;
+  if (oneLine <= room)
+    return { box: { ...tagBox, y, w: Math.max(tagBox.w, oneLine) }, twoLines: false };
+  const w = Math.min(room, Math.max(tagBox.w, nameW + 28, valueW + 28));
+  return { box: { ...tagBox, y, w, h: tagBox.h + SWITCH_LINE_PITCH }, twoLines: true };
 }
 
 /**
