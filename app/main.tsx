@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, viewOf } from './App';
-import { parseHash } from './deck';
+import { loadSinceCaptions, parseHash, TALK_SLIDE_COUNT } from './deck';
 import { resumeHash } from './ui/usePreferences';
 import './ui/theme.css';
 import './ui/base.css';
@@ -22,11 +22,28 @@ function resume(): number | null {
 }
 
 const resumed = resume();
+
+/**
+ * A link into the section after the talk (or with its markers on) waits for
+ * the section's captions, at most a moment, so its first words are the whole
+ * caption rather than the computed sentence and then the caption.
+ */
+function captionsFirst(): Promise<unknown> {
+  const { location } = parseHash(window.location.hash);
+  if (location.slide <= TALK_SLIDE_COUNT && !location.marks) return Promise.resolve();
+  return Promise.race([
+    loadSinceCaptions().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 1000)),
+  ]);
+}
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App resumed={resumed} />
-    </StrictMode>,
+  void captionsFirst().then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App resumed={resumed} />
+      </StrictMode>,
+    ),
   );
 }

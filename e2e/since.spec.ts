@@ -102,6 +102,34 @@ test.describe('the section after the talk', () => {
     await expect(caption(page)).toContainText('0D 0A 0D 0A 00 0D 0A 51 55 49 54 0A 21 11 00 0C');
     await expect(caption(page)).toContainText('Added since 2020, slide 10 of 12, step 1.');
   });
+
+  test('a link into it shows its caption from the first words, never the bare sentence first', async ({
+    page,
+  }) => {
+    // Every text the caption ever holds, from the page's first script on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __captions: string[] }).__captions = seen;
+      new MutationObserver(() => {
+        const region = document.querySelector('.live-region');
+        const text = region?.textContent ?? '';
+        // (The prerendered title slide is hidden on a link to another slide: not shown, not read.)
+        if (
+          text &&
+          region?.checkVisibility({ visibilityProperty: true }) &&
+          seen[seen.length - 1] !== text
+        )
+          seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto('/#/since/8/1');
+    await expect(caption(page)).toContainText('DSR: no SNAT');
+    const seen = await page.evaluate(
+      () => (window as unknown as { __captions: string[] }).__captions,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const text of seen) expect(text).toContain('kube-proxy: SNAT, Src 10.240.0.1:61012');
+  });
 });
 
 test.describe('a slide’s own switch', () => {

@@ -78,17 +78,18 @@ export function useCurrentDiagram(): DiagramProps | null {
 function usePrepareNeighbours() {
   const store = useInboundStore();
   const here = useInbound(useShallow(selectLocation));
-  useEffect(() => {
-    const state = store.getState();
-    const wanted = [nextChange, prevChange]
-      .map((change) => diagramPropsOf({ ...state, ...change(state) }))
-      .filter((p): p is DiagramProps => p !== null);
-    return whenIdle(
-      wanted.map((props) => () => {
-        void loadDiagram().then((m) => m.prepareStep(props, props.view));
-      }),
-    );
-  }, [store, here]);
+  useEffect(
+    () =>
+      // Everything at idle, the neighbours' props too: the key press's own frame does none of it.
+      whenIdle(
+        [nextChange, prevChange].map((change) => () => {
+          const state = store.getState();
+          const props = diagramPropsOf({ ...state, ...change(state) });
+          if (props) void loadDiagram().then((m) => m.prepareStep(props, props.view));
+        }),
+      ),
+    [store, here],
+  );
 }
 
 export function SlideView() {
