@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { generateDump } from '../../app/explore/import/generate';
 import { chromiumArgs, findChromium } from '../chromium.mjs';
-import { median, openPage, quantile, settle, tracedPresses } from './browser';
+import { median, openPage, quantile, settle, settleForPress, tracedPresses } from './browser';
 import type { Figure } from './table';
 
 /** Presses of E (each flips externalTrafficPolicy: an edit of the cluster, redrawn). */
@@ -138,7 +138,7 @@ export async function explorerFigures(url: string, dist: string): Promise<Figure
       page,
       EDITS,
       async () => {
-        await settle(page);
+        await settleForPress(page);
       },
       undefined,
       'e',
