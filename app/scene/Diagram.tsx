@@ -1,15 +1,12 @@
 import { useReducedMotionConfig } from 'framer-motion';
 import { MotionRoot } from './MotionRoot';
 import { whenIdle } from './idle';
-import type { Box } from './core/geometry';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Scene } from '../deck';
 import { dropNote, PACKET_SERVICE, passthroughNote } from '../deck';
 import {
   findService,
-  CLIENT,
   findMode,
-  nodeDevice,
   type AddressView,
   type ExternalTrafficPolicy,
   type Result,
@@ -22,8 +19,7 @@ import { DropMark, RewriteBadge } from './Badges';
 import { ClusterShapes } from './ClusterShapes';
 import { frameOf, framesToPrepare, wordsColumn } from './core/frame';
 import type { SceneFold } from './core/fold-box';
-import type { DiagramLayout } from './core/layout';
-import { hopPath, wirePoints } from './core/routes';
+import { hopPath } from './core/routes';
 import { stepKey, tell, type Shown, type Telling } from './core/telling';
 import { Defs } from './Defs';
 import { LoadBalancer, NodePorts } from './FrontDoor';
@@ -34,14 +30,15 @@ import { PolicyTag } from './PolicyTag';
 import { Presence } from './Presence';
 import { ProxyBytes } from './ProxyBytes';
 import { Appear } from './Appear';
+import { ShareArrows } from './ShareArrows';
 import { ShareChart } from './ShareChart';
+import { SinceHeading } from './SinceHeading';
 import {
-  ADDED,
   bytesShown,
   currentRef,
   stepGeometry,
+  below,
   switchTagPlace,
-  TITLE_PITCH,
   type DiagramHeading,
 } from './core/diagram-geometry';
 import { shareExtras, shareLabels } from '../deck';
@@ -240,33 +237,7 @@ function DiagramBody({
     >
       <Defs />
       {heading && headingBox ? (
-        <g className="since-heading">
-          <text fontSize={30} className="mode-title">
-            {headingBox.titleLines.map((line, i) => (
-              <tspan key={i} x={36} y={56 + TITLE_PITCH * i}>
-                {line}
-              </tspan>
-            ))}
-          </text>
-          <g transform={`translate(36 ${headingBox.badgeY})`}>
-            <rect
-              width={headingBox.badgeW}
-              height={headingBox.badgeH}
-              rx={21}
-              className="since-badge-box"
-            />
-            <text fontSize={28} className="since-badge-text">
-              {headingBox.lines.map((line, i) => (
-                <tspan key={i} x={18} y={31 + 34 * i}>
-                  {line}
-                </tspan>
-              ))}
-            </text>
-          </g>
-          <text x={36} y={headingBox.addedY} fontSize={28} className="since-added-text">
-            {ADDED}
-          </text>
-        </g>
+        <SinceHeading box={headingBox} />
       ) : (
         mode && (
           <text x={36} y={62} fontSize={30} className="mode-title">
@@ -417,49 +388,9 @@ function DiagramBody({
   );
 }
 
-/** What is left of the legend's area under a box drawn over its top. */
-function below(legend: Box, box: Box): Box {
-  const top = Math.max(legend.y, box.y + box.h + 12);
-  return { ...legend, y: top, h: Math.max(0, legend.y + legend.h - top) };
-}
-
 function describeScene(scene: Scene, title: string | undefined): string {
   const parts = ['Cluster diagram'];
   if (title) parts.push(`mode ${title}`);
   if (scene.hypothetical) parts.push('hypothetical');
   return parts.join(', ');
-}
-
-/** Slide 39: the client splits its requests evenly over the nodes. */
-function ShareArrows({
-  layout,
-  labels,
-}: {
-  layout: DiagramLayout;
-  labels: ReadonlyMap<string, string>;
-}) {
-  return (
-    <g className="share-arrows">
-      {layout.nodes.map((n) => {
-        const label = labels.get(n.id);
-        if (!label) return null;
-        // Routed like a wire: around the boxes it does not enter.
-        const d = hopPath(wirePoints(layout, CLIENT, nodeDevice(n.id)));
-        return (
-          <g key={n.id}>
-            <path d={d} fill="none" stroke="var(--wire)" strokeWidth={4} markerEnd="url(#arrow)" />
-            <text
-              x={n.box.x + n.box.w - 20}
-              y={n.box.y + 50}
-              textAnchor="end"
-              fontSize={40}
-              className="label-strong share"
-            >
-              {label}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
 }

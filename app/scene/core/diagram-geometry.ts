@@ -278,6 +278,12 @@ export function stepGeometry(input: GeometryInput): StepGeometry {
   return { topology, headingBox, dump, chart, layout };
 }
 
+/** What is left of the legend's area under a box drawn over its top. */
+export function below(legend: Box, box: Box): Box {
+  const top = Math.max(legend.y, box.y + box.h + 12);
+  return { ...legend, y: top, h: Math.max(0, legend.y + legend.h - top) };
+}
+
 /** Between the two lines of a switch tag that needs them. */
 export const SWITCH_LINE_PITCH = 34;
 

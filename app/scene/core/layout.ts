@@ -1,18 +1,12 @@
 import { scaleBand } from 'd3-scale';
-import { endpointsOf, findService, type Pod, type Service, type Topology } from '../../model';
+import { findService, type Pod, type Service, type Topology } from '../../model';
 import { textWidth, type Box, type Point } from './geometry';
 import { headerPlan, podGrid, type HeaderPlan, type HeaderWords, type PodGrid } from './node-parts';
 import { foldedNode, morePodsText, noteInCell, type FoldLine, type SceneFold } from './fold-box';
+import { rolesOf, type PodRole } from './roles';
 
-/**
- * Which colour a pod (or a node port) wears: the backend Services by their
- * order in the topology ('a' is the first, as the talk's Service A, up to 'f'),
- * or an ingress proxy, or none.
- */
-export type PodRole = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'ingress' | 'other';
-
-/** The Service roles in order: a topology's n-th backend Service wears the n-th. */
-export const SERVICE_ROLES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export { SERVICE_ROLES, serviceRoles, type PodRole } from './roles';
+export { legendEntries, legendRows, type LegendEntry } from './legend-layout';
 
 /** A line of text the layout has placed: its baseline's start and its size. */
 export interface TextPlace {
@@ -132,43 +126,6 @@ export const POLICY_FONT = 28;
 
 /** Readable from the back of the room (28 px at 1080p); smaller only when a big cluster leaves no room. */
 const FONT = 28;
-
-/** The role of each pod: ingress proxies by their Service, backends by their Service's order. */
-function rolesOf(topology: Topology): {
-  pods: Map<string, PodRole>;
-  services: Map<string, PodRole>;
-} {
-  const proxyServices = new Set(topology.ingresses.map((i) => i.proxyService).filter(Boolean));
-  const services = new Map<string, PodRole>();
-  let next = 0;
-  for (const svc of topology.services) {
-    if (proxyServices.has(svc.id)) services.set(svc.id, 'ingress');
-    else services.set(svc.id, SERVICE_ROLES[next++] ?? 'other');
-  }
-  const pods = new Map<string, PodRole>();
-  for (const svc of topology.services)
-    for (const pod of endpointsOf(topology, svc))
-      if (!pods.has(pod.id)) pods.set(pod.id, services.get(svc.id) ?? 'other');
-  // A pod that is not ready is no endpoint, but it still shows the Service its labels match.
-  for (const pod of topology.pods)
-    if (!pods.has(pod.id)) {
-      const svc = topology.services.find(
-        (s) => endpointsOf(topology, s).length >= 0 && matches(s, pod),
-      );
-      pods.set(pod.id, svc ? (services.get(svc.id) ?? 'other') : 'other');
-    }
-  return { pods, services };
-}
-
-function matches(svc: Service, pod: Pod): boolean {
-  const keys = Object.keys(svc.selector);
-  return keys.length > 0 && keys.every((k) => pod.labels[k] === svc.selector[k]);
-}
-
-/** The role each Service wears (for the legend and the node ports), by the same rule as its pods. */
-export function serviceRoles(topology: Topology): ReadonlyMap<string, PodRole> {
-  return rolesOf(topology).services;
-}
 
 /** The words on a pod: its name line and its address line. */
 export const podName = (pod: Pod): string =>
@@ -405,43 +362,6 @@ export function layoutDiagram(topology: Topology, options: LayoutOptions): Diagr
 function clientTagOf(pods: readonly PodLayout[], id: string | undefined): { clientTag?: Box } {
   const pod = id === undefined ? undefined : pods.find((p) => p.id === id);
   return pod ? { clientTag: { x: pod.box.x + 8, y: pod.box.y - 19, w: 112, h: 38 } } : {};
-}
-
-/** One line of the legend: a Service's colour and its name (with its node port from slide 24 on). */
-export interface LegendEntry {
-  readonly role: PodRole;
-  readonly text: string;
-}
-
-/** The legend's lines: each Service whose pods are drawn, in the topology's order, then the ingress proxies. */
-export function legendEntries(
-  topology: Topology,
-  roles: ReadonlySet<PodRole>,
-  ports: boolean,
-): LegendEntry[] {
-  const byService = serviceRoles(topology);
-  const entries: LegendEntry[] = [];
-  for (const svc of topology.services) {
-    const role = byService.get(svc.id);
-    if (!role || role === 'ingress' || role === 'other' || !roles.has(role)) continue;
-    entries.push({
-      role,
-      text: `${svc.name}${ports && svc.nodePort ? ` (:${svc.nodePort})` : ''}`,
-    });
-  }
-  if (roles.has('ingress')) entries.push({ role: 'ingress', text: 'Ingress proxy' });
-  return entries;
-}
-
-/** Where the legend's lines go in the layout's legend area: 28-unit words, smaller only for many Services. */
-export function legendRows(
-  legend: Box,
-  entries: readonly LegendEntry[],
-): { x: number; y: number; step: number; fontSize: number } {
-  const step = Math.min(42, legend.h / Math.max(1, entries.length));
-  const widest = entries.reduce((a, e) => (e.text.length > a.length ? e.text : a), '');
-  const fontSize = Math.min(FONT, step * 0.7, (legend.w - 44) / Math.max(1, textWidth(widest, 1)));
-  return { x: legend.x, y: legend.y, step, fontSize };
 }
 
 /** The legend's area: under the policy, down to the stage's foot. */
