@@ -7,6 +7,9 @@ import './ui/theme.css';
 import './ui/base.css';
 import './ui/deck.css';
 
+// The page's scripts ran (boot.js asks, to say so where a browser would not run them from a disk).
+document.documentElement.dataset.app = 'running';
+
 /** A visit with no slide in the link picks up where this browser left off; returns that slide. */
 function resume(): number | null {
   if (viewOf(window.location.search) !== 'deck') return null;

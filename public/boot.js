@@ -25,12 +25,14 @@
     root.classList.add('deep-link');
   if (/[?&]view=embed(&|$)/.test(location.search)) root.style.visibility = 'hidden';
 
-  // The served app opened straight from a disk (dist/index.html over file://): the browser
-  // will not load its module scripts from there, so the deck would sit dead on its title
-  // slide. Say so, and point at the single file built beside it for that (inbound.html
-  // carries its scripts inline and has no such tag).
+  // The served app opened straight from a disk (dist/index.html over file://): browsers do
+  // not load its module scripts from there, so the deck would sit dead on its title slide.
+  // Those scripts run before DOMContentLoaded when they run at all (app/main.tsx marks the
+  // page), so a page still unmarked then says so, and points at the single file built
+  // beside it for that (inbound.html, whose scripts are inline and always run).
   if (window.location.protocol === 'file:') {
     document.addEventListener('DOMContentLoaded', function () {
+      if (root.dataset.app === 'running') return;
       if (!document.querySelector('script[type="module"][src]')) return;
       var box = document.createElement('div');
       box.setAttribute('role', 'alert');

@@ -78,18 +78,22 @@ export function useCurrentDiagram(): DiagramProps | null {
 function usePrepareNeighbours() {
   const store = useInboundStore();
   const here = useInbound(useShallow(selectLocation));
-  useEffect(
-    () =>
-      // Everything at idle, the neighbours' props too: the key press's own frame does none of it.
-      whenIdle(
-        [nextChange, prevChange].map((change) => () => {
-          const state = store.getState();
-          const props = diagramPropsOf({ ...state, ...change(state) });
-          if (props) void loadDiagram().then((m) => m.prepareStep(props, props.view));
-        }),
-      ),
-    [store, here],
-  );
+  useEffect(() => {
+    let left = false;
+    // Everything at idle, the neighbours' props too: the key press's own frame does none of it.
+    const stop = whenIdle(
+      [nextChange, prevChange].map((change) => () => {
+        const state = store.getState();
+        const props = diagramPropsOf({ ...state, ...change(state) });
+        // Not once the deck has moved on (the diagram's chunk may arrive later than this job).
+        if (props) void loadDiagram().then((m) => left || m.prepareStep(props, props.view));
+      }),
+    );
+    return () => {
+      left = true;
+      stop();
+    };
+  }, [store, here]);
 }
 
 export function SlideView() {

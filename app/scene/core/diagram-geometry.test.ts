@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLIDES, talkPolicy, traceFor, type Scene } from '../../deck';
-import { frameOf } from './frame';
+import { frameMade } from './frame';
 import { cachedLayout, currentRef, prepareStep, stepGeometry } from './diagram-geometry';
 import { layoutDiagram } from './layout';
 
@@ -22,16 +22,20 @@ describe('a step laid out ahead of the key press', () => {
     const trace = traceFor(scene, talkPolicy(scene));
     const heading = { title: 'PROXY protocol', badge: '2010 · HAProxy · PROXY v2' };
     const input = { scene, trace, policy: talkPolicy(scene), returnHop: null, heading };
-    prepareStep(input, 'talk');
-    const { layout, dump, headingBox } = stepGeometry(input);
-    expect(headingBox?.box.y).toBe(22);
     const t = trace?.ok ? trace.value : null;
     const ref = currentRef(t, scene, null);
     expect(ref).not.toBeNull();
     if (!t || !ref) return;
-    // Remembered: the same object comes back, not a new one laid out on the press.
-    const first = frameOf(layout, t, ref, { view: 'talk', srcDstOnly: false });
-    expect(frameOf(layout, t, ref, { view: 'talk', srcDstOnly: false })).toBe(first);
+    const options = { view: 'talk', srcDstOnly: false } as const;
+    expect(frameMade(stepGeometry(input).layout, t, ref, options)).toBe(false);
+    prepareStep(input, 'talk');
+    const { layout, dump, headingBox } = stepGeometry(input);
+    expect(headingBox?.box.y).toBe(22);
+    // Laid out by the preparation: drawing the step only looks the frame up.
+    expect(frameMade(layout, t, ref, options)).toBe(true);
+    // Not in the other address view, which nobody asked for.
+    expect(frameMade(layout, t, ref, { ...options, view: 'ip' })).toBe(false);
+    expect(dump).not.toBeNull();
     // The bytes' panel is kept clear in the layout (the same layout as laid out directly).
     if (dump)
       expect(layout.cluster).toEqual(

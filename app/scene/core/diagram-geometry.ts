@@ -183,11 +183,12 @@ function dumpAt(line: ProxyLine, y: number): DumpLayout {
   return d;
 }
 
-const charts = new WeakMap<Scene, Map<string, ShareChartLayout | null>>();
+const charts = new WeakMap<Scene, WeakMap<object, Map<string, ShareChartLayout | null>>>();
 
 /**
  * A share chart for a step on a slide with its own switch, under a heading
- * (`stepChart`), remembered per scene, switch and policy.
+ * (`stepChart`), remembered per scene, the scenes under every switch value
+ * (the "was" and the scale), the switch and the policy.
  */
 function chartFor(
   scene: Scene,
@@ -200,13 +201,16 @@ function chartFor(
   const first = input.switchTag?.first ?? value;
   if (!scene.shares || value === undefined || first === undefined || headingBottom === null)
     return null;
-  let known = charts.get(scene);
-  if (!known) charts.set(scene, (known = new Map()));
+  let bySwitch = charts.get(scene);
+  if (!bySwitch) charts.set(scene, (bySwitch = new WeakMap()));
+  const scenes = input.switchScenes ?? [scene];
+  let known = bySwitch.get(scenes);
+  if (!known) bySwitch.set(scenes, (known = new Map()));
   const key = `${value}|${first}|${input.policy}|${service}|${headingBottom}`;
   if (!input.topology && known.has(key)) return known.get(key) ?? null;
   const chart = stepChart({
     scene,
-    scenes: input.switchScenes ?? [scene],
+    scenes,
     topology,
     service,
     policy: input.policy,
@@ -220,17 +224,26 @@ function chartFor(
 }
 
 const layouts = new WeakMap<Topology, Map<string, DiagramLayout>>();
+const foldedLayouts = new WeakMap<Topology, WeakMap<SceneFold, Map<string, DiagramLayout>>>();
 
 const boxKey = (b: Box | undefined) => (b ? `${b.x},${b.y},${b.w},${b.h}` : '');
 
 /**
- * The cluster laid out, remembered per topology and options (a folded big
- * cluster is laid out afresh: the explorer makes a new fold on every edit).
+ * The cluster laid out, remembered per topology and options; a big cluster
+ * drawn in part, per fold too (the explorer keeps one fold object for as long
+ * as its shape holds).
  */
 export function cachedLayout(topology: Topology, options: LayoutOptions): DiagramLayout {
-  if (options.fold) return layoutDiagram(topology, options);
-  let byOptions = layouts.get(topology);
-  if (!byOptions) layouts.set(topology, (byOptions = new Map()));
+  let byOptions: Map<string, DiagramLayout> | undefined;
+  if (options.fold) {
+    let byFold = foldedLayouts.get(topology);
+    if (!byFold) foldedLayouts.set(topology, (byFold = new WeakMap()));
+    byOptions = byFold.get(options.fold);
+    if (!byOptions) byFold.set(options.fold, (byOptions = new Map()));
+  } else {
+    byOptions = layouts.get(topology);
+    if (!byOptions) layouts.set(topology, (byOptions = new Map()));
+  }
   const key = [
     options.nodePortServices.join(','),
     boxKey(options.heading),

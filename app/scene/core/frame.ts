@@ -114,6 +114,17 @@ export function faceOf(hop: Hop, before: Hop | undefined, options: FrameOptions)
 /** Frames already laid out, by layout and trace (both immutable, so a frame never goes stale). */
 const made = new WeakMap<DiagramLayout, WeakMap<Trace, Map<string, Frame | null>>>();
 
+const frameKey = (ref: HopRef, options: FrameOptions) =>
+  `${ref.dir}:${ref.index}|${options.view}|${options.srcDstOnly === true}`;
+
+/** Whether the frame of this step has been laid out already (`frameOf` would only look it up). */
+export const frameMade = (
+  layout: DiagramLayout,
+  trace: Trace,
+  ref: HopRef,
+  options: FrameOptions,
+): boolean => made.get(layout)?.get(trace)?.has(frameKey(ref, options)) === true;
+
 /**
  * The frame of one step: the hop `ref` of `trace`, laid out on `layout`.
  * Remembered, so a step laid out ahead of time (`framesToPrepare`, at idle)
@@ -129,7 +140,7 @@ export function frameOf(
   if (!byTrace) made.set(layout, (byTrace = new WeakMap()));
   let frames = byTrace.get(trace);
   if (!frames) byTrace.set(trace, (frames = new Map()));
-  const key = `${ref.dir}:${ref.index}|${options.view}|${options.srcDstOnly === true}`;
+  const key = frameKey(ref, options);
   const known = frames.get(key);
   if (known !== undefined) return known;
   const frame = layOut(layout, trace, ref, options);

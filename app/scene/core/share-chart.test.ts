@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scene } from '../../deck';
-import { PACKET_SERVICE, shareExtras, shareLabels, talkPolicy, topologyOf } from '../../deck';
+import {
+  PACKET_SERVICE,
+  shareExtras,
+  shareLabels,
+  SLIDES,
+  talkPolicy,
+  topologyOf,
+} from '../../deck';
 import { SINCE_SCENES } from '../../deck/since/scenes';
 import type { SinceId } from '../../deck/since/words-types';
 import { CLIENT, nodeDevice } from '../../model';
@@ -15,6 +22,7 @@ import {
   type ShareChartLayout,
 } from './share-chart';
 import { chartRoom, stepChart } from './share-chart-step';
+import { stepGeometry } from './diagram-geometry';
 
 // The histogram on the steps with shares of since/6 (trafficDistribution) and
 // since/11 (a load balancer weighting nodes by their pods), as Diagram asks for
@@ -211,7 +219,33 @@ describe.each(ALL)('%s under switch value %i', (id, alt) => {
   });
 
   it('keeps its box whatever the switch (the wires do not move when it flips)', () => {
+    // Through the diagram's own path, with the slide's real heading: the cluster, the client
+    // and every node sit where they sit under the switch's first value.
+    const scenes = sharesStep(id);
+    const slide = SLIDES.find((s) => s.since?.id === id);
+    const values = SINCE_SCENES[id]!.switch!.values;
+    if (!slide?.since) throw new Error(`${id} is no slide`);
+    const heading = {
+      title: slide.title,
+      badge: `${slide.since.badge.year} · ${slide.since.badge.label}`,
+    };
+    const geometry = (k: number) =>
+      stepGeometry({
+        scene: scenes[k]!,
+        trace: null,
+        policy: talkPolicy(scenes[k]!),
+        returnHop: null,
+        heading,
+        switchTag: { value: values[k]!.label, first: values[0]!.label },
+        switchScenes: scenes,
+      });
+    const now = geometry(alt);
+    const first = geometry(0);
     expect(c.box).toEqual(chartRoom(HEADING_BOTTOM));
+    expect(now.chart?.box).toEqual(first.chart?.box);
+    expect(now.chart).not.toBeNull();
+    expect(now.layout.nodes.map((n) => n.box)).toEqual(first.layout.nodes.map((n) => n.box));
+    expect(now.layout.client).toEqual(first.layout.client);
   });
 
   it('sits on the stage, clear of the heading, the cluster, the client, the load balancer, the policy, the legend', () => {
