@@ -1,4 +1,5 @@
 import { SINCE_IDS } from '../app/deck/since/words-types';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions; check with `expect(errors).toEqual([])`. */
@@ -67,32 +68,80 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
 
+type Rect = { x: number; y: number; width: number; height: number };
+
 /**
- * Presses `key` and returns where the packet card was (its box on screen)
- * every animation frame for `ms` afterwards, sampled in the page.
+ * Presses `key` and returns, every animation frame for `ms` afterwards, what
+ * the first element matching `selector` shows: its box on screen, or the
+ * number in one of its attributes (NaN while there is none).
  */
-export async function trackCard(
+async function sampleAfterKey<T extends Rect | number>(
   page: Page,
   key: string,
   ms: number,
-): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  selector: string,
+  attribute: string | null,
+): Promise<T[]> {
   const sampling = page.evaluate(
-    (ms) =>
-      new Promise<{ x: number; y: number; width: number; height: number }[]>((resolve) => {
-        const seen: { x: number; y: number; width: number; height: number }[] = [];
+    ({ ms, selector, attribute }) =>
+      new Promise<T[]>((resolve) => {
+        const seen: T[] = [];
         const start = performance.now();
         const tick = () => {
-          const box = document.querySelector('[data-testid="packet"]')?.getBoundingClientRect();
-          if (box) seen.push({ x: box.x, y: box.y, width: box.width, height: box.height });
+          const el = document.querySelector(selector);
+          if (attribute !== null) seen.push(parseFloat(el?.getAttribute(attribute) ?? '') as T);
+          else if (el) {
+            const box = el.getBoundingClientRect();
+            seen.push({ x: box.x, y: box.y, width: box.width, height: box.height } as T);
+          }
           if (performance.now() - start < ms) requestAnimationFrame(tick);
           else resolve(seen);
         };
         requestAnimationFrame(tick);
       }),
-    ms,
+    { ms, selector, attribute },
   );
   await page.keyboard.press(key);
   return sampling;
+}
+
+/**
+ * Presses `key` and returns where the packet card was (its box on screen)
+ * every animation frame for `ms` afterwards, sampled in the page.
+ */
+export const trackCard = (page: Page, key: string, ms: number): Promise<Rect[]> =>
+  sampleAfterKey<Rect>(page, key, ms, '[data-testid="packet"]', null);
+
+/** An attribute's number (framer-motion writes "111.6px") every animation frame for `ms` after `key`. */
+export const trackAttribute = (
+  page: Page,
+  key: string,
+  ms: number,
+  selector: string,
+  attribute: string,
+): Promise<number[]> => sampleAfterKey<number>(page, key, ms, selector, attribute);
+
+/**
+ * The accessibility problems axe calls serious or critical on `hash`, in each
+ * of the three themes ("dark: color-contrast"), once `ready` says the page is drawn.
+ */
+export async function seriousAxeInEachTheme(
+  page: Page,
+  hash: string,
+  ready: (page: Page) => Promise<void>,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of ['light', 'dark', 'contrast']) {
+    await page.goto('/');
+    await page.evaluate((t) => localStorage.setItem('inbound:theme', t), theme);
+    await page.goto('about:blank');
+    await page.goto(`/${hash}`);
+    await ready(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const v of results.violations)
+      if (v.impact === 'serious' || v.impact === 'critical') found.push(`${theme}: ${v.id}`);
+  }
+  return found;
 }
 
 /**

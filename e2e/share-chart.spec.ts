@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { snap, watchErrors } from './helpers';
+import { seriousAxeInEachTheme, snap, trackAttribute, watchErrors } from './helpers';
 
 // Slides since/6 (trafficDistribution) and since/11 (a load balancer weighting
 // nodes by their pods): on the step with shares, a histogram of each pod's share
@@ -141,28 +140,14 @@ test('#/since/6: trafficDistribution off, PreferSameZone, PreferSameNode, and V 
 });
 
 /** Pod-c's bar height every animation frame for `ms` after pressing `key`. */
-async function heightsAfter(page: Page, key: string, ms: number): Promise<number[]> {
-  const sampling = page.evaluate(
-    (ms) =>
-      new Promise<number[]>((resolve) => {
-        const seen: number[] = [];
-        const start = performance.now();
-        const tick = () => {
-          const bar = document.querySelector(
-            '.diagram-layer:not([data-hidden]) .share-chart-bar[data-pod="pod-c"]',
-          );
-          // framer-motion writes the height with its unit ("111.6px").
-          seen.push(parseFloat(bar?.getAttribute('height') ?? ''));
-          if (performance.now() - start < ms) requestAnimationFrame(tick);
-          else resolve(seen);
-        };
-        requestAnimationFrame(tick);
-      }),
+const heightsAfter = (page: Page, key: string, ms: number): Promise<number[]> =>
+  trackAttribute(
+    page,
+    key,
     ms,
+    '.diagram-layer:not([data-hidden]) .share-chart-bar[data-pod="pod-c"]',
+    'height',
   );
-  await page.keyboard.press(key);
-  return sampling;
-}
 
 for (const motion of ['no-preference', 'reduce'] as const)
   test(`V on #/since/6, motion ${motion}: Pod-c's bar goes to three times its height, ${motion === 'reduce' ? 'at once' : 'growing'}`, async ({
@@ -188,17 +173,9 @@ for (const motion of ['no-preference', 'reduce'] as const)
   });
 
 test('axe finds nothing serious on the chart, in each theme', async ({ page }) => {
-  for (const theme of ['light', 'dark', 'contrast']) {
-    await page.goto('/');
-    await page.evaluate((t) => localStorage.setItem('inbound:theme', t), theme);
-    await page.goto('about:blank');
-    await page.goto('/#/since/11?sw=by-pods');
-    await expect(chart(page)).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${theme}: ${v.id}`),
-    ).toEqual([]);
-  }
+  expect(
+    await seriousAxeInEachTheme(page, '#/since/11?sw=by-pods', (p) =>
+      expect(chart(p)).toBeVisible(),
+    ),
+  ).toEqual([]);
 });
