@@ -5,12 +5,12 @@ import { KEYS, recall, remember } from '../ui/storage';
 import {
   elapsed,
   formatElapsed,
-  isStepForward,
   pauseTimer,
   readTimer,
   startOnStepForward,
   startTimer,
   TIMER_ZERO,
+  watchStepsForward,
   type TimerState,
 } from './timer';
 
@@ -43,19 +43,17 @@ export function Timer() {
     setTimer(next);
     remember(KEYS.timer, JSON.stringify(next));
   };
-  useEffect(() => {
-    let was = store.getState();
-    return store.subscribe((s) => {
-      const forward = isStepForward(was, s, stepsOf);
-      was = s;
-      if (!forward) return;
-      const next = startOnStepForward(current.current, Date.now());
-      if (next === current.current) return;
-      current.current = next;
-      setTimer(next);
-      remember(KEYS.timer, JSON.stringify(next));
-    });
-  }, [store]);
+  useEffect(
+    () =>
+      watchStepsForward(store, stepsOf, () => {
+        const next = startOnStepForward(current.current, Date.now());
+        if (next === current.current) return;
+        current.current = next;
+        setTimer(next);
+        remember(KEYS.timer, JSON.stringify(next));
+      }),
+    [store],
+  );
   const running = timer.startedAt !== null;
   const shown = elapsed(timer, running ? Math.max(now, timer.startedAt ?? 0) : now);
   return (

@@ -8,7 +8,10 @@ import {
   startOnStepForward,
   startTimer,
   TIMER_ZERO,
+  watchStepsForward,
 } from './timer';
+import { slideAt } from '../deck';
+import { connectSync, createInboundStore, memoryBus } from '../store';
 
 describe('presenter timer', () => {
   it('counts only while running, and keeps what it counted across pauses', () => {
@@ -101,5 +104,44 @@ describe('the timer starts on the first step forward', () => {
     expect(elapsed(paused, 30_000)).toBe(15_000);
     // Reset: zero again, so the next step forward starts it afresh.
     expect(startOnStepForward(TIMER_ZERO, 40_000)).toEqual({ startedAt: 40_000, banked: 0 });
+  });
+});
+
+describe('the steps the timer starts on, between windows', () => {
+  const at = (slide: number, step = 0) =>
+    createInboundStore({ slide, step, policyOverride: null, addressView: 'talk', returnHop: null });
+  const stepsOf = (n: number) => slideAt(n).steps.length;
+
+  it('a presenter view opened one step behind the deck catches up without counting a step', () => {
+    const bus = memoryBus();
+    const deck = at(27);
+    connectSync(deck, bus(), 'deck');
+    const presenter = at(26); // loaded from a link one step behind
+    let steps = 0;
+    watchStepsForward(presenter, stepsOf, () => steps++);
+    connectSync(presenter, bus(), 'presenter').hello();
+    expect(presenter.getState().slide).toBe(27);
+    expect(steps).toBe(0);
+    // The deck's next step, arriving by sync, is a step; so is one the presenter makes.
+    deck.getState().next();
+    expect(presenter.getState().slide).toBe(28);
+    expect(steps).toBe(1);
+    presenter.getState().next();
+    expect(deck.getState().slide).toBe(29);
+    expect(steps).toBe(2);
+  });
+
+  it('a step back, or a jump, from another window is no step forward', () => {
+    const bus = memoryBus();
+    const deck = at(30);
+    connectSync(deck, bus(), 'deck');
+    const presenter = at(30);
+    let steps = 0;
+    watchStepsForward(presenter, stepsOf, () => steps++);
+    connectSync(presenter, bus(), 'presenter').hello();
+    deck.getState().prev();
+    deck.getState().goTo(60);
+    expect(presenter.getState().slide).toBe(60);
+    expect(steps).toBe(0);
   });
 });

@@ -1,3 +1,6 @@
+import type { StoreApi } from 'zustand';
+import type { InboundState } from '../store';
+
 /** The presenter's elapsed timer, as plain data: it is stored, so it survives a reload. */
 export interface TimerState {
   /** When the running stretch began (ms since epoch), or null while paused. */
@@ -80,3 +83,22 @@ export function isStepForward(from: Place, to: Place, stepsOf: (slide: number) =
  */
 export const startOnStepForward = (t: TimerState, now: number): TimerState =>
   t.startedAt === null && t.banked === 0 ? startTimer(t, now) : t;
+
+/**
+ * Calls `onStep` each time the deck in `store` steps forward, whichever
+ * window made the step (the others' moves arrive by sync), but not for the
+ * move that brings a just-opened window to where the others are, even one
+ * step on. Returns the unsubscribe.
+ */
+export function watchStepsForward(
+  store: StoreApi<InboundState>,
+  stepsOf: (slide: number) => number,
+  onStep: () => void,
+): () => void {
+  let was: Place = store.getState();
+  return store.subscribe((s) => {
+    const forward = !s.catchingUp && isStepForward(was, s, stepsOf);
+    was = s;
+    if (forward) onStep();
+  });
+}

@@ -125,14 +125,17 @@ export function connectSync(
   let waitingToCatchUp = true;
   let last = selectShared(store.getState());
 
-  const apply = (shared: Shared) => {
+  const apply = (shared: Shared, catchUp: boolean) => {
     applying = true;
     try {
+      // Catching up on opening is marked, so that nothing takes it for a step (the timer).
+      if (catchUp) store.setState({ catchingUp: true });
       const s = store.getState();
       s.applyLocation(shared);
       if (store.getState().blackout !== shared.blackout)
         store.setState({ blackout: shared.blackout });
     } finally {
+      if (catchUp) store.setState({ catchingUp: false });
       applying = false;
     }
     last = selectShared(store.getState());
@@ -164,9 +167,10 @@ export function connectSync(
     }
     const newer = m.stamp > stamp || (m.stamp === stamp && m.from > id);
     if (!newer && !waitingToCatchUp) return;
+    const catchUp = waitingToCatchUp;
     waitingToCatchUp = false;
     stamp = Math.max(stamp, m.stamp);
-    if (!shallow(m.shared, last)) apply(m.shared);
+    if (!shallow(m.shared, last)) apply(m.shared, catchUp);
   };
   const stopListening = transport.listen(hear);
 

@@ -15,6 +15,11 @@ export interface ViewState {
   readonly theme: Theme;
   /** The section-after-the-talk's step captions have arrived (their own chunk). */
   readonly sinceCaptions: boolean;
+  /**
+   * True only while this window, just opened, takes the place the other
+   * windows are at (sync's catch-up): a move nobody made, not a step.
+   */
+  readonly catchingUp: boolean;
 }
 
 export interface ViewActions {
@@ -35,6 +40,7 @@ export const createViewSlice: StateCreator<InboundState, [], [], ViewState & Vie
   blackout: false,
   theme: 'light',
   sinceCaptions: false,
+  catchingUp: false,
   toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
   closeOverlay: () => set({ overlay: null }),
   toggleBlackout: () => set({ blackout: !get().blackout }),
