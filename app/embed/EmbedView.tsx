@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
-import { loadMotionFeatures } from '../scene/motion';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { useMotionReady } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { Stage } from '../ui/Stage';
 import { useReturnPlayback } from '../ui/useReturnPlayback';
@@ -55,14 +55,8 @@ export function EmbedView({
   useLayoutEffect(() => {
     document.documentElement.style.visibility = '';
   }, []);
-  const [motionReady, setMotionReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void loadMotionFeatures().then(() => live && setMotionReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The animation engine, fetched once the first slide is up (SlideView loads the diagram).
+  const motionReady = useMotionReady();
   return (
     <div
       className="embed"

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { loadMotionFeatures } from '../scene/motion';
+import { useRef } from 'react';
+import { useMotionReady } from '../scene/motion';
 import { useInboundStore } from '../store';
 import { Blackout } from './Blackout';
 import { Controls } from './Controls';
@@ -17,17 +17,8 @@ export function Deck({ prerendered = false }: { prerendered?: boolean }) {
   const store = useInboundStore();
   const main = useRef<HTMLElement>(null);
   useSwipe(main, store);
-  // Until the animation engine arrives a step still shows at once, just without travel;
-  // `data-motion` says which, for tests and the benchmark that time a flight.
-  const [motionReady, setMotionReady] = useState(false);
-  useEffect(() => {
-    // Fetch the animation engine as soon as the first slide is up (SlideView loads the diagram).
-    let live = true;
-    void loadMotionFeatures().then(() => live && setMotionReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The animation engine, fetched once the first slide is up (SlideView loads the diagram).
+  const motionReady = useMotionReady();
   return (
     <WindowShell otherView="presenter">
       {({ typed, openOtherWindow }) => (
